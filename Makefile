@@ -1,0 +1,42 @@
+# Stadtmacher. `make` lists the targets.
+SHELL := /bin/bash
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DATABASE_URL ?= postgis://postgres@127.0.0.1:5432/stadtmacher
+
+.DEFAULT_GOAL := help
+.PHONY: help bootstrap demo serve test bench lint format worker migrate
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+bootstrap: ## install system packages, PostGIS, the database and .venv (with test tools)
+	scripts/bootstrap --dev
+
+demo: ## set everything up, load the demo city and serve it at http://127.0.0.1:8000
+	scripts/bootstrap
+	DEBUG=1 $(PY) manage.py migrate --noinput -v0
+	DEBUG=1 $(PY) manage.py demo_city
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: bootstrap ## set everything up and run the whole test suite (browser tests included)
+	$(PY) -m pytest -q
+
+bench: bootstrap ## run the benchmarks in tests/bench and print ratios against their peers
+	$(PY) -m pytest -q -s tests/bench -o norecursedirs= -m bench
+
+lint: ## ruff and the migrations check
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+format: ## format the code with ruff
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+worker: ## run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
+	$(PY) -m celery -A config worker -l info
+
+migrate: ## apply migrations
+	DEBUG=1 $(PY) manage.py migrate

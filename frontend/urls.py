@@ -1,0 +1,6 @@
+"""Pages. Each area of the tool keeps its page views in frontend/pages/<area>.py."""
+
+from .pages import clusters, map, planner, rounds
+
+app_name = "frontend"
+urlpatterns = map.urlpatterns + planner.urlpatterns + clusters.urlpatterns + rounds.urlpatterns

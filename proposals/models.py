@@ -1,0 +1,91 @@
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    PROPOSAL = "proposal", _("Proposal")
+    CONFLICT = "conflict", _("Conflict")
+
+
+class Category(models.TextChoices):
+    HOUSING = "housing", _("Housing")
+    MOBILITY = "mobility", _("Mobility")
+    GREEN_SPACE = "green_space", _("Green space")
+    PUBLIC_SPACE = "public_space", _("Public space")
+    COMMONS = "commons", _("Commons")
+    OTHER = "other", _("Other")
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+
+
+class Proposal(models.Model):
+    """A pin a resident places: a proposal ("I want X here") or a conflict ("X is a problem")."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("why"), blank=True, max_length=10_000)
+    # Point, line or polygon (or their multi forms) in EPSG:4326, lon/lat.
+    geom = models.GeometryField(_("geometry"), srid=4326)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    hidden_reason = models.TextField(blank=True)
+    support_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "category", "kind"]),
+            models.Index(fields=["-created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="proposal_kind_known"),
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values), name="proposal_category_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="proposal_status_known"
+            ),
+            models.CheckConstraint(condition=Q(geom__isvalid=True), name="proposal_geom_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="proposal_title_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == Status.ACTIVE
+
+
+class Support(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "user"], name="support_once_per_user")
+        ]
+
+
+class Comment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    body = models.TextField(max_length=5_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(body=""), name="comment_not_empty")]
