@@ -1,0 +1,100 @@
+"""Browser fixtures shared by every end-to-end test (Playwright sync API + Debian chromium).
+
+Use them like this::
+
+    @pytest.mark.e2e
+    def test_something(page, live_server, resident, login):
+        login(page, live_server, resident)
+        page.goto(live_server.url + "/")
+
+`page` is a fresh browser context per test (English UI, desktop viewport). Uncaught
+JavaScript errors and any dialog (alert/confirm) are recorded on `page.js_errors` and
+`page.dialogs` so tests can assert that none happened.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse DB access.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, **context_options):
+    context_options.setdefault("viewport", DESKTOP)
+    context_options.setdefault("locale", "en-US")
+    context = browser.new_context(**context_options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.js_errors = []
+    page.dialogs = []
+    page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return page
+
+
+@pytest.fixture
+def page(browser, transactional_db):
+    page = _new_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone_page(browser, transactional_db):
+    page = _new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield page
+    page.context.close()
+
+
+def _login(page, live_server, user):
+    """Sign `user` in for this page's browser context through a real session cookie."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+
+
+@pytest.fixture
+def login():
+    """login(page, live_server, user): sign a user in without going through the form."""
+    return _login
+
+
+@pytest.fixture
+def artifacts():
+    """A git-ignored directory for screenshots and traces."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
