@@ -131,6 +131,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="stadtmacher@localhost")
+# Absolute address of the site, for links in e-mails (no trailing slash).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 if env("EMAIL_URL", default=""):
     vars().update(EMAIL_CONFIG)
