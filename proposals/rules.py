@@ -1,0 +1,44 @@
+"""Who may do what with proposals: named predicates and django-rules permissions."""
+
+import rules
+
+from accounts.rules import is_moderator
+
+from .models import Status
+
+
+@rules.predicate
+def is_author(user, proposal) -> bool:
+    return proposal is not None and user.is_authenticated and proposal.author_id == user.pk
+
+
+@rules.predicate
+def is_active(user, proposal) -> bool:
+    return proposal is not None and proposal.status == Status.ACTIVE
+
+
+@rules.predicate
+def is_withdrawn(user, proposal) -> bool:
+    return proposal is not None and proposal.status == Status.WITHDRAWN
+
+
+@rules.predicate
+def is_hidden(user, proposal) -> bool:
+    return proposal is not None and proposal.status == Status.HIDDEN
+
+
+is_signed_in = rules.is_authenticated
+
+# Everybody sees active pins; authors and moderators also see withdrawn and hidden ones.
+rules.add_perm("proposals.view_proposal", is_active | is_author | is_moderator)
+rules.add_perm("proposals.add_proposal", is_signed_in)
+# Only the author edits or withdraws a pin, and only while it is active.
+rules.add_perm("proposals.change_proposal", is_author & is_active)
+rules.add_perm("proposals.withdraw_proposal", is_author & is_active)
+rules.add_perm("proposals.delete_proposal", is_author & is_active)
+# Moderators hide (with a reason) and restore.
+rules.add_perm("proposals.hide_proposal", is_moderator)
+rules.add_perm("proposals.restore_proposal", is_moderator & is_hidden)
+# Signed-in people support and comment on active pins.
+rules.add_perm("proposals.add_support", is_signed_in & is_active)
+rules.add_perm("proposals.add_comment", is_signed_in & is_active)

@@ -1,0 +1,177 @@
+"""Writes to proposals. Each runs in one transaction and calls the after-write hooks in it.
+
+Permission checks belong to the caller (API views use proposals.rules); services check the
+state a write needs (a withdrawn pin cannot be supported, a hide needs a reason).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils.translation import gettext as _
+
+from . import hooks
+from .models import Category, Comment, Kind, Proposal, Status, Support
+
+EDITABLE_FIELDS = ("kind", "category", "title", "description", "geom")
+
+
+def _clean_text(value: str, field: str, *, required: bool, max_length: int) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise ValidationError({field: [_("This field may not be blank.")]})
+    if len(value) > max_length:
+        raise ValidationError(
+            {field: [_("At most %(n)s characters, please.") % {"n": f"{max_length:,}"}]}
+        )
+    if "\x00" in value:
+        raise ValidationError({field: [_("Text must not contain NUL characters.")]})
+    return value
+
+
+def _check_choice(value, choices, field: str) -> None:
+    if value not in choices.values:
+        raise ValidationError(
+            {
+                field: [
+                    _("Unknown %(field)s %(value)s; use one of %(known)s.")
+                    % {
+                        "field": field,
+                        "value": repr(value)[:40],
+                        "known": ", ".join(choices.values),
+                    }
+                ]
+            }
+        )
+
+
+def _check_fields(fields: dict) -> dict:
+    if "kind" in fields:
+        _check_choice(fields["kind"], Kind, "kind")
+    if "category" in fields:
+        _check_choice(fields["category"], Category, "category")
+    if "title" in fields:
+        fields["title"] = _clean_text(fields["title"], "title", required=True, max_length=200)
+    if "description" in fields:
+        fields["description"] = _clean_text(
+            fields["description"], "description", required=False, max_length=10_000
+        )
+    if "geom" in fields and (fields["geom"] is None or fields["geom"].srid != 4326):
+        raise ValidationError({"geometry": [_("A geometry in EPSG:4326 is required.")]})
+    return fields
+
+
+@transaction.atomic
+def proposal_create(*, author, kind, category, title, geom, description="") -> Proposal:
+    """A new active proposal. geom: a GEOSGeometry from proposals.geometry.geometry_from_geojson."""
+    fields = _check_fields(
+        {
+            "kind": kind,
+            "category": category,
+            "title": title,
+            "description": description,
+            "geom": geom,
+        }
+    )
+    proposal = Proposal.objects.create(author=author, **fields)
+    hooks.run_after_write(proposal=proposal, change="created")
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(*, proposal: Proposal, **changes) -> Proposal:
+    """Change any of kind, category, title, description, geom of an active proposal."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            {name: [_("This field cannot be changed.")] for name in sorted(unknown)}
+        )
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Status.ACTIVE:
+        raise ValidationError(_("Only active proposals can be edited."))
+    changes = _check_fields(dict(changes))
+    for name, value in changes.items():
+        setattr(proposal, name, value)
+    proposal.save(update_fields=[*changes, "updated_at"])
+    hooks.run_after_write(proposal=proposal, change="updated")
+    return proposal
+
+
+@transaction.atomic
+def proposal_withdraw(*, proposal: Proposal) -> Proposal:
+    """The author takes the pin back; it leaves the map but stays in the database."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Status.ACTIVE:
+        raise ValidationError(_("Only active proposals can be withdrawn."))
+    proposal.status = Status.WITHDRAWN
+    proposal.save(update_fields=["status", "updated_at"])
+    hooks.run_after_write(proposal=proposal, change="withdrawn")
+    return proposal
+
+
+@transaction.atomic
+def proposal_hide(*, proposal: Proposal, moderator, reason: str) -> Proposal:
+    """A moderator hides a pin, saying why. moderator is recorded in the hooks' view only."""
+    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status == Status.WITHDRAWN:
+        raise ValidationError(
+            _("A withdrawn proposal is not on the map; there is nothing to hide.")
+        )
+    proposal.status = Status.HIDDEN
+    proposal.hidden_reason = reason
+    proposal.save(update_fields=["status", "hidden_reason", "updated_at"])
+    hooks.run_after_write(proposal=proposal, change="hidden")
+    return proposal
+
+
+@transaction.atomic
+def proposal_restore(*, proposal: Proposal) -> Proposal:
+    """A moderator puts a hidden pin back on the map."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Status.HIDDEN:
+        raise ValidationError(_("Only hidden proposals can be restored."))
+    proposal.status = Status.ACTIVE
+    proposal.hidden_reason = ""
+    proposal.save(update_fields=["status", "hidden_reason", "updated_at"])
+    hooks.run_after_write(proposal=proposal, change="restored")
+    return proposal
+
+
+def _require_active(proposal: Proposal) -> None:
+    if proposal.status != Status.ACTIVE:
+        raise ValidationError(_("This proposal is no longer on the map."))
+
+
+@transaction.atomic
+def support_add(*, proposal: Proposal, user) -> int:
+    """user supports the proposal (idempotent). Returns the new support_count."""
+    _require_active(proposal)
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, user=user)
+    except IntegrityError:
+        pass  # already supported: nothing changes
+    else:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    return Proposal.objects.values_list("support_count", flat=True).get(pk=proposal.pk)
+
+
+@transaction.atomic
+def support_remove(*, proposal: Proposal, user) -> int:
+    """user withdraws their support (idempotent). Returns the new support_count."""
+    deleted, _details = Support.objects.filter(proposal=proposal, user=user).delete()
+    if deleted:
+        Proposal.objects.filter(pk=proposal.pk).update(
+            support_count=Greatest(F("support_count") - 1, 0)
+        )
+    return Proposal.objects.values_list("support_count", flat=True).get(pk=proposal.pk)
+
+
+@transaction.atomic
+def comment_create(*, proposal: Proposal, author, body: str) -> Comment:
+    _require_active(proposal)
+    body = _clean_text(body, "body", required=True, max_length=5_000)
+    comment = Comment.objects.create(proposal=proposal, author=author, body=body)
+    Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    return comment
