@@ -1,0 +1,376 @@
+"""Negotiation API: thin views over services and selectors, with ETag / If-Match."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import permissions, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import User
+from proposals.models import Proposal, Status
+
+from . import selectors, services
+from . import serializers as s
+from .etags import PreconditionFailed, etag_for, expected_version, stale
+from .models import Option, Round, State
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag from the last GET, e.g. "round-3-v2". Missing: 428; stale: 412.',
+)
+PRECONDITION_RESPONSES = {
+    400: OpenApiResponse(description="Invalid input, with a message per field."),
+    403: OpenApiResponse(description="Not allowed by the round's rules."),
+    412: OpenApiResponse(description="Stale If-Match: someone else changed it. Reload."),
+    428: OpenApiResponse(description="If-Match missing."),
+}
+
+
+class NegotiationView(APIView):
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+
+    def handle_exception(self, exc):
+        if isinstance(exc, services.VersionConflict):
+            exc = stale(exc.obj)
+        response = super().handle_exception(exc)
+        if isinstance(exc, PreconditionFailed):
+            response["ETag"] = exc.etag
+        return response
+
+    def get_round(self, pk) -> Round:
+        """The round if the user may see it, else 404 (its existence is not revealed)."""
+        return get_object_or_404(
+            selectors.round_list(user=self.request.user).prefetch_related("round_claims"),
+            pk=pk,
+        )
+
+    def get_option(self, round_pk, pk) -> Option:
+        round = self.get_round(round_pk)
+        option = get_object_or_404(Option.objects.select_related("created_by"), round=round, pk=pk)
+        option.round = round
+        return option
+
+    def require(self, perm, obj):
+        if not self.request.user.has_perm(perm, obj):
+            raise PermissionDenied(_("The rules of this round do not allow you to do this."))
+
+    @staticmethod
+    def with_etag(data, obj, code=status.HTTP_200_OK) -> Response:
+        return Response(data, status=code, headers={"ETag": etag_for(obj)})
+
+
+class RoundListView(NegotiationView):
+    @extend_schema(
+        summary="Rounds you may see",
+        parameters=[
+            OpenApiParameter("cluster", int, description="Only rounds on this cluster."),
+            OpenApiParameter("state", str, enum=State.values),
+        ],
+        responses=s.RoundSerializer(many=True),
+    )
+    def get(self, request):
+        cluster = request.query_params.get("cluster")
+        state = request.query_params.get("state")
+        if cluster is not None and not cluster.isdigit():
+            return Response({"cluster": [_("Give a cluster id (a number).")]}, status=400)
+        if state is not None and state not in State.values:
+            return Response(
+                {"state": [_("Choose one of %s.") % ", ".join(State.values)]}, status=400
+            )
+        rounds = selectors.round_list(
+            user=request.user, cluster_id=int(cluster) if cluster else None, state=state
+        ).prefetch_related("round_claims")
+        return Response(s.RoundSerializer(rounds, many=True).data)
+
+    @extend_schema(
+        summary="Open a round on a cluster (mediators)",
+        description="Snapshots the cluster's claims, invites their authors and e-mails them. "
+        "With draft=true the round is created as a draft and opened later.",
+        request=s.RoundOpenSerializer,
+        responses={201: s.RoundSerializer, **PRECONDITION_RESPONSES},
+    )
+    def post(self, request):
+        from spatial.models import Cluster
+
+        data = _valid(s.RoundOpenSerializer, request.data)
+        cluster = Cluster.objects.filter(pk=data["cluster"]).first()
+        if cluster is None:
+            return Response({"cluster": [_("There is no such cluster.")]}, status=400)
+        round = services.round_open(
+            cluster=cluster,
+            mediator=request.user,
+            title=data.get("title", ""),
+            deadline=data.get("deadline"),
+            draft=data["draft"],
+        )
+        round = Round.objects.prefetch_related("round_claims").get(pk=round.pk)
+        return self.with_etag(s.RoundSerializer(round).data, round, status.HTTP_201_CREATED)
+
+
+class RoundDetailView(NegotiationView):
+    @extend_schema(summary="A round (ETag header)", responses=s.RoundSerializer)
+    def get(self, request, pk):
+        round = self.get_round(pk)
+        return self.with_etag(s.RoundSerializer(round).data, round)
+
+    @extend_schema(
+        summary="Change title or deadline (mediators, If-Match)",
+        parameters=[IF_MATCH],
+        request=s.RoundUpdateSerializer,
+        responses={200: s.RoundSerializer, **PRECONDITION_RESPONSES},
+    )
+    def patch(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.change_round", round)
+        data = _valid(s.RoundUpdateSerializer, request.data, partial=True)
+        round = services.round_update(
+            round=round,
+            mediator=request.user,
+            expected_version=expected_version(request, round),
+            **data,
+        )
+        return self.with_etag(s.RoundSerializer(round).data, round)
+
+
+class RoundPublishView(NegotiationView):
+    @extend_schema(
+        summary="Open a draft round (mediators, If-Match)",
+        parameters=[IF_MATCH],
+        request=None,
+        responses={200: s.RoundSerializer, **PRECONDITION_RESPONSES},
+    )
+    def post(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.change_round", round)
+        round = services.round_publish(
+            round=round, mediator=request.user, expected_version=expected_version(request, round)
+        )
+        return self.with_etag(s.RoundSerializer(round).data, round)
+
+
+class RoundCloseView(NegotiationView):
+    @extend_schema(
+        summary="Close a round with its outcome (mediators, If-Match)",
+        description="Needs one resolution for every proposal of the round's snapshot.",
+        parameters=[IF_MATCH],
+        request=s.RoundCloseSerializer,
+        responses={200: s.OutcomeSerializer, **PRECONDITION_RESPONSES},
+    )
+    def post(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.close_round", round)
+        data = _valid(s.RoundCloseSerializer, request.data)
+        chosen = None
+        if data.get("chosen_option") is not None:
+            chosen = Option.objects.filter(pk=data["chosen_option"], round=round).first()
+            if chosen is None:
+                return Response(
+                    {"chosen_option": [_("The chosen option is not from this round.")]}, 400
+                )
+        outcome = services.round_close(
+            round=round,
+            mediator=request.user,
+            summary=data["summary"],
+            chosen_option=chosen,
+            resolutions=data["resolutions"],
+            expected_version=expected_version(request, round),
+        )
+        outcome = selectors.round_outcome(outcome.round)
+        return self.with_etag(s.OutcomeSerializer(outcome).data, outcome.round)
+
+
+class RoundNextView(NegotiationView):
+    @extend_schema(
+        summary="Start the next round with revised options (mediators, If-Match)",
+        description="Closes this round without an outcome and opens round n+1 with the "
+        "chosen options copied (default: all), the participants and the claims.",
+        parameters=[IF_MATCH],
+        request=s.RoundNextSerializer,
+        responses={201: s.RoundSerializer, **PRECONDITION_RESPONSES},
+    )
+    def post(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.next_round", round)
+        data = _valid(s.RoundNextSerializer, request.data)
+        new = services.round_next(
+            round=round,
+            mediator=request.user,
+            expected_version=expected_version(request, round),
+            option_ids=data.get("option_ids"),
+            title=data.get("title", ""),
+            deadline=data.get("deadline"),
+        )
+        new = Round.objects.prefetch_related("round_claims").get(pk=new.pk)
+        return self.with_etag(s.RoundSerializer(new).data, new, status.HTTP_201_CREATED)
+
+
+class ParticipantListView(NegotiationView):
+    @extend_schema(summary="Participants of a round", responses=s.ParticipantSerializer(many=True))
+    def get(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.view_history", round)
+        return Response(
+            s.ParticipantSerializer(selectors.round_participants(round), many=True).data
+        )
+
+    @extend_schema(
+        summary="Invite someone (mediators); they are told by e-mail",
+        request=s.InviteSerializer,
+        responses={201: s.ParticipantSerializer, **PRECONDITION_RESPONSES},
+    )
+    def post(self, request, pk):
+        round = self.get_round(pk)
+        data = _valid(s.InviteSerializer, request.data)
+        users = User.objects.filter(is_active=True)
+        user = (
+            users.filter(pk=data["user"]).first()
+            if data.get("user")
+            else users.filter(username=data["username"]).first()
+        )
+        if user is None:
+            return Response({"user": [_("There is no such user.")]}, status=400)
+        participant = services.participant_invite(round=round, mediator=request.user, user=user)
+        return Response(s.ParticipantSerializer(participant).data, status=201)
+
+
+class OptionListView(NegotiationView):
+    @extend_schema(summary="Options of a round", responses=s.OptionSerializer(many=True))
+    def get(self, request, pk):
+        round = self.get_round(pk)
+        return Response(s.OptionSerializer(selectors.round_options(round), many=True).data)
+
+    @extend_schema(
+        summary="Add an option (mediator and participants of an open round)",
+        request=s.OptionWriteSerializer,
+        responses={201: s.OptionSerializer, **PRECONDITION_RESPONSES},
+    )
+    def post(self, request, pk):
+        round = self.get_round(pk)
+        data = _valid(s.OptionWriteSerializer, request.data)
+        option = services.option_add(
+            round=round,
+            user=request.user,
+            title=data["title"],
+            description=data.get("description", ""),
+            geometry=data.get("geometry"),
+        )
+        return self.with_etag(s.OptionSerializer(option).data, option, status.HTTP_201_CREATED)
+
+
+class OptionDetailView(NegotiationView):
+    @extend_schema(summary="An option (ETag header)", responses=s.OptionSerializer)
+    def get(self, request, pk, option_pk):
+        option = self.get_option(pk, option_pk)
+        return self.with_etag(s.OptionSerializer(option).data, option)
+
+    @extend_schema(
+        summary="Revise an option (mediators or its author, If-Match)",
+        description="geometry: a GeoJSON geometry, or null to remove it.",
+        parameters=[IF_MATCH],
+        request=s.OptionWriteSerializer,
+        responses={200: s.OptionSerializer, **PRECONDITION_RESPONSES},
+    )
+    def patch(self, request, pk, option_pk):
+        option = self.get_option(pk, option_pk)
+        self.require("negotiations.change_option", option)
+        data = _valid(s.OptionWriteSerializer, request.data, partial=True)
+        fields = {k: data[k] for k in ("title", "description", "geometry") if k in data}
+        option = services.option_update(
+            option=option,
+            user=request.user,
+            expected_version=expected_version(request, option),
+            **fields,
+        )
+        return self.with_etag(s.OptionSerializer(option).data, option)
+
+
+class PositionView(NegotiationView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(summary="Your position on an option", responses=s.PositionSerializer)
+    def get(self, request, pk, option_pk):
+        option = self.get_option(pk, option_pk)
+        position = option.positions.filter(participant__user=request.user).first()
+        if position is None:
+            return Response({"detail": _("You have not given a position yet.")}, status=404)
+        return Response(s.PositionSerializer(position).data)
+
+    @extend_schema(
+        summary="Give or change your position (participants, until the round closes)",
+        description="Each participant owns their own position, so no If-Match is needed.",
+        request=s.PositionWriteSerializer,
+        responses={200: s.PositionSerializer, **PRECONDITION_RESPONSES},
+    )
+    def put(self, request, pk, option_pk):
+        option = self.get_option(pk, option_pk)
+        data = _valid(s.PositionWriteSerializer, request.data)
+        position = services.position_set(
+            option=option, user=request.user, stance=data["stance"], reason=data.get("reason", "")
+        )
+        return Response(s.PositionSerializer(position).data)
+
+
+class ConsentMatrixView(NegotiationView):
+    @extend_schema(
+        summary="Consent matrix: who objects to what and why (mediators)",
+        responses=OpenApiResponse(description="options, participants, cells, objections"),
+    )
+    def get(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.view_consent_matrix", round)
+        return Response(selectors.consent_matrix(round))
+
+
+class HistoryView(NegotiationView):
+    @extend_schema(summary="The round's history", responses=s.HistoryEntrySerializer(many=True))
+    def get(self, request, pk):
+        round = self.get_round(pk)
+        self.require("negotiations.view_history", round)
+        return Response(s.HistoryEntrySerializer(selectors.round_history(round), many=True).data)
+
+
+class OutcomeView(NegotiationView):
+    @extend_schema(
+        summary="The outcome of a closed round (public)",
+        responses={200: s.OutcomeSerializer, 404: OpenApiResponse(description="No outcome.")},
+    )
+    def get(self, request, pk):
+        round = self.get_round(pk)
+        outcome = selectors.round_outcome(round)
+        if outcome is None:
+            return Response({"detail": _("This round has no outcome (yet).")}, status=404)
+        return Response(s.OutcomeSerializer(outcome).data)
+
+
+class ProposalNegotiationView(NegotiationView):
+    @extend_schema(
+        summary="A proposal's negotiation status and outcome (public)",
+        responses=s.ProposalNegotiationSerializer,
+    )
+    def get(self, request, pk):
+        proposal = get_object_or_404(Proposal.objects.exclude(status=Status.HIDDEN), pk=pk)
+        status_ = selectors.proposal_negotiation_status(proposal)
+        if status_ is None:
+            status_ = {"state": "none", "round": None}
+        round = status_.pop("round")
+        data = {
+            "state": status_["state"],
+            "round": round.pk if round else None,
+            "round_title": round.title if round else None,
+            "result": status_.get("result"),
+            "result_label": status_.get("result_label"),
+            "note": status_.get("note", ""),
+            "summary": status_.get("summary", ""),
+        }
+        return Response(s.ProposalNegotiationSerializer(data).data)
+
+
+def _valid(serializer_class, data, partial=False) -> dict:
+    serializer = serializer_class(data=data, partial=partial)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data

@@ -1,0 +1,202 @@
+"""Shapes of the negotiation API. Thin: validation of meaning happens in services."""
+
+import json
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import (
+    HistoryEntry,
+    Option,
+    Outcome,
+    Participant,
+    Position,
+    Resolution,
+    Result,
+    Round,
+    Stance,
+)
+
+
+def geometry_json(geom):
+    return json.loads(geom.geojson) if geom is not None else None
+
+
+class RoundSerializer(serializers.ModelSerializer):
+    claims = serializers.SerializerMethodField()
+    changes_since_opening = serializers.SerializerMethodField()
+    next_round = serializers.SerializerMethodField()
+    has_outcome = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Round
+        fields = [
+            "id", "cluster", "number", "previous", "next_round", "state", "title", "deadline",
+            "created_at", "opened_at", "closed_at", "version", "claims",
+            "changes_since_opening", "has_outcome",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_claims(self, round):
+        return [c.proposal_id for c in round.round_claims.all()]
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_changes_since_opening(self, round):
+        from .selectors import round_cluster_changes
+
+        return round_cluster_changes(round)
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_next_round(self, round):
+        next_round = getattr(round, "next_round", None)
+        return next_round.pk if next_round else None
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_has_outcome(self, round):
+        return hasattr(round, "outcome")
+
+
+class RoundOpenSerializer(serializers.Serializer):
+    cluster = serializers.IntegerField()
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    deadline = serializers.DateTimeField(required=False, allow_null=True)
+    draft = serializers.BooleanField(required=False, default=False)
+
+
+class RoundUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    deadline = serializers.DateTimeField(required=False, allow_null=True)
+
+
+class ResolutionSerializer(serializers.ModelSerializer):
+    proposal_title = serializers.CharField(source="proposal.title", read_only=True)
+
+    class Meta:
+        model = Resolution
+        fields = ["proposal", "proposal_title", "result", "note"]
+
+
+class ResolutionInputSerializer(serializers.Serializer):
+    proposal = serializers.IntegerField()
+    result = serializers.ChoiceField(choices=Result.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class RoundCloseSerializer(serializers.Serializer):
+    summary = serializers.CharField(max_length=20_000)
+    chosen_option = serializers.IntegerField(required=False, allow_null=True)
+    resolutions = ResolutionInputSerializer(many=True)
+
+
+class RoundNextSerializer(serializers.Serializer):
+    option_ids = serializers.ListField(child=serializers.IntegerField(), required=False)
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    deadline = serializers.DateTimeField(required=False, allow_null=True)
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="user.public_name", read_only=True)
+
+    class Meta:
+        model = Participant
+        fields = ["id", "user", "name", "role", "notified_at", "created_at"]
+        read_only_fields = fields
+
+
+class InviteSerializer(serializers.Serializer):
+    user = serializers.IntegerField(required=False)
+    username = serializers.CharField(required=False)
+
+    def validate(self, attrs):
+        if not attrs.get("user") and not attrs.get("username"):
+            raise serializers.ValidationError("Give the user's id (user) or username.")
+        return attrs
+
+
+class OptionSerializer(serializers.ModelSerializer):
+    geometry = serializers.SerializerMethodField()
+    created_by_name = serializers.CharField(source="created_by.public_name", read_only=True)
+
+    class Meta:
+        model = Option
+        fields = [
+            "id", "round", "title", "description", "geometry", "created_by_name",
+            "revised_from", "created_at", "updated_at", "version",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_geometry(self, option):
+        return geometry_json(option.geom)
+
+
+class OptionWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    geometry = serializers.JSONField(
+        required=False, allow_null=True, help_text="A GeoJSON geometry (lon/lat) or null."
+    )
+
+    def validate_geometry(self, value):
+        if value is not None and not isinstance(value, dict):
+            raise serializers.ValidationError("Send a GeoJSON geometry object or null.")
+        return value
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    participant_name = serializers.CharField(source="participant.user.public_name", read_only=True)
+
+    class Meta:
+        model = Position
+        fields = ["option", "participant", "participant_name", "stance", "reason", "updated_at"]
+        read_only_fields = fields
+
+
+class PositionWriteSerializer(serializers.Serializer):
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class OutcomeSerializer(serializers.ModelSerializer):
+    resolutions = ResolutionSerializer(many=True, read_only=True)
+    chosen_option_title = serializers.CharField(
+        source="chosen_option.title", read_only=True, default=None
+    )
+    decided_by_name = serializers.CharField(source="decided_by.public_name", read_only=True)
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "round", "chosen_option", "chosen_option_title", "summary", "decided_by_name",
+            "decided_at", "resolutions",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class HistoryEntrySerializer(serializers.ModelSerializer):
+    actor_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = HistoryEntry
+        fields = ["id", "at", "actor_name", "action", "payload"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_actor_name(self, entry):
+        return entry.actor.public_name if entry.actor else None
+
+
+class ProposalNegotiationSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(
+        choices=["none", "in_negotiation", "continued", "decided"],
+        help_text="none: never negotiated; in_negotiation: in an open round; continued: its "
+        "round went on in a next round that is not yet public; decided: an outcome exists.",
+    )
+    round = serializers.IntegerField(allow_null=True)
+    round_title = serializers.CharField(allow_null=True)
+    result = serializers.CharField(allow_null=True)
+    result_label = serializers.CharField(allow_null=True)
+    note = serializers.CharField(allow_blank=True)
+    summary = serializers.CharField(allow_blank=True)

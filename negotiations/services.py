@@ -1,0 +1,462 @@
+"""Writes for negotiation rounds. Keyword-only, one transaction each, each writes history.
+
+Every service checks the named rules in negotiations/rules.py and raises
+django's PermissionDenied or ValidationError; writes to a round's own fields or to an
+option take `expected_version` (the API's If-Match) and raise VersionConflict when stale.
+The row is locked (SELECT ... FOR UPDATE) before the comparison, so two concurrent
+writers cannot both pass it.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from proposals.geometry import geometry_from_geojson
+from proposals.models import Proposal, Status
+
+from . import notifications
+from .models import (
+    HistoryEntry,
+    Option,
+    Outcome,
+    Participant,
+    Position,
+    Resolution,
+    Result,
+    Role,
+    Round,
+    RoundClaim,
+    Stance,
+    State,
+)
+
+
+class VersionConflict(Exception):
+    """The client wrote against an older version of a round or option."""
+
+    def __init__(self, obj):
+        self.obj = obj
+        kind = _("round") if isinstance(obj, Round) else _("option")
+        super().__init__(
+            _(
+                "This %(kind)s was changed by someone else in the meantime (now version "
+                "%(version)s). Reload it, check the changes and apply yours again."
+            )
+            % {"kind": kind, "version": obj.version}
+        )
+
+
+def _require(user, perm: str, obj=None, message: str | None = None) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied(message or _("You may not do this in this round."))
+
+
+def _check_version(obj, expected_version: int | None) -> None:
+    if expected_version is not None and obj.version != expected_version:
+        raise VersionConflict(obj)
+
+
+def _locked(model, pk):
+    return model.objects.select_for_update().get(pk=pk)
+
+
+def history_add(*, round: Round, actor, action: str, **payload) -> HistoryEntry:
+    """Append one entry to the round's history (the only way entries are written)."""
+    return HistoryEntry.objects.create(round=round, actor=actor, action=action, payload=payload)
+
+
+def _geometry(geometry):
+    """None, a parsed GeoJSON geometry (validated like proposals) or a GEOSGeometry."""
+    if geometry is None or hasattr(geometry, "geom_type"):
+        return geometry
+    try:
+        return geometry_from_geojson(geometry)
+    except ValidationError as exc:
+        raise ValidationError({"geometry": exc.messages}) from exc
+
+
+def _cluster_claim_ids(cluster) -> set[int]:
+    if cluster is None:
+        return set()
+    return set(
+        cluster.members.filter(proposal__status=Status.ACTIVE).values_list("proposal_id", flat=True)
+    )
+
+
+def _participant_add(*, round, user, role, invited_by) -> tuple[Participant, bool]:
+    return Participant.objects.get_or_create(
+        round=round, user=user, defaults={"role": role, "invited_by": invited_by}
+    )
+
+
+def _start(*, round: Round, mediator, claim_ids: set[int], carry_participants=()) -> None:
+    """Open `round`: snapshot the claims, invite mediator, authors and carried participants."""
+    if not claim_ids:
+        raise ValidationError(_("The cluster has no active claims to negotiate."))
+    RoundClaim.objects.bulk_create(
+        [RoundClaim(round=round, proposal_id=pk) for pk in sorted(claim_ids)]
+    )
+    round.state = State.OPEN
+    round.opened_at = timezone.now()
+    round.version += 1
+    round.save(update_fields=["state", "opened_at", "version"])
+
+    _participant_add(round=round, user=mediator, role=Role.MEDIATOR, invited_by=mediator)
+    invited = []
+    for old in carry_participants:
+        participant, created = _participant_add(
+            round=round, user=old.user, role=old.role, invited_by=mediator
+        )
+        if created and participant.role != Role.MEDIATOR:
+            invited.append(participant)
+    authors = Proposal.objects.filter(pk__in=claim_ids).values_list("author", flat=True)
+    for author_id in sorted(set(authors)):
+        participant, created = Participant.objects.get_or_create(
+            round=round,
+            user_id=author_id,
+            defaults={"role": Role.AUTHOR, "invited_by": mediator},
+        )
+        if created:
+            invited.append(participant)
+    history_add(
+        round=round,
+        actor=mediator,
+        action="opened",
+        number=round.number,
+        claims=sorted(claim_ids),
+        participants=[p.user_id for p in invited],
+    )
+    notifications.invitations_send(participant_ids=[p.pk for p in invited])
+
+
+@transaction.atomic
+def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool = False) -> Round:
+    """Create a round on `cluster` and (unless `draft`) open it at once."""
+    _require(mediator, "negotiations.open_round", message=_("Only mediators open rounds."))
+    cluster = type(cluster).objects.select_for_update().get(pk=cluster.pk)
+    if cluster.dissolved_at is not None:
+        raise ValidationError(_("This cluster no longer exists."))
+    rounds = Round.objects.filter(cluster=cluster)
+    if rounds.exclude(state=State.CLOSED).exists():
+        raise ValidationError(_("This cluster already has a round that is not closed."))
+    number = (rounds.aggregate(n=Max("number"))["n"] or 0) + 1
+    previous = rounds.filter(number=number - 1).first()
+    title = (title or "").strip() or _("Negotiation on cluster %(id)s") % {"id": cluster.pk}
+    round = Round.objects.create(
+        cluster=cluster,
+        number=number,
+        previous=previous if previous and not hasattr(previous, "next_round") else None,
+        title=title[:200],
+        deadline=deadline,
+        created_by=mediator,
+    )
+    history_add(round=round, actor=mediator, action="created", title=round.title)
+    if not draft:
+        _start(round=round, mediator=mediator, claim_ids=_cluster_claim_ids(cluster))
+    return round
+
+
+@transaction.atomic
+def round_publish(*, round: Round, mediator, expected_version: int | None = None) -> Round:
+    """Open a draft round: the snapshot of the cluster is taken now."""
+    round = _locked(Round, round.pk)
+    _require(mediator, "negotiations.change_round", round)
+    _check_version(round, expected_version)
+    if round.state != State.DRAFT:
+        raise ValidationError(_("Only a draft round can be opened."))
+    if Round.objects.filter(cluster=round.cluster_id, state=State.OPEN).exists():
+        raise ValidationError(_("This cluster already has an open round."))
+    _start(round=round, mediator=mediator, claim_ids=_cluster_claim_ids(round.cluster))
+    return round
+
+
+@transaction.atomic
+def round_update(*, round: Round, mediator, expected_version: int | None = None, **fields) -> Round:
+    """Change the title and/or deadline of a round that is not closed."""
+    round = _locked(Round, round.pk)
+    _require(mediator, "negotiations.change_round", round)
+    _check_version(round, expected_version)
+    unknown = set(fields) - {"title", "deadline"}
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
+    if "title" in fields:
+        fields["title"] = (fields["title"] or "").strip()
+        if not fields["title"]:
+            raise ValidationError({"title": _("A round needs a title.")})
+    for name, value in fields.items():
+        setattr(round, name, value)
+    round.version += 1
+    round.save(update_fields=[*fields, "version"])
+    history_add(
+        round=round,
+        actor=mediator,
+        action="updated",
+        **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()},
+    )
+    return round
+
+
+@transaction.atomic
+def participant_invite(*, round: Round, mediator, user) -> Participant:
+    """Invite `user` (a planner, a local initiative...) and tell them by e-mail. Idempotent."""
+    round = _locked(Round, round.pk)
+    _require(mediator, "negotiations.invite_participant", round, _("Only mediators invite."))
+    participant, created = _participant_add(
+        round=round, user=user, role=Role.INVITED, invited_by=mediator
+    )
+    if created:
+        history_add(round=round, actor=mediator, action="invited", user=user.pk)
+        if round.state == State.OPEN:
+            notifications.invitations_send(participant_ids=[participant.pk])
+    return participant
+
+
+@transaction.atomic
+def option_add(
+    *, round: Round, user, title: str, description: str = "", geometry=None, revised_from=None
+) -> Option:
+    round = _locked(Round, round.pk)
+    _require(user, "negotiations.add_option", round)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("An option needs a title.")})
+    option = Option.objects.create(
+        round=round,
+        title=title[:200],
+        description=description or "",
+        geom=_geometry(geometry),
+        created_by=user,
+        revised_from=revised_from,
+    )
+    history_add(
+        round=round,
+        actor=user,
+        action="option_added",
+        option=option.pk,
+        title=option.title,
+        has_geometry=option.geom is not None,
+    )
+    return option
+
+
+_UNSET = object()
+
+
+@transaction.atomic
+def option_update(
+    *,
+    option: Option,
+    user,
+    expected_version: int | None = None,
+    title: str | None = None,
+    description: str | None = None,
+    geometry=_UNSET,
+) -> Option:
+    """Revise an option. `geometry=None` removes the compromise geometry."""
+    option = Option.objects.select_for_update().get(pk=option.pk)
+    option.round = _locked(Round, option.round_id)
+    _require(user, "negotiations.change_option", option)
+    _check_version(option, expected_version)
+    changed = []
+    if title is not None:
+        title = title.strip()
+        if not title:
+            raise ValidationError({"title": _("An option needs a title.")})
+        option.title = title[:200]
+        changed.append("title")
+    if description is not None:
+        option.description = description
+        changed.append("description")
+    if geometry is not _UNSET:
+        option.geom = _geometry(geometry)
+        changed.append("geom")
+    option.version += 1
+    option.save(update_fields=[*changed, "version", "updated_at"])
+    history_add(
+        round=option.round,
+        actor=user,
+        action="option_updated",
+        option=option.pk,
+        fields=changed,
+        version=option.version,
+    )
+    return option
+
+
+@transaction.atomic
+def position_set(*, option: Option, user, stance: str, reason: str = "") -> Position:
+    """Give or change one's position on an option, until the round closes."""
+    option = Option.objects.get(pk=option.pk)
+    option.round = _locked(Round, option.round_id)  # a concurrent close finishes first
+    _require(
+        user,
+        "negotiations.set_position",
+        option,
+        _("Only participants of an open round give positions."),
+    )
+    if stance not in Stance.values:
+        raise ValidationError({"stance": _("Choose support, can live with or object.")})
+    reason = (reason or "").strip()
+    if stance == Stance.OBJECT and not reason:
+        raise ValidationError({"reason": _("Please give a reason for your objection.")})
+    participant = Participant.objects.get(round=option.round, user=user)
+    position, _created = Position.objects.update_or_create(
+        option=option, participant=participant, defaults={"stance": stance, "reason": reason}
+    )
+    history_add(
+        round=option.round,
+        actor=user,
+        action="position_set",
+        option=option.pk,
+        stance=stance,
+        reason=reason,
+    )
+    return position
+
+
+@transaction.atomic
+def round_close(
+    *,
+    round: Round,
+    mediator,
+    summary: str,
+    resolutions: list[dict],
+    chosen_option: Option | None = None,
+    expected_version: int | None = None,
+) -> Outcome:
+    """Close an open round with its outcome: one resolution for every proposal involved.
+
+    `resolutions`: [{"proposal": <Proposal or id>, "result": "adopted"|..., "note": "..."}].
+    """
+    round = _locked(Round, round.pk)
+    _require(mediator, "negotiations.close_round", round, _("Only mediators close open rounds."))
+    _check_version(round, expected_version)
+    summary = (summary or "").strip()
+    if not summary:
+        raise ValidationError({"summary": _("Write a summary of the outcome.")})
+    if chosen_option is not None and chosen_option.round_id != round.pk:
+        raise ValidationError({"chosen_option": _("The chosen option is not from this round.")})
+    by_proposal = _resolutions_by_proposal(round, resolutions)
+    outcome = Outcome.objects.create(
+        round=round, chosen_option=chosen_option, summary=summary, decided_by=mediator
+    )
+    Resolution.objects.bulk_create(
+        [
+            Resolution(outcome=outcome, proposal_id=pk, result=r["result"], note=r["note"])
+            for pk, r in sorted(by_proposal.items())
+        ]
+    )
+    round.state = State.CLOSED
+    round.closed_at = timezone.now()
+    round.version += 1
+    round.save(update_fields=["state", "closed_at", "version"])
+    history_add(
+        round=round,
+        actor=mediator,
+        action="closed",
+        chosen_option=chosen_option.pk if chosen_option else None,
+        summary=summary,
+        resolutions={str(pk): r["result"] for pk, r in sorted(by_proposal.items())},
+    )
+    notifications.outcome_send(round_id=round.pk)
+    return outcome
+
+
+def _resolutions_by_proposal(round: Round, resolutions) -> dict[int, dict]:
+    snapshot = set(round.round_claims.values_list("proposal_id", flat=True))
+    by_proposal: dict[int, dict] = {}
+    for item in resolutions or ():
+        proposal = item.get("proposal")
+        pk = getattr(proposal, "pk", proposal)
+        if pk not in snapshot:
+            raise ValidationError(
+                {"resolutions": _("Proposal %(id)s is not part of this round.") % {"id": pk}}
+            )
+        if pk in by_proposal:
+            raise ValidationError(
+                {"resolutions": _("Proposal %(id)s has two resolutions.") % {"id": pk}}
+            )
+        if item.get("result") not in Result.values:
+            raise ValidationError(
+                {
+                    "resolutions": _("Unknown result for proposal %(id)s: choose one of %(r)s.")
+                    % {"id": pk, "r": ", ".join(Result.values)}
+                }
+            )
+        by_proposal[pk] = {"result": item["result"], "note": (item.get("note") or "").strip()}
+    missing = sorted(snapshot - set(by_proposal))
+    if missing:
+        raise ValidationError(
+            {
+                "resolutions": _("Every proposal needs a resolution; missing: %(ids)s.")
+                % {"ids": ", ".join(str(pk) for pk in missing)}
+            }
+        )
+    return by_proposal
+
+
+@transaction.atomic
+def round_next(
+    *,
+    round: Round,
+    mediator,
+    expected_version: int | None = None,
+    option_ids: list[int] | None = None,
+    title: str = "",
+    deadline=None,
+) -> Round:
+    """Close an open round without outcome and open round n+1 with its options copied.
+
+    The new round carries the previous snapshot plus claims that have joined the cluster
+    since, and the previous participants; `option_ids` picks the options to carry (default
+    all), each copied with `revised_from` pointing at the original. Positions start afresh.
+    """
+    round = _locked(Round, round.pk)
+    _require(mediator, "negotiations.next_round", round, _("Only mediators start a next round."))
+    _check_version(round, expected_version)
+    options = list(round.options.all())
+    if option_ids is not None:
+        wanted = set(option_ids)
+        unknown = wanted - {o.pk for o in options}
+        if unknown:
+            raise ValidationError(
+                {"option_ids": _("Not options of this round: %s") % sorted(unknown)}
+            )
+        options = [o for o in options if o.pk in wanted]
+    round.state = State.CLOSED
+    round.closed_at = timezone.now()
+    round.version += 1
+    round.save(update_fields=["state", "closed_at", "version"])
+    new = Round.objects.create(
+        cluster_id=round.cluster_id,
+        number=round.number + 1,
+        previous=round,
+        title=((title or "").strip() or round.title)[:200],
+        deadline=deadline or round.deadline,
+        created_by=mediator,
+    )
+    history_add(round=round, actor=mediator, action="continued", next_round=new.pk)
+    history_add(round=new, actor=mediator, action="created", previous_round=round.pk)
+    claim_ids = set(round.round_claims.values_list("proposal_id", flat=True))
+    claim_ids |= _cluster_claim_ids(round.cluster)
+    _start(
+        round=new,
+        mediator=mediator,
+        claim_ids=claim_ids,
+        carry_participants=round.participants.select_related("user"),
+    )
+    for option in options:
+        copy = Option.objects.create(
+            round=new,
+            title=option.title,
+            description=option.description,
+            geom=option.geom,
+            created_by=option.created_by,
+            revised_from=option,
+        )
+        history_add(
+            round=new, actor=mediator, action="option_carried", option=copy.pk, source=option.pk
+        )
+    return new
