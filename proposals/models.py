@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,6 +50,11 @@ class Proposal(models.Model):
         indexes = [
             models.Index(fields=["status", "category", "kind"]),
             models.Index(fields=["-created_at"]),
+            # Text search (q) is UPPER(col) LIKE UPPER('%text%'); trigrams make it indexable.
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="proposal_title_trgm"),
+            GinIndex(
+                OpClass(Upper("description"), name="gin_trgm_ops"), name="proposal_description_trgm"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="proposal_kind_known"),

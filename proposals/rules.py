@@ -32,10 +32,9 @@ is_signed_in = rules.is_authenticated
 # Everybody sees active pins; authors and moderators also see withdrawn and hidden ones.
 rules.add_perm("proposals.view_proposal", is_active | is_author | is_moderator)
 rules.add_perm("proposals.add_proposal", is_signed_in)
-# Only the author edits or withdraws a pin, and only while it is active.
-rules.add_perm("proposals.change_proposal", is_author & is_active)
-rules.add_perm("proposals.withdraw_proposal", is_author & is_active)
-rules.add_perm("proposals.delete_proposal", is_author & is_active)
+# Only the author edits or withdraws a pin (services refuse it once it is not active).
+rules.add_perm("proposals.change_proposal", is_author)
+rules.add_perm("proposals.delete_proposal", is_author)
 # Moderators hide (with a reason) and restore.
 rules.add_perm("proposals.hide_proposal", is_moderator)
 rules.add_perm("proposals.restore_proposal", is_moderator & is_hidden)
