@@ -3,3 +3,11 @@ from django.apps import AppConfig
 
 class LayersConfig(AppConfig):
     name = "layers"
+
+    def ready(self):
+        from proposals import hooks
+
+        from .services import overlay_update_for_proposal
+
+        if overlay_update_for_proposal not in hooks.after_proposal_write:
+            hooks.after_proposal_write.append(overlay_update_for_proposal)

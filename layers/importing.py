@@ -1,0 +1,287 @@
+"""The import pipeline: a checked file in, features in PostGIS out, all or nothing.
+
+prepare() checks the file and the options and fails fast with a ValidationError (the API
+calls it before accepting an upload). load() streams the layer in batches through
+pyogrio -> shapely (reproject, repair) -> COPY into layers_feature, cuts zoning and
+district polygons into layers_featurepart, refreshes the overlay and marks the layer done,
+all in one transaction. Progress goes to the Layer row through a second connection, so
+pollers see it while the data stays invisible until the commit.
+"""
+
+import json
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import shapely
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import geometry, reading, uploads
+from .models import LayerKind, LayerState
+from .overlay import overlay_refresh
+
+logger = logging.getLogger(__name__)
+
+REPORT_MAX_ITEMS = 1000  # per list in the report; the counts are always complete
+SUBDIVIDE_VERTICES = 256
+
+
+@dataclass
+class Prepared:
+    dataset: Path
+    info: reading.LayerInfo
+    crs: str
+
+
+def find_dataset(unpacked: Path, driver: str) -> Path:
+    """The path GDAL should open: the file itself, or for Shapefiles the .shp / folder."""
+    if driver != uploads.SHAPEFILE:
+        return unpacked
+    shps = sorted(p for p in unpacked.rglob("*") if p.suffix.lower() == ".shp")
+    if len(shps) == 1:
+        return shps[0]
+    if len({p.parent for p in shps}) != 1:
+        raise ValidationError(_("Put all Shapefiles of the zip in the same folder."))
+    return shps[0].parent
+
+
+def prepare(
+    *,
+    path: Path,
+    file_name: str,
+    workdir: Path,
+    kind: str,
+    zone_field: str | None = None,
+    layer_name: str | None = None,
+    population_field: str | None = None,
+    name_field: str | None = None,
+    source_srid: int | None = None,
+) -> Prepared:
+    if kind not in LayerKind.values:
+        raise ValidationError(
+            _("Unknown layer kind “%(kind)s”; use zoning, district or other.") % {"kind": kind}
+        )
+    unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir))
+    dataset = find_dataset(unpacked, driver)
+    info = reading.layer_info(dataset, layer_name)
+    if kind == LayerKind.ZONING and not zone_field:
+        raise ValidationError(_("A zoning layer needs the attribute that holds the zone code."))
+    for label, field in (
+        (_("zone code"), zone_field),
+        (_("population"), population_field),
+        (_("name"), name_field),
+    ):
+        if field and field not in info.fields:
+            raise ValidationError(
+                _("The %(label)s attribute “%(field)s” is not in the layer; it has: %(fields)s.")
+                % {"label": label, "field": field, "fields": ", ".join(info.fields) or "-"}
+            )
+    crs = reading.source_crs(info, source_srid)
+    try:
+        geometry.transformer_to_wgs84(crs)
+    except Exception as exc:  # pyproj raises several kinds for unusable definitions
+        raise ValidationError(
+            _("The coordinate reference system cannot be used: %(error)s") % {"error": exc}
+        ) from exc
+    return Prepared(dataset=dataset, info=info, crs=crs)
+
+
+def _json_values(values: np.ndarray) -> list:
+    kind = values.dtype.kind
+    if kind == "f":
+        out = values.astype(object)
+        out[~np.isfinite(values)] = None
+        return out.tolist()
+    if kind in "Mm":
+        return [None if np.isnat(v) else str(v) for v in values]
+    if kind == "O":
+        return [
+            v
+            if v is None or isinstance(v, (str, bool, int))
+            else (v if isinstance(v, float) and math.isfinite(v) else None)
+            if isinstance(v, float)
+            else (v.hex() if isinstance(v, bytes) else str(v))
+            for v in values
+        ]
+    return values.tolist()
+
+
+def _code(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()[:100]
+
+
+def _population(value) -> int | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if math.isfinite(number) and number >= 0 else None
+
+
+class _ProgressWriter:
+    """Writes state/progress on its own autocommit connection (visible at once)."""
+
+    def __init__(self, layer_id: int):
+        self.layer_id = layer_id
+        self.connection = connections.create_connection("default")
+        self.last = -1
+
+    def __call__(self, progress: int, state: str = LayerState.RUNNING) -> None:
+        if progress == self.last:
+            return
+        self.last = progress
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE layers_layer SET state = %s, progress = %s WHERE id = %s",
+                [state, progress, self.layer_id],
+            )
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class _Report:
+    def __init__(self):
+        self.read = self.imported = self.repaired = self.refused = 0
+        self.outside_city = self.without_zone_code = 0
+        self.repairs: list[dict] = []
+        self.refusals: list[dict] = []
+
+    def add(self, offset: int, batch: geometry.CleanBatch) -> None:
+        self.repaired += len(batch.repaired)
+        self.refused += len(batch.refused)
+        for items, source in ((self.repairs, batch.repaired), (self.refusals, batch.refused)):
+            room = REPORT_MAX_ITEMS - len(items)
+            items.extend({"feature": offset + i + 1, "reason": r} for i, r in source[:room])
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "imported": self.imported,
+            "repaired": self.repaired,
+            "refused": self.refused,
+            "outside_city": self.outside_city,
+            "without_zone_code": self.without_zone_code,
+            "repairs": self.repairs,
+            "refusals": self.refusals,
+        }
+
+
+def _copy_batch(copy, *, layer, batch, fields, options) -> tuple[int, int]:
+    """COPY one cleaned batch; returns (outside the city, without zone code)."""
+    kept = batch.kept
+    geoms = shapely.set_srid(batch.geoms, 4326)
+    ewkb = shapely.to_wkb(geoms, hex=True, include_srid=True)
+    columns = {name: _json_values(values[kept]) for name, values in fields.items()}
+    names = list(columns)
+    rows = zip(*columns.values(), strict=True) if names else ([] for _ in range(len(kept)))
+    zone_values = columns.get(options["zone_field"]) if options["zone_field"] else None
+    name_values = columns.get(options["name_field"]) if options["name_field"] else None
+    population_values = (
+        columns.get(options["population_field"]) if options["population_field"] else None
+    )
+    without_code = 0
+    for i, row in enumerate(rows):
+        attributes = json.dumps(dict(zip(names, row, strict=True)), default=str)
+        code = _code(zone_values[i]) if zone_values is not None else ""
+        if zone_values is not None and not code:
+            without_code += 1
+        name = str(name_values[i] or "")[:255] if name_values is not None else ""
+        population = _population(population_values[i]) if population_values is not None else None
+        copy.write_row((layer.id, ewkb[i], attributes, code, name, population))
+    minx, miny, maxx, maxy = settings.CITY_BBOX
+    bounds = shapely.bounds(batch.geoms)
+    outside = (bounds[:, 2] < minx) | (bounds[:, 0] > maxx) | (bounds[:, 3] < miny)
+    outside |= bounds[:, 1] > maxy
+    return int(outside.sum()), without_code
+
+
+def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] | None = None):
+    """Import the prepared layer into `layer` in one transaction; mark it done or failed."""
+    progress = _ProgressWriter(layer.id)
+    report = _Report()
+    total = max(prepared.info.count, 1)
+    options = {
+        "zone_field": layer.zone_field,
+        "name_field": layer.name_field,
+        "population_field": layer.population_field,
+    }
+    transformer = geometry.transformer_to_wgs84(prepared.crs)
+    polygons_only = layer.kind in (LayerKind.ZONING, LayerKind.DISTRICT)
+    try:
+        progress(0)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer.id])
+            cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
+            copy_sql = (
+                "COPY layers_feature (layer_id, geom, attributes, zone_code, name, population) "
+                "FROM STDIN"
+            )
+            with cursor.copy(copy_sql) as copy:
+                for wkb, fields in reading.read_batches(
+                    prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
+                ):
+                    batch = geometry.clean_batch(
+                        wkb, transformer=transformer, polygons_only=polygons_only
+                    )
+                    report.add(report.read, batch)
+                    outside, without_code = _copy_batch(
+                        copy, layer=layer, batch=batch, fields=fields, options=options
+                    )
+                    report.read += len(wkb)
+                    report.imported += len(batch.kept)
+                    report.outside_city += outside
+                    report.without_zone_code += without_code
+                    progress(min(90, 90 * report.read // total))
+                    if on_progress:
+                        on_progress(report.read, prepared.info.count)
+            if polygons_only:
+                progress(92)
+                cursor.execute(
+                    """INSERT INTO layers_featurepart (layer_id, feature_id, geom)
+                       SELECT layer_id, id, ST_Subdivide(ST_Transform(geom, %s), %s)
+                       FROM layers_feature WHERE layer_id = %s""",
+                    [settings.ANALYSIS_SRID, SUBDIVIDE_VERTICES, layer.id],
+                )
+                cursor.execute("ANALYZE layers_featurepart")
+            if report.imported == 0:
+                raise ValidationError(_("No feature could be imported (see the report)."))
+            progress(95)
+            layer.state = LayerState.DONE
+            layer.progress = 100
+            layer.feature_count = report.imported
+            layer.report = report.as_dict()
+            layer.source_crs = reading.crs_label(prepared.crs)
+            layer.source_layer = prepared.info.name
+            layer.error = ""
+            layer.finished_at = timezone.now()
+            layer.save()
+            if polygons_only:
+                overlay_refresh()
+    except BaseException as exc:
+        # The transaction is rolled back: no features, no parts. Record why, on the row.
+        layer.state = LayerState.FAILED
+        layer.progress = 0
+        layer.feature_count = 0
+        layer.report = report.as_dict()
+        layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        layer.finished_at = timezone.now()
+        progress.close()
+        try:
+            layer.save()
+        except Exception:  # the original error matters more; log this one
+            logger.exception("Could not record the failure of layer %s", layer.id)
+        raise
+    progress.close()
+    return layer

@@ -1,0 +1,115 @@
+"""Query parameters of OGC API Features (bbox, limit, offset, datetime), parsed or refused.
+
+Pure functions: a value the client must fix raises BadRequest with a message naming the
+parameter and the expected form; the view turns it into a 400.
+"""
+
+import math
+from datetime import UTC, datetime, time
+
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+LIMIT_DEFAULT = 100
+LIMIT_MAX = 10_000
+
+BBox = tuple[float, float, float, float]
+Interval = tuple[datetime | None, datetime | None]
+
+
+class BadRequest(Exception):
+    """A parameter the client must fix."""
+
+
+def parse_bbox(value: str | None) -> BBox | None:
+    """`minlon,minlat,maxlon,maxlat` in CRS84 (lon/lat); of a 3D box, the 2D part."""
+    if value is None:
+        return None
+    try:
+        numbers = [float(part) for part in value.split(",")]
+    except ValueError:
+        numbers = []
+    if len(numbers) not in (4, 6) or not all(math.isfinite(n) for n in numbers):
+        raise BadRequest(
+            _("bbox must be four numbers minlon,minlat,maxlon,maxlat (CRS84), not %(value)r.")
+            % {"value": value}
+        )
+    if len(numbers) == 6:
+        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
+    minx, miny, maxx, maxy = numbers
+    in_range = all(-180 <= x <= 180 for x in (minx, maxx)) and all(
+        -90 <= y <= 90 for y in (miny, maxy)
+    )
+    if not in_range or minx > maxx or miny > maxy:
+        raise BadRequest(
+            _(
+                "bbox must be minlon,minlat,maxlon,maxlat with lon in -180..180, lat in -90..90 "
+                "and min ≤ max, not %(value)r."
+            )
+            % {"value": value}
+        )
+    return minx, miny, maxx, maxy
+
+
+def parse_int(value: str | None, *, name: str, default: int, minimum: int) -> int:
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadRequest(
+            _("%(name)s must be a whole number, not %(value)r.") % {"name": name, "value": value}
+        ) from None
+    if number < minimum:
+        raise BadRequest(
+            _("%(name)s must be at least %(minimum)d.") % {"name": name, "minimum": minimum}
+        )
+    return number
+
+
+def parse_limit(value: str | None) -> int:
+    """1..LIMIT_MAX; a larger limit is served as LIMIT_MAX (the spec allows either)."""
+    return min(parse_int(value, name="limit", default=LIMIT_DEFAULT, minimum=1), LIMIT_MAX)
+
+
+def parse_offset(value: str | None) -> int:
+    return parse_int(value, name="offset", default=0, minimum=0)
+
+
+def _moment(text: str, *, end: bool) -> datetime | None:
+    """An RFC 3339 date-time or a full date (the whole day); ".." or "" is open."""
+    if text in ("", ".."):
+        return None
+    try:
+        moment = parse_datetime(text)
+        day = None if moment else parse_date(text)
+    except ValueError:
+        moment = day = None
+    if moment is not None:
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if day is not None:
+        return datetime.combine(day, time.max if end else time.min, tzinfo=UTC)
+    raise BadRequest(
+        _(
+            "datetime must be an RFC 3339 date-time (2026-05-01T12:00:00Z), a date, or an "
+            "interval start/end where either side may be '..', not %(value)r."
+        )
+        % {"value": text}
+    )
+
+
+def parse_datetime_param(value: str | None) -> Interval | None:
+    """(start, end), inclusive; None for an open side. An instant is start == end."""
+    if value is None:
+        return None
+    parts = value.split("/")
+    if len(parts) == 1:
+        return _moment(value, end=False), _moment(value, end=True)
+    if len(parts) != 2:
+        raise BadRequest(_("datetime has at most one '/', not %(value)r.") % {"value": value})
+    start, end = _moment(parts[0], end=False), _moment(parts[1], end=True)
+    if start and end and start > end:
+        raise BadRequest(
+            _("The datetime interval %(value)r ends before it starts.") % {"value": value}
+        )
+    return start, end

@@ -1,0 +1,316 @@
+"""Writes of the layers app: imports, deletion, zoning rules, overlay upkeep."""
+
+import csv
+import io
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import connection, transaction
+from django.utils.text import get_valid_filename, slugify
+from django.utils.translation import gettext as _
+
+from proposals.models import Category
+
+from . import importing, reading, uploads
+from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
+from .overlay import (
+    overlay_refresh,
+    overlay_refresh_verdicts,
+    proposals_using_layer,
+)
+
+UPLOAD_DIR = "layer-uploads"
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "layer"
+    slug, n = base, 1
+    while Layer.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _layer_create(*, name, kind, file_name, options, user, state) -> Layer:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(_("Give the layer a name."))
+    return Layer.objects.create(
+        name=name[:200],
+        slug=_unique_slug(name),
+        kind=kind,
+        source_name=file_name[:255],
+        source_layer=options.get("layer_name") or "",
+        source_crs=f"EPSG:{options['source_srid']}" if options.get("source_srid") else "",
+        zone_field=options.get("zone_field") or "",
+        name_field=options.get("name_field") or "",
+        population_field=options.get("population_field") or "",
+        created_by=user if user and user.is_authenticated else None,
+        state=state,
+    )
+
+
+def layer_list_layers(path, *, file_name: str | None = None) -> list[dict]:
+    """The layers inside a file (e.g. a multi-layer GeoPackage), each with its attributes."""
+    workdir = Path(tempfile.mkdtemp(prefix="layer-list-"))
+    try:
+        unpacked, driver = uploads.unpack_upload(Path(path), file_name or Path(path).name, workdir)
+        dataset = importing.find_dataset(unpacked, driver)
+        result = []
+        for name in reading.list_layers(dataset):
+            info = reading.layer_info(dataset, name)
+            result.append(
+                {
+                    "name": info.name,
+                    "geometry_type": info.geometry_type,
+                    "feature_count": info.count,
+                    "fields": info.fields,
+                    "crs": reading.crs_label(info.crs) if info.crs else None,
+                }
+            )
+        return result
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def layer_import(
+    *,
+    path,
+    name: str,
+    kind: str,
+    zone_field: str | None = None,
+    layer_name: str | None = None,
+    population_field: str | None = None,
+    name_field: str | None = None,
+    source_srid: int | None = None,
+    file_name: str | None = None,
+    user=None,
+    layer: Layer | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Layer:
+    """Import a local GIS file as a layer, synchronously. All or nothing.
+
+    Bad files or options raise ValidationError; with no `layer` given nothing is written,
+    with a `layer` (the worker's case) that layer is marked failed with the reason.
+    """
+    file_name = file_name or Path(path).name
+    options = {
+        "zone_field": zone_field,
+        "layer_name": layer_name,
+        "population_field": population_field,
+        "name_field": name_field,
+        "source_srid": source_srid,
+    }
+    workdir = Path(tempfile.mkdtemp(prefix="layer-import-"))
+    try:
+        try:
+            prepared = importing.prepare(
+                path=Path(path), file_name=file_name, workdir=workdir, kind=kind, **options
+            )
+        except ValidationError as exc:
+            if layer is not None:
+                layer.state, layer.progress = LayerState.FAILED, 0
+                layer.error = "; ".join(exc.messages)
+                layer.save(update_fields=["state", "progress", "error"])
+            raise
+        if layer is None:
+            layer = _layer_create(
+                name=name,
+                kind=kind,
+                file_name=file_name,
+                options=options,
+                user=user,
+                state=LayerState.RUNNING,
+            )
+        return importing.load(layer, prepared, on_progress=on_progress)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def layer_upload(
+    *,
+    file,
+    name: str,
+    kind: str,
+    zone_field: str | None = None,
+    layer_name: str | None = None,
+    population_field: str | None = None,
+    name_field: str | None = None,
+    source_srid: int | None = None,
+    user=None,
+) -> Layer:
+    """Accept an uploaded file: check it now, store it, queue the import. Returns the layer.
+
+    The file goes to default_storage so a worker on another machine can read it (with
+    more than one machine, default_storage must be shared storage).
+    """
+    uploads.check_size(file.size)
+    file_name = Path(get_valid_filename(Path(file.name or "upload").name)).name
+    options = {
+        "zone_field": zone_field,
+        "layer_name": layer_name,
+        "population_field": population_field,
+        "name_field": name_field,
+        "source_srid": source_srid,
+    }
+    workdir = Path(tempfile.mkdtemp(prefix="layer-upload-"))
+    try:
+        local = workdir / "upload"
+        with open(local, "wb") as out:
+            for chunk in file.chunks():
+                out.write(chunk)
+        check_dir = workdir / "check"
+        check_dir.mkdir()
+        importing.prepare(path=local, file_name=file_name, workdir=check_dir, kind=kind, **options)
+        with open(local, "rb") as stored:
+            storage_name = default_storage.save(
+                f"{UPLOAD_DIR}/{uuid.uuid4().hex}/{file_name}", File(stored)
+            )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    from .tasks import layer_import_task
+
+    with transaction.atomic():
+        layer = _layer_create(
+            name=name,
+            kind=kind,
+            file_name=file_name,
+            options=options,
+            user=user,
+            state=LayerState.PENDING,
+        )
+        layer.upload = storage_name
+        layer.save(update_fields=["upload"])
+        transaction.on_commit(lambda: layer_import_task.delay(layer.id))
+    return layer
+
+
+def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
+    """The worker's side of an upload: fetch the stored file, import it, delete it."""
+    workdir = Path(tempfile.mkdtemp(prefix="layer-fetch-"))
+    try:
+        local = workdir / (Path(layer.upload).name or "upload")
+        with default_storage.open(layer.upload, "rb") as src, open(local, "wb") as out:
+            shutil.copyfileobj(src, out, 1 << 20)
+        srid = layer.source_crs.removeprefix("EPSG:") if layer.source_crs else None
+        return layer_import(
+            path=local,
+            name=layer.name,
+            kind=layer.kind,
+            zone_field=layer.zone_field or None,
+            layer_name=layer.source_layer or None,
+            population_field=layer.population_field or None,
+            name_field=layer.name_field or None,
+            source_srid=int(srid) if srid and srid.isdigit() else None,
+            file_name=layer.source_name or local.name,
+            layer=layer,
+            on_progress=on_progress,
+        )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if layer.upload and layer.state in (LayerState.DONE, LayerState.FAILED):
+            default_storage.delete(layer.upload)
+            Layer.objects.filter(pk=layer.pk).update(upload="")
+            layer.upload = ""
+
+
+@transaction.atomic
+def layer_delete(*, layer: Layer) -> None:
+    """Delete a layer with its features in a few set-based statements; refresh overlays."""
+    affected = proposals_using_layer(layer_id=layer.id, slug=layer.slug)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer.id])
+        cursor.execute(
+            """UPDATE layers_proposaloverlay SET district_id = NULL
+               WHERE district_id IN (SELECT id FROM layers_feature WHERE layer_id = %s)""",
+            [layer.id],
+        )
+        cursor.execute("DELETE FROM layers_zoningrule WHERE layer_id = %s", [layer.id])
+        cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
+        cursor.execute("DELETE FROM layers_layer WHERE id = %s", [layer.id])
+    if layer.upload:
+        transaction.on_commit(lambda name=layer.upload: default_storage.delete(name))
+    overlay_refresh(proposal_ids=affected)
+
+
+def _zone_codes(layer: Layer) -> set[str]:
+    return set(layer.features.values_list("zone_code", flat=True).distinct())
+
+
+def _check_matrix(layer: Layer, matrix, known: set[str] | None = None) -> list[ZoningRule]:
+    if layer.kind != LayerKind.ZONING:
+        raise ValidationError(_("Only zoning layers have rules."))
+    if not isinstance(matrix, dict):
+        raise ValidationError(_("Send the rules as {zone_code: {category: verdict}}."))
+    known = _zone_codes(layer) if known is None else known
+    rules = []
+    for code, row in matrix.items():
+        if code not in known:
+            raise ValidationError(_("The layer has no zone code “%(code)s”.") % {"code": code})
+        if not isinstance(row, dict):
+            raise ValidationError(_("Zone “%(code)s”: send {category: verdict}.") % {"code": code})
+        for category, verdict in row.items():
+            if category not in Category.values:
+                raise ValidationError(
+                    _("Zone “%(code)s”: unknown category “%(category)s” (use %(known)s).")
+                    % {"code": code, "category": category, "known": ", ".join(Category.values)}
+                )
+            if verdict is None or verdict == "":
+                continue  # no rule: unknown
+            if verdict not in Verdict.values:
+                raise ValidationError(
+                    _("Zone “%(code)s”, %(category)s: no verdict “%(verdict)s” (use %(known)s).")
+                    % {
+                        "code": code,
+                        "category": category,
+                        "verdict": verdict,
+                        "known": ", ".join(Verdict.values),
+                    }
+                )
+            rules.append(
+                ZoningRule(layer=layer, zone_code=code, category=category, verdict=verdict)
+            )
+    return rules
+
+
+@transaction.atomic
+def zoning_rules_set(*, layer: Layer, matrix: dict) -> int:
+    """Replace the layer's rule matrix {zone_code: {category: verdict}}; refresh verdicts."""
+    rules = _check_matrix(layer, matrix)
+    ZoningRule.objects.filter(layer=layer).delete()
+    ZoningRule.objects.bulk_create(rules)
+    overlay_refresh_verdicts(layer_id=layer.id, slug=layer.slug)
+    return len(rules)
+
+
+def zoning_rules_import_csv(*, layer: Layer, text: str) -> int:
+    """Replace the matrix from CSV with the columns zone_code, category, verdict."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = {"zone_code", "category", "verdict"}
+    if not reader.fieldnames or not columns <= {c.strip() for c in reader.fieldnames}:
+        raise ValidationError(_("The CSV needs the columns zone_code, category, verdict."))
+    matrix: dict[str, dict[str, str]] = {}
+    known = _zone_codes(layer)
+    for number, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        try:
+            _check_matrix(layer, {row["zone_code"]: {row["category"]: row["verdict"]}}, known)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("Row %(n)d: %(error)s") % {"n": number, "error": " ".join(exc.messages)}
+            ) from exc
+        matrix.setdefault(row["zone_code"], {})[row["category"]] = row["verdict"]
+    return zoning_rules_set(layer=layer, matrix=matrix)
+
+
+def overlay_update_for_proposal(*, proposal, change: str) -> None:
+    """The proposals hook: a proposal's geometry or category may have changed."""
+    if change in ("created", "updated"):
+        overlay_refresh(proposal_ids=[proposal.pk])

@@ -1,0 +1,181 @@
+"""Upload safety: decide what a file is from its content, inspect zips before extracting.
+
+`unpack_upload(path, name, workdir)` returns the local path of the dataset to open
+(a .gpkg, a .geojson, or the directory a zipped Shapefile was extracted into) and its
+format, or raises ValidationError with a reason a person can act on. Nothing here opens
+the file with GDAL: by the time GDAL sees it, we know what it is.
+"""
+
+import os
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from . import shapefile
+
+GPKG, GEOJSON, SHAPEFILE = "GPKG", "GeoJSON", "ESRI Shapefile"
+ALLOWED_DRIVERS = (GPKG, GEOJSON, SHAPEFILE)
+
+ZIP_MAX_ENTRIES = 100
+ZIP_MAX_RATIO = 100  # uncompressed / compressed size of one entry
+SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
+ZIP_IGNORED = {".qix", ".sbn", ".sbx", ".xml", ".qmd", ".txt", ".pdf", ".html", ".htm", ".md"}
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+GPKG_APPLICATION_IDS = {b"GPKG", b"GP10", b"GP11"}
+
+
+def _head(path: Path, size: int = 100) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(size)
+
+
+def _not_what_it_says(name: str, expected: str) -> ValidationError:
+    return ValidationError(
+        _("“%(name)s” is not a %(format)s file (its content does not match its name).")
+        % {"name": name, "format": expected}
+    )
+
+
+def _check_gpkg(path: Path, name: str) -> None:
+    head = _head(path)
+    if not head.startswith(SQLITE_MAGIC) or head[68:72] not in GPKG_APPLICATION_IDS:
+        raise _not_what_it_says(name, "GeoPackage")
+
+
+def _check_geojson(path: Path, name: str) -> None:
+    head = _head(path, 4096).lstrip(b"\xef\xbb\xbf").lstrip()
+    if not head.startswith(b"{"):
+        raise _not_what_it_says(name, "GeoJSON")
+
+
+def check_size(size: int) -> None:
+    limit = settings.LAYER_UPLOAD_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            _("The file is %(size).1f MB; the limit is %(limit).1f MB.")
+            % {"size": size / 1e6, "limit": limit / 1e6}
+        )
+
+
+def _safe_member_name(info: zipfile.ZipInfo) -> PurePosixPath:
+    name = info.filename
+    path = PurePosixPath(name)
+    if (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or ".." in path.parts
+        or (len(name) > 1 and name[1] == ":")
+        or "\x00" in name
+    ):
+        raise ValidationError(_("The zip holds an unsafe path: “%(name)s”.") % {"name": name})
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise ValidationError(_("The zip holds a link: “%(name)s”.") % {"name": name})
+    if info.flag_bits & 0x1:
+        raise ValidationError(_("The zip is encrypted: “%(name)s”.") % {"name": name})
+    return path
+
+
+def _zip_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The entries worth extracting, after checking every entry of the archive."""
+    infos = archive.infolist()
+    if len(infos) > ZIP_MAX_ENTRIES:
+        raise ValidationError(
+            _("The zip holds %(n)d entries; at most %(max)d are allowed.")
+            % {"n": len(infos), "max": ZIP_MAX_ENTRIES}
+        )
+    total = sum(info.file_size for info in infos)
+    max_total = settings.LAYER_UPLOAD_MAX_BYTES * 5
+    if total > max_total:
+        raise ValidationError(
+            _("The zip unpacks to %(size).1f MB; at most %(max).1f MB are allowed.")
+            % {"size": total / 1e6, "max": max_total / 1e6}
+        )
+    members = []
+    for info in infos:
+        path = _safe_member_name(info)
+        if info.is_dir() or path.parts[0] == "__MACOSX" or path.name.startswith("._"):
+            continue
+        if info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+            raise ValidationError(
+                _("“%(name)s” in the zip is compressed suspiciously well (a zip bomb?).")
+                % {"name": info.filename}
+            )
+        suffix = path.suffix.lower()
+        if suffix in ZIP_IGNORED:
+            continue
+        if suffix not in SHAPEFILE_PARTS:
+            raise ValidationError(
+                _(
+                    "The zip holds “%(name)s”; a zip may only hold a Shapefile "
+                    "(.shp, .shx, .dbf, .prj, .cpg)."
+                )
+                % {"name": info.filename}
+            )
+        members.append((info, path))
+    return members
+
+
+def _extract(archive: zipfile.ZipFile, members, target: Path) -> None:
+    root = target.resolve()
+    for info, path in members:
+        dest = (root / Path(*path.parts)).resolve()
+        if root not in dest.parents:
+            raise ValidationError(_("The zip holds an unsafe path: “%(name)s”.") % {"name": path})
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        # zipfile stops at the declared size and checks the CRC, so a lying header fails here.
+        with archive.open(info) as src, open(dest, "xb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+
+
+def _unpack_zip(path: Path, name: str, workdir: Path) -> Path:
+    if not zipfile.is_zipfile(path):
+        raise _not_what_it_says(name, "zip")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = _zip_members(archive)
+            shps = [p for _i, p in members if p.suffix.lower() == ".shp"]
+            if not shps:
+                raise ValidationError(_("The zip holds no Shapefile (.shp)."))
+            target = workdir / "unzipped"
+            target.mkdir()
+            _extract(archive, members, target)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise ValidationError(_("The zip is damaged: %(error)s") % {"error": exc}) from exc
+    for shp in shps:
+        shapefile.check(target / Path(*shp.parts))
+    return target
+
+
+def unpack_upload(path: Path, name: str, workdir: Path) -> tuple[Path, str]:
+    """Check an uploaded file and return (dataset path to open, driver name)."""
+    path = Path(path)
+    if str(path).startswith("/vsi") or not path.is_file() or path.is_symlink():
+        raise ValidationError(_("Only local files can be imported."))
+    check_size(os.path.getsize(path))
+    suffix = Path(name).suffix.lower()
+    if suffix == ".gpkg":
+        _check_gpkg(path, name)
+        return path, GPKG
+    if suffix in (".geojson", ".json"):
+        _check_geojson(path, name)
+        return path, GEOJSON
+    if suffix == ".zip":
+        return _unpack_zip(path, name, workdir), SHAPEFILE
+    if suffix in SHAPEFILE_PARTS:
+        raise ValidationError(
+            _("Upload a Shapefile as one .zip holding its .shp, .shx, .dbf and .prj files.")
+        )
+    raise ValidationError(
+        _(
+            "“%(name)s” cannot be imported: use a GeoPackage (.gpkg), GeoJSON (.geojson) "
+            "or a zipped Shapefile (.zip)."
+        )
+        % {"name": name}
+    )
