@@ -1,0 +1,246 @@
+"""Load the demo city Auenstadt from data/auenstadt/ (written by `python -m data.generate`).
+
+    manage.py demo_city [--limit N] [--url http://127.0.0.1:8000]
+
+Idempotent: run it again and nothing is duplicated. Accounts are matched by username,
+layers by name, proposals by (author, title), supports by (proposal, user), comments by
+(proposal, author, body). Proposals and comments go through the proposals services, so the
+after-write hooks (overlay, clusters) run for each; supports are inserted in bulk and the
+counts recomputed in one statement.
+
+The demo accounts have fixed, published passwords: for a local demo only.
+"""
+
+import csv
+import json
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.utils import timezone
+
+from accounts import roles
+from accounts.models import User
+from layers.models import Layer, LayerKind, LayerState
+from layers.services import layer_import, zoning_rules_import_csv
+from proposals.geometry import geometry_from_geojson
+from proposals.models import Comment, Proposal, Support
+from proposals.services import comment_create, proposal_create
+
+DATA = settings.BASE_DIR / "data" / "auenstadt"
+
+# username, first name, last name, role, superuser. DEMO ONLY: the password is public.
+DEMO_ACCOUNTS = [
+    ("anna", "Anna", "Schneider", None, False),
+    ("paula", "Paula", "Brandt", roles.PLANNER, False),
+    ("mehmet", "Mehmet", "Aydın", roles.MEDIATOR, False),
+    ("moritz", "Moritz", "Keller", roles.MODERATOR, False),
+    ("admin", "Ada", "Admin", None, True),
+]
+DISTRICTS_LAYER = "Auenstadt districts"
+ZONING_LAYER = "Auenstadt zoning plan"
+
+
+def demo_password(username: str) -> str:
+    return f"{username}-demo"
+
+
+def _email(username: str) -> str:
+    return f"{username}@example.org"  # a reserved domain: no mail reaches anyone
+
+
+class Command(BaseCommand):
+    help = "Load the demo city Auenstadt: accounts, residents, layers, proposals, clusters."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--limit", type=int, default=None, help="load only the first N proposals (tests)"
+        )
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000", help="where the demo is served (printed)"
+        )
+
+    def handle(self, *, limit, url, **options):
+        started = time.monotonic()
+        self.step("accounts", self.load_accounts)
+        self.step("residents", self.load_residents)
+        self.step("layers", self.load_layers)
+        self.step("proposals", lambda: self.load_proposals(limit))
+        self.print_accounts(url)
+        self.stdout.write(f"Demo city loaded in {time.monotonic() - started:.1f} s.")
+
+    def step(self, name: str, load) -> None:
+        started = time.monotonic()
+        report = load()
+        self.stdout.write(f"  {name:<10} {report} ({time.monotonic() - started:.1f} s)")
+
+    # --- accounts -------------------------------------------------------------------------
+
+    def load_accounts(self) -> str:
+        groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
+        created = 0
+        for username, first, last, role, superuser in DEMO_ACCOUNTS:
+            user, new = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": last, "email": _email(username)},
+            )
+            created += new
+            user.is_staff = user.is_superuser = superuser
+            user.set_password(demo_password(username))
+            user.save()
+            if role:
+                user.groups.add(groups[role])
+        return f"{len(DEMO_ACCOUNTS)} demo accounts ({created} new)"
+
+    def load_residents(self) -> str:
+        with open(DATA / "residents.csv", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        existing = set(User.objects.values_list("username", flat=True))
+        new = []
+        for row in rows:
+            if row["username"] in existing:
+                continue
+            user = User(
+                username=row["username"],
+                first_name=row["first_name"],
+                last_name=row["last_name"],
+                email=_email(row["username"]),
+                show_name_publicly=row["show_name_publicly"] == "True",
+            )
+            user.set_unusable_password()  # residents of the demo do not sign in
+            new.append(user)
+        User.objects.bulk_create(new)
+        hidden = sum(row["show_name_publicly"] != "True" for row in rows)
+        return f"{len(rows)} residents, {hidden} hide their name ({len(new)} new)"
+
+    # --- layers ---------------------------------------------------------------------------
+
+    def load_layers(self) -> str:
+        planner = User.objects.get(username="paula")
+        districts, new_districts = self._layer(
+            DISTRICTS_LAYER,
+            LayerKind.DISTRICT,
+            "districts.geojson",
+            name_field="name",
+            population_field="population",
+            user=planner,
+        )
+        zoning, new_zoning = self._layer(
+            ZONING_LAYER,
+            LayerKind.ZONING,
+            "zoning.gpkg",
+            zone_field="zone_code",
+            layer_name="zoning",
+            user=planner,
+        )
+        rules = zoning_rules_import_csv(
+            layer=zoning, text=(DATA / "zoning_rules.csv").read_text(encoding="utf-8")
+        )
+        return (
+            f"{districts.feature_count} districts ({'new' if new_districts else 'kept'}), "
+            f"{zoning.feature_count} zones ({'new' if new_zoning else 'kept'}), {rules} rules"
+        )
+
+    def _layer(self, name, kind, file_name, **options) -> tuple[Layer, bool]:
+        layer = Layer.objects.filter(name=name, kind=kind, state=LayerState.DONE).first()
+        if layer:
+            return layer, False
+        return layer_import(path=DATA / file_name, name=name, kind=kind, **options), True
+
+    # --- proposals ------------------------------------------------------------------------
+
+    @transaction.atomic
+    def load_proposals(self, limit) -> str:
+        with open(DATA / "proposals.geojson", encoding="utf-8") as f:
+            features = json.load(f)["features"][:limit]
+        users = {u.username: u for u in User.objects.all()}
+        proposals = {
+            (p.author.username, p.title): p
+            for p in Proposal.objects.select_related("author").filter(
+                author__username__in={f["properties"]["author"] for f in features}
+            )
+        }
+        now = timezone.now()
+        created = []
+        for feature in features:
+            props = feature["properties"]
+            key = (props["author"], props["title"])
+            if key in proposals:
+                continue
+            proposal = proposal_create(
+                author=users[props["author"]],
+                kind=props["kind"],
+                category=props["category"],
+                title=props["title"],
+                description=props["description"],
+                geom=geometry_from_geojson(feature["geometry"]),
+            )
+            proposal.created_at = proposal.updated_at = now - timedelta(hours=props["age_hours"])
+            proposals[key] = proposal
+            created.append(proposal)
+        Proposal.objects.bulk_update(created, ["created_at", "updated_at"])
+        supports = self._supports(features, proposals, users)
+        comments = self._comments(features, proposals, users, now)
+        return (
+            f"{len(features)} proposals ({len(created)} new), {supports} supports, "
+            f"{comments} comments"
+        )
+
+    def _supports(self, features, proposals, users) -> int:
+        rows = [
+            Support(
+                proposal=proposals[(f["properties"]["author"], f["properties"]["title"])],
+                user=users[name],
+            )
+            for f in features
+            for name in f["properties"]["supporters"]
+        ]
+        Support.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)
+        ids = [p.pk for p in proposals.values()]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """UPDATE proposals_proposal p SET support_count =
+                       (SELECT count(*) FROM proposals_support s WHERE s.proposal_id = p.id)
+                   WHERE p.id = ANY(%s)""",
+                [ids],
+            )
+        return Support.objects.filter(proposal_id__in=ids).count()
+
+    def _comments(self, features, proposals, users, now) -> int:
+        ids = [p.pk for p in proposals.values()]
+        existing = set(
+            Comment.objects.filter(proposal_id__in=ids).values_list(
+                "proposal_id", "author__username", "body"
+            )
+        )
+        created = []
+        for f in features:
+            props = f["properties"]
+            proposal = proposals[(props["author"], props["title"])]
+            for c in props["comments"]:
+                if (proposal.pk, c["author"], c["body"]) in existing:
+                    continue
+                author = users[c["author"]]
+                comment = comment_create(proposal=proposal, author=author, body=c["body"])
+                comment.created_at = now - timedelta(hours=c["age_hours"])
+                created.append(comment)
+        Comment.objects.bulk_update(created, ["created_at"])
+        return Comment.objects.filter(proposal_id__in=ids).count()
+
+    # --- report ---------------------------------------------------------------------------
+
+    def print_accounts(self, url: str) -> None:
+        self.stdout.write("")
+        self.stdout.write(f"Auenstadt is ready at {url}")
+        self.stdout.write("Demo accounts (DEMO ONLY: these passwords are public, never use them")
+        self.stdout.write("on a server others can reach):")
+        self.stdout.write(f"  {'role':<11} {'username':<9} {'password':<14} name")
+        for username, first, last, role, superuser in DEMO_ACCOUNTS:
+            label = "admin" if superuser else (role or "resident")
+            self.stdout.write(
+                f"  {label:<11} {username:<9} {demo_password(username):<14} {first} {last}"
+            )
+        self.stdout.write(f"  Sign in at {url}/accounts/login/ ; the admin is at {url}/admin/")
