@@ -17,7 +17,7 @@ bootstrap: ## install system packages, PostGIS, the database and .venv (with tes
 demo: ## set everything up, load the demo city and serve it at http://127.0.0.1:8000
 	scripts/bootstrap
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
-	DEBUG=1 $(PY) manage.py demo_city
+	DEBUG=1 $(PY) manage.py demo_city --url http://$(HOST):$(PORT)
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: bootstrap ## set everything up and run the whole test suite (browser tests included)
