@@ -1,0 +1,109 @@
+"""The list of pins (/proposals/) and one pin's page (/proposals/<id>/), server-rendered.
+
+Both read through the proposals app's filters and selectors, so the list shows what the
+map shows. Actions on a pin's page (support, comment, edit, withdraw, hide) go to the API.
+"""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from proposals.filters import proposal_filters_from
+from proposals.models import Status, Support
+from proposals.selectors import comment_list, proposal_get, proposal_list, with_author_name
+
+from .map import api_query, categories, filter_state, map_config
+
+PAGE_SIZE = 25
+
+
+def proposal_list_page(request):
+    errors = []
+    try:
+        filters = proposal_filters_from(request.GET)
+    except ValidationError as exc:
+        errors = [message for messages in exc.message_dict.values() for message in messages]
+        filters = None
+    if filters is None:
+        proposals = proposal_list().none()
+    else:
+        proposals = with_author_name(proposal_list(**filters, user=request.user))
+    page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    colours = {c["value"]: c["colour"] for c in categories()}
+    for proposal in page:
+        proposal.colour = colours.get(proposal.category)
+    context = {
+        "page": page,
+        "errors": errors,
+        "filters": filter_state(request.GET),
+        "query": query.urlencode(),
+        "map_query": urlencode(api_query(request.GET)),
+    }
+    return render(request, "frontend/proposals/list.html", context, status=400 if errors else 200)
+
+
+def detail_strings() -> dict:
+    return {
+        "saving": _("Saving…"),
+        "networkError": _("The server could not be reached. Please try again."),
+    }
+
+
+def proposal_detail_page(request, pk):
+    user = request.user
+    proposal = proposal_get(proposal_id=pk, user=user)
+    if proposal is None:
+        raise Http404(_("No such proposal (or it is no longer public)."))
+    signed_in = user.is_authenticated
+    supported = signed_in and Support.objects.filter(proposal=proposal, user=user).exists()
+    config = map_config(request)
+    config["pin"] = {
+        "id": proposal.pk,
+        "kind": proposal.kind,
+        "category": proposal.category,
+        "geometry": _geojson(proposal),
+    }
+    config["urls"].update(
+        detail=reverse("api:proposal-detail", args=[pk]),
+        support=reverse("api:proposal-support", args=[pk]),
+        comments=reverse("api:proposal-comments", args=[pk]),
+        hide=reverse("api:proposal-hide", args=[pk]),
+        map=reverse("frontend:map"),
+    )
+    config["strings"].update(detail_strings())
+    is_active = proposal.status == Status.ACTIVE
+    context = {
+        "proposal": proposal,
+        "category_label": proposal.get_category_display(),
+        "kind_label": proposal.get_kind_display(),
+        "colour": next(c["colour"] for c in categories() if c["value"] == proposal.category),
+        "comments": comment_list(proposal=proposal),
+        "supported": supported,
+        "can_support": user.has_perm("proposals.add_support", proposal),
+        "can_comment": user.has_perm("proposals.add_comment", proposal),
+        "can_edit": is_active and user.has_perm("proposals.change_proposal", proposal),
+        "can_withdraw": is_active and user.has_perm("proposals.delete_proposal", proposal),
+        "can_hide": is_active and user.has_perm("proposals.hide_proposal", proposal),
+        "is_active": is_active,
+        "filters": filter_state(request.GET),
+        "config": config,
+    }
+    return render(request, "frontend/proposals/detail.html", context)
+
+
+def _geojson(proposal) -> dict:
+    return json.loads(proposal.geom.json)
+
+
+urlpatterns = [
+    path("proposals/", proposal_list_page, name="proposal-list"),
+    path("proposals/<int:pk>/", proposal_detail_page, name="proposal-detail"),
+]
