@@ -1,9 +1,151 @@
+"""The residents' map (/) and the page config its ES modules read from json_script."""
+
+from django.conf import settings
 from django.shortcuts import render
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.translation import gettext as _
+
+from proposals.models import Category, Kind
+
+# Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
+# to keep at least 3:1 contrast against white for markers and legend swatches.
+CATEGORY_COLOURS = {
+    Category.HOUSING: "#D55E00",
+    Category.MOBILITY: "#0072B2",
+    Category.GREEN_SPACE: "#009E73",
+    Category.PUBLIC_SPACE: "#B07A00",
+    Category.COMMONS: "#AA4499",
+    Category.OTHER: "#555555",
+}
+_ID = 918273645  # stands in for an object id in URL templates: "{id}" in the config
+
+
+def url_or_none(name: str, *args) -> str | None:
+    """reverse(), or None while the area that routes `name` has not landed yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def url_template(name: str) -> str | None:
+    url = url_or_none(name, _ID)
+    return url.replace(str(_ID), "{id}") if url else None
+
+
+def categories() -> list[dict]:
+    return [
+        {"value": value, "label": str(label), "colour": CATEGORY_COLOURS[value]}
+        for value, label in Category.choices
+    ]
+
+
+def kinds() -> list[dict]:
+    return [{"value": value, "label": str(label)} for value, label in Kind.choices]
+
+
+def js_strings() -> dict:
+    """Text the map's scripts show, translated here (JS has no gettext of its own)."""
+    return {
+        "loading": _("Loading pins…"),
+        "loadFailed": _("The pins could not be loaded. Please try again."),
+        "pinsShown": _("%(count)s pins in this part of the map"),
+        "supporters": _("Supporters"),
+        "comments": _("Comments"),
+        "by": _("by"),
+        "open": _("Open this pin"),
+        "legend": _("Legend"),
+        "proposal": _("Proposal"),
+        "conflict": _("Conflict"),
+        "line": _("Line"),
+        "area": _("Area"),
+        "point": _("Point"),
+        "cityLimits": _("City limits"),
+        "saved": _("Your pin is on the map."),
+        "saving": _("Saving…"),
+        "saveFailed": _("Your pin could not be saved."),
+        "networkError": _("The server could not be reached. Please try again."),
+        "drawHint": _("Draw a point, a line or an area on the map, then describe it."),
+        "drawPoint": _("Place a point"),
+        "drawLine": _("Draw a line"),
+        "drawArea": _("Draw an area"),
+        "drawFinish": _("Finish"),
+        "drawUndo": _("Delete last point"),
+        "drawCancel": _("Cancel"),
+        "drawStartLine": _("Click or tap to start the line."),
+        "drawContinueLine": _("Click or tap to continue the line."),
+        "drawEndLine": _("Click the last point to finish the line."),
+        "drawStartArea": _("Click or tap to start the area."),
+        "drawContinueArea": _("Click or tap to add corners."),
+        "drawEndArea": _("Click the first point to close the area."),
+        "drawMarker": _("Click or tap on the map to place the point."),
+        "drawIntersect": _("The edges of an area must not cross."),
+    }
+
+
+def map_config(request) -> dict:
+    minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
+    user = request.user
+    return {
+        "city": settings.CITY_NAME,
+        # Axis order lon/lat, as in GeoJSON and the API's bbox parameter.
+        "cityBbox": [minlon, minlat, maxlon, maxlat],
+        "minZoom": settings.LEAFLET_CONFIG.get("MIN_ZOOM", 10),
+        "maxZoom": settings.LEAFLET_CONFIG.get("MAX_ZOOM", 19),
+        "tiles": (
+            {"url": settings.BASEMAP_TILE_URL, "attribution": settings.BASEMAP_ATTRIBUTION}
+            if settings.BASEMAP_TILE_URL
+            else None
+        ),
+        "categories": categories(),
+        "kinds": kinds(),
+        "user": {"authenticated": user.is_authenticated},
+        "urls": {
+            "proposals": url_or_none("api:proposal-list"),
+            "proposalPage": url_template("frontend:proposal-detail"),
+            "list": url_or_none("frontend:proposal-list"),
+            "login": reverse("login"),
+            # Hook for the layers area: a GeoJSON FeatureCollection of the city's districts.
+            # Until it is routed, the map outlines the city's bounding box instead.
+            "districts": url_or_none("api:districts"),
+        },
+        "strings": js_strings(),
+    }
+
+
+def filter_state(query) -> dict:
+    """The filter form's state from a query string, in the API's parameter names.
+
+    `category` may come as one comma list (the API's form, used by the map's links) or as
+    repeated parameters (what a plain HTML form with checkboxes sends).
+    """
+    selected = [c for value in query.getlist("category") for c in value.split(",") if c]
+    return {
+        "categories": [{**c, "checked": c["value"] in selected} for c in categories()],
+        "kinds": kinds(),
+        "kind": query.get("kind", ""),
+        "q": query.get("q", ""),
+    }
+
+
+def api_query(query) -> dict:
+    """The query string normalised to the API's form (category as one comma list)."""
+    params = {}
+    categories_ = [c for value in query.getlist("category") for c in value.split(",") if c]
+    if categories_:
+        params["category"] = ",".join(categories_)
+    for name in ("kind", "q", "author"):
+        if query.get(name):
+            params[name] = query[name]
+    return params
 
 
 def map_page(request):
-    return render(request, "frontend/map.html")
+    return render(
+        request,
+        "frontend/map.html",
+        {"config": map_config(request), "filters": filter_state(request.GET)},
+    )
 
 
 urlpatterns = [

@@ -1,0 +1,58 @@
+// JSON requests to the Stadtmacher API with the session's CSRF token.
+
+export class ApiError extends Error {
+  constructor(message, status, data) {
+    super(message);
+    this.status = status;
+    this.data = data;
+  }
+}
+
+export function csrfToken() {
+  const cookie = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
+  if (cookie) return decodeURIComponent(cookie.slice("csrftoken=".length));
+  return document.querySelector("input[name=csrfmiddlewaretoken]")?.value ?? "";
+}
+
+// Turns DRF's error bodies ({"detail": ...} or {"field": ["message", ...]}) into text.
+export function errorText(data) {
+  if (data == null) return "";
+  if (typeof data === "string") return data;
+  if (Array.isArray(data)) return data.map(errorText).join("\n");
+  return Object.entries(data)
+    .map(([field, value]) => {
+      const text = errorText(value);
+      return field === "detail" || field === "non_field_errors" ? text : `${field}: ${text}`;
+    })
+    .join("\n");
+}
+
+export async function apiFetch(url, { method = "GET", body, signal } = {}) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET") headers["X-CSRFToken"] = csrfToken();
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+    signal,
+  });
+  if (response.status === 204) return null;
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const message = errorText(data) || `${response.status} ${response.statusText}`;
+    throw new ApiError(message, response.status, data);
+  }
+  return data;
+}
+
+// "/api/proposals/{id}/" + 7 -> "/api/proposals/7/"
+export function fillUrl(template, id) {
+  return template.replace("{id}", encodeURIComponent(id));
+}

@@ -1,0 +1,62 @@
+// The Leaflet map of the city: optional base-map tiles and the city's outline.
+/* global L */
+import { apiFetch } from "../api/client.js";
+import { t } from "../i18n/strings.js";
+
+// The API and the config speak lon/lat; Leaflet speaks lat/lng. Convert only here.
+export function boundsFromBbox([minLon, minLat, maxLon, maxLat]) {
+  return L.latLngBounds([minLat, minLon], [maxLat, maxLon]);
+}
+
+export function bboxFromBounds(bounds) {
+  return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+}
+
+export function createMap(element, config) {
+  const city = boundsFromBbox(config.cityBbox);
+  const map = L.map(element, {
+    minZoom: config.minZoom,
+    maxZoom: config.maxZoom,
+    maxBounds: city.pad(0.5),
+    zoomSnap: 0.5,
+  });
+  map.fitBounds(city);
+  if (config.tiles) {
+    L.tileLayer(config.tiles.url, {
+      attribution: config.tiles.attribution,
+      maxZoom: config.maxZoom,
+    }).addTo(map);
+  }
+  map.attributionControl.setPrefix(false);
+  return map;
+}
+
+// Without tiles the city must still be recognisable: draw its districts when the layers
+// area serves them (config.urls.districts, a GeoJSON FeatureCollection with a `name`
+// property), else the city's bounding box.
+export async function drawCity(map, config) {
+  const outline = L.rectangle(boundsFromBbox(config.cityBbox), {
+    color: "#5b6675",
+    weight: 2,
+    dashArray: "8 6",
+    fill: false,
+    interactive: false,
+  }).addTo(map);
+  if (!config.urls.districts) return outline;
+  try {
+    const districts = await apiFetch(config.urls.districts);
+    const layer = L.geoJSON(districts, {
+      style: { color: "#7d8794", weight: 1.5, fillColor: "#dfe5dc", fillOpacity: 0.45 },
+      interactive: false,
+      onEachFeature: (feature, districtLayer) => {
+        const name = feature.properties?.name;
+        if (name) districtLayer.bindTooltip(String(name), { permanent: false, className: "city-label" });
+      },
+    }).addTo(map);
+    layer.bringToBack();
+    return layer;
+  } catch {
+    outline.bindTooltip(t("cityLimits"));
+    return outline;
+  }
+}

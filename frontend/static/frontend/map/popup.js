@@ -1,0 +1,34 @@
+// Popup content built as DOM nodes. Everything a user wrote goes in as text, never HTML.
+import { fillUrl } from "../api/client.js";
+import { t } from "../i18n/strings.js";
+import { colourOf } from "./style.js";
+
+function el(tag, { className, text } = {}, children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = String(text);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+export function popupContent(properties, config) {
+  const category = config.categories.find((c) => c.value === properties.category);
+  const kindLabel = properties.kind === "conflict" ? t("conflict") : t("proposal");
+  const tags = el("p", { className: "meta" }, [
+    el("span", { className: `tag tag-${properties.kind}`, text: kindLabel }),
+    el("span", { text: category ? category.label : properties.category }),
+  ]);
+  tags.firstChild.style.setProperty("--c", colourOf(properties.category));
+  const byline = el("p", { className: "meta" }, [
+    el("span", { text: `${t("by")} ${properties.author_name ?? ""}` }),
+    el("span", { text: `${t("supporters")}: ${properties.support_count ?? 0}` }),
+    el("span", { text: `${t("comments")}: ${properties.comment_count ?? 0}` }),
+  ]);
+  const children = [el("h3", { text: properties.title }), tags, byline];
+  if (config.urls.proposalPage) {
+    const link = el("a", { text: t("open") });
+    link.href = fillUrl(config.urls.proposalPage, properties.id);
+    children.push(el("p", {}, [link]));
+  }
+  return el("div", { className: "popup" }, children);
+}

@@ -1,0 +1,40 @@
+// Forms on a pin's page that talk to the API: <form data-api="url" data-method="POST"
+// data-body="comment|properties|reason" data-then="url">. After success the page reloads
+// (or goes to data-then) so what it shows is rendered by the server again.
+import { apiFetch } from "../api/client.js";
+import { t } from "../i18n/strings.js";
+
+const bodies = {
+  comment: (data) => ({ body: data.get("body") }),
+  reason: (data) => ({ reason: data.get("reason") }),
+  properties: (data) => ({
+    type: "Feature",
+    properties: {
+      kind: data.get("kind"),
+      category: data.get("category"),
+      title: data.get("title"),
+      description: data.get("description"),
+    },
+  }),
+};
+
+export function bindApiForm(form) {
+  const errorBox = form.querySelector(".form-error");
+  const button = form.querySelector("button[type=submit]");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const makeBody = bodies[form.dataset.body];
+    const body = makeBody ? makeBody(new FormData(form)) : undefined;
+    button.disabled = true;
+    errorBox.hidden = true;
+    try {
+      await apiFetch(form.dataset.api, { method: form.dataset.method, body });
+      if (form.dataset.then) window.location.assign(form.dataset.then);
+      else window.location.reload();
+    } catch (error) {
+      errorBox.textContent = error.status ? error.message : t("networkError");
+      errorBox.hidden = false;
+      button.disabled = false;
+    }
+  });
+}

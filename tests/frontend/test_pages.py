@@ -1,0 +1,253 @@
+"""The map, list and pin pages, rendered by the server (no browser)."""
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from frontend import context_processors
+from proposals.models import Category, Comment, Kind, Status
+from tests.factories import ProposalFactory, UserFactory
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def page_config(response) -> dict:
+    html = response.content.decode()
+    start = html.index('<script id="page-config" type="application/json">')
+    start = html.index(">", start) + 1
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+# --- map page ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_map_page_config_names_the_api_and_the_city(client, settings):
+    config = page_config(client.get("/"))
+    assert config["urls"]["proposals"] == reverse("api:proposal-list")
+    assert config["urls"]["proposalPage"] == "/proposals/{id}/"
+    assert config["cityBbox"] == list(settings.CITY_BBOX)
+    assert {c["value"] for c in config["categories"]} == set(Category.values)
+    assert all(c["colour"].startswith("#") for c in config["categories"])
+    assert config["tiles"] is None  # no tile server configured: the map draws the city
+
+
+@pytest.mark.django_db
+def test_map_page_uses_tiles_only_when_configured(client, settings):
+    settings.BASEMAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    config = page_config(client.get("/"))
+    assert config["tiles"]["url"] == settings.BASEMAP_TILE_URL
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_is_asked_to_sign_in_instead_of_drawing(client):
+    html = client.get("/").content.decode()
+    assert 'id="draw-form"' not in html
+    assert reverse("login") + "?next=" in html
+    assert page_config(client.get("/"))["user"]["authenticated"] is False
+
+
+@pytest.mark.django_db
+def test_signed_in_resident_gets_the_drawing_form(resident):
+    response = signed_in(resident).get("/")
+    assert 'id="draw-form"' in response.content.decode()
+    assert page_config(response)["user"]["authenticated"] is True
+
+
+@pytest.mark.django_db
+def test_map_filter_form_reflects_the_query_string(client):
+    html = client.get("/?category=housing,mobility&kind=conflict&q=tree").content.decode()
+    assert 'value="housing" checked' in html
+    assert 'value="mobility" checked' in html
+    assert 'value="green_space" checked' not in html
+    assert 'value="conflict" checked' in html
+    assert 'value="tree"' in html
+    # The link to the list carries the same filters.
+    assert 'href="/proposals/?category=housing%2Cmobility&amp;kind=conflict&amp;q=tree"' in html
+
+
+def test_js_strings_have_no_empty_values():
+    from frontend.pages.map import js_strings
+
+    assert all(isinstance(v, str) and v for v in js_strings().values())
+
+
+# --- base template -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_nav_lists_only_pages_that_are_routed(rf, monkeypatch):
+    monkeypatch.setattr(
+        context_processors,
+        "NAV",
+        (("Map", ("frontend:map",)), ("Nowhere", ("frontend:does-not-exist",))),
+    )
+    items = context_processors.nav_items("/")
+    assert [(i["label"], i["url"], i["current"]) for i in items] == [("Map", "/", True)]
+
+
+@pytest.mark.django_db
+def test_header_offers_sign_out_as_a_post_form_to_signed_in_users(resident):
+    html = signed_in(resident).get("/").content.decode()
+    assert f'<form method="post" action="{reverse("logout")}"' in html
+    assert resident.public_name in html
+
+
+@pytest.mark.django_db
+def test_language_switch_changes_the_page_language(client):
+    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    response = client.post("/i18n/setlang/", {"language": "de", "next": "/proposals/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/proposals/"
+    assert '<html lang="de">' in client.get("/proposals/").content.decode()
+
+
+# --- list page -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_list_shows_active_pins_matching_the_filters(client):
+    housing = ProposalFactory(category=Category.HOUSING, title="Flats on the lot")
+    ProposalFactory(category=Category.MOBILITY, title="Bike lane")
+    ProposalFactory(category=Category.HOUSING, title="Gone", status=Status.WITHDRAWN)
+    response = client.get("/proposals/?category=housing")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert housing.title in html
+    assert "Bike lane" not in html
+    assert "Gone" not in html
+    assert f'href="/proposals/{housing.pk}/"' in html
+
+
+@pytest.mark.django_db
+def test_list_takes_categories_as_repeated_parameters_from_the_plain_form(client):
+    ProposalFactory(category=Category.HOUSING, title="Flats")
+    ProposalFactory(category=Category.MOBILITY, title="Bike lane")
+    ProposalFactory(category=Category.COMMONS, title="Shared workshop")
+    html = client.get("/proposals/?category=housing&category=mobility").content.decode()
+    assert "Flats" in html and "Bike lane" in html
+    assert "Shared workshop" not in html
+
+
+@pytest.mark.django_db
+def test_list_filters_by_kind_and_text(client):
+    ProposalFactory(kind=Kind.CONFLICT, title="Parking blocks the pavement")
+    ProposalFactory(kind=Kind.CONFLICT, title="Noise at night")
+    ProposalFactory(kind=Kind.PROPOSAL, title="Parking garage")
+    html = client.get("/proposals/?kind=conflict&q=PARKING").content.decode()
+    assert "Parking blocks the pavement" in html
+    assert "Noise at night" not in html
+    assert "Parking garage" not in html
+
+
+@pytest.mark.django_db
+def test_list_with_a_bad_filter_says_which_parameter_is_wrong(client):
+    ProposalFactory(title="Flats")
+    response = client.get("/proposals/?category=castles")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "castles" in html and "category" in html
+    assert "Flats" not in html
+
+
+@pytest.mark.django_db
+def test_list_shows_hostile_titles_as_text(client):
+    ProposalFactory(title=XSS)
+    html = client.get("/proposals/").content.decode()
+    assert XSS not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+@pytest.mark.django_db
+def test_list_respects_authors_who_hide_their_name(client):
+    shy = UserFactory(username="shy-resident", show_name_publicly=False)
+    ProposalFactory(author=shy, title="Quiet square")
+    html = client.get("/proposals/").content.decode()
+    assert "Quiet square" in html
+    assert "shy-resident" not in html
+    assert "a resident" in html
+
+
+@pytest.mark.django_db
+def test_list_paginates_and_keeps_the_filters_in_page_links(client):
+    author = UserFactory()
+    for n in range(30):
+        ProposalFactory(author=author, category=Category.HOUSING, title=f"Flat {n:02d}")
+    first = client.get("/proposals/?category=housing").content.decode()
+    assert first.count('class="result ') == 25
+    assert 'href="?category=housing&amp;page=2"' in first
+    second = client.get("/proposals/?category=housing&page=2").content.decode()
+    assert second.count('class="result ') == 5
+    assert "Flat 00" in second  # oldest last
+
+
+# --- a pin's page --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_pin_page_shows_text_author_support_and_comments(client):
+    proposal = ProposalFactory(title="Trees for the square", description="Shade in summer")
+    proposal.support_count = 3
+    proposal.save()
+    Comment.objects.create(proposal=proposal, author=UserFactory(), body="Yes, please!")
+    response = client.get(f"/proposals/{proposal.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Trees for the square" in html and "Shade in summer" in html
+    assert "Yes, please!" in html
+    assert proposal.author.public_name in html
+    assert 'id="support-count">3<' in html
+    config = page_config(response)
+    assert config["pin"]["geometry"]["type"] == "Point"
+    assert config["urls"]["support"] == reverse("api:proposal-support", args=[proposal.pk])
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_sees_no_action_forms_on_a_pin_page(client):
+    proposal = ProposalFactory()
+    html = client.get(f"/proposals/{proposal.pk}/").content.decode()
+    assert "data-api=" not in html
+    assert "Sign in to support this." in html
+
+
+@pytest.mark.django_db
+def test_only_the_author_gets_edit_and_withdraw(resident, other_resident):
+    proposal = ProposalFactory(author=resident)
+    mine = signed_in(resident).get(f"/proposals/{proposal.pk}/").content.decode()
+    theirs = signed_in(other_resident).get(f"/proposals/{proposal.pk}/").content.decode()
+    assert 'data-method="PATCH"' in mine and 'data-method="DELETE"' in mine
+    assert 'data-method="PATCH"' not in theirs and 'data-method="DELETE"' not in theirs
+    assert 'data-body="comment"' in theirs  # others may comment and support
+    assert f'data-api="{reverse("api:proposal-hide", args=[proposal.pk])}"' not in theirs
+
+
+@pytest.mark.django_db
+def test_moderator_gets_the_hide_form(moderator):
+    proposal = ProposalFactory()
+    html = signed_in(moderator).get(f"/proposals/{proposal.pk}/").content.decode()
+    assert f'data-api="{reverse("api:proposal-hide", args=[proposal.pk])}"' in html
+
+
+@pytest.mark.django_db
+def test_withdrawn_pin_is_gone_for_others_but_its_author_still_sees_it(client, resident):
+    proposal = ProposalFactory(author=resident, status=Status.WITHDRAWN)
+    assert client.get(f"/proposals/{proposal.pk}/").status_code == 404
+    response = signed_in(resident).get(f"/proposals/{proposal.pk}/")
+    assert response.status_code == 200
+    assert "withdrawn" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_pin_page_shows_hostile_text_as_text(client):
+    proposal = ProposalFactory(title=XSS, description=XSS)
+    html = client.get(f"/proposals/{proposal.pk}/").content.decode()
+    assert XSS not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
