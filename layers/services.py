@@ -79,6 +79,24 @@ def layer_list_layers(path, *, file_name: str | None = None) -> list[dict]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _safe_file_name(name: str | None) -> str:
+    return Path(get_valid_filename(Path(name or "upload").name)).name
+
+
+def layer_inspect_upload(*, file) -> list[dict]:
+    """layer_list_layers() for an uploaded file; nothing is stored."""
+    uploads.check_size(file.size)
+    workdir = Path(tempfile.mkdtemp(prefix="layer-inspect-"))
+    try:
+        local = workdir / "upload"
+        with open(local, "wb") as out:
+            for chunk in file.chunks():
+                out.write(chunk)
+        return layer_list_layers(local, file_name=_safe_file_name(file.name))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def layer_import(
     *,
     path,
@@ -151,7 +169,7 @@ def layer_upload(
     more than one machine, default_storage must be shared storage).
     """
     uploads.check_size(file.size)
-    file_name = Path(get_valid_filename(Path(file.name or "upload").name)).name
+    file_name = _safe_file_name(file.name)
     options = {
         "zone_field": zone_field,
         "layer_name": layer_name,

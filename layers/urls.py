@@ -1,3 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import api
+
+# Included under /api/ with the namespace "api" (config/urls.py).
+urlpatterns = [
+    path("layers/", api.LayerListView.as_view(), name="layer-list"),
+    path("layers/inspect/", api.LayerInspectView.as_view(), name="layer-inspect"),
+    path("layers/<slug:slug>/", api.LayerDetailView.as_view(), name="layer-detail"),
+    path(
+        "layers/<slug:slug>/features.geojson",
+        api.LayerFeaturesView.as_view(),
+        name="layer-features",
+    ),
+    path(
+        "layers/<slug:slug>/tiles/<int:z>/<int:x>/<int:y>.pbf",
+        api.LayerTileView.as_view(),
+        name="layer-tile",
+    ),
+    path("layers/<slug:slug>/rules/", api.LayerRulesView.as_view(), name="layer-rules"),
+    path("layers/<slug:slug>/rules.csv", api.LayerRulesCsvView.as_view(), name="layer-rules-csv"),
+    path("proposals/<int:pk>/overlay/", api.ProposalOverlayView.as_view(), name="proposal-overlay"),
+]

@@ -1,0 +1,251 @@
+"""The layers API (thin: services write, selectors read, rules decide)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from proposals.filters import proposal_filters_from
+from proposals.selectors import proposal_get
+
+from . import selectors, services, uploads
+from .models import Layer, LayerState
+from .serializers import (
+    LayerDetailSerializer,
+    LayerInspectSerializer,
+    LayerSerializer,
+    LayerUploadSerializer,
+)
+
+GEOJSON = "application/geo+json"
+MVT = "application/vnd.mapbox-vector-tile"
+MAX_TOLERANCE = 0.01  # degrees (about 1 km): beyond that a layer is no longer recognisable
+
+
+class CSVParser(BaseParser):
+    media_type = "text/csv"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return stream.read().decode("utf-8-sig", errors="replace")
+
+
+def _layer_for(request, slug: str) -> Layer:
+    layer = get_object_or_404(Layer, slug=slug)
+    if layer.state != LayerState.DONE and not request.user.has_perm("layers.view_unfinished_layer"):
+        raise NotFound(_("No such layer (or it is not ready yet)."))
+    return layer
+
+
+def _require(request, perm: str) -> None:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied(_("Only planners may do this."))
+
+
+def _check_upload_length(request) -> None:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    uploads.check_size(max(length - 64 * 1024, 0))  # allow for the form fields around it
+
+
+def _blank_to_none(data: dict) -> dict:
+    return {k: (v if v != "" else None) for k, v in data.items()}
+
+
+class LayerListView(GenericAPIView):
+    parser_classes = [MultiPartParser, FormParser]
+    serializer_class = LayerUploadSerializer
+
+    @extend_schema(
+        summary="Layers with their state and legend", responses=LayerSerializer(many=True)
+    )
+    def get(self, request):
+        layers = list(selectors.layer_list(user=request.user))
+        legends = selectors.layer_legends(layer.id for layer in layers)
+        data = LayerSerializer(layers, many=True, context={"legends": legends}).data
+        return Response(data)
+
+    @extend_schema(
+        summary="Upload a GIS file (GeoPackage, GeoJSON, zipped Shapefile); planners only",
+        responses={202: LayerDetailSerializer},
+    )
+    def post(self, request):
+        _require(request, "layers.add_layer")
+        _check_upload_length(request)
+        form = LayerUploadSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = _blank_to_none(dict(form.validated_data))
+        layer = services.layer_upload(
+            file=data.pop("file"),
+            name=data.pop("name"),
+            kind=data.pop("kind"),
+            layer_name=data.pop("layer", None),
+            user=request.user,
+            **data,
+        )
+        layer.refresh_from_db()
+        body = LayerDetailSerializer(layer).data
+        body["status_url"] = reverse("api:layer-detail", kwargs={"slug": layer.slug})
+        return Response(
+            body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["status_url"]}
+        )
+
+
+class LayerInspectView(GenericAPIView):
+    parser_classes = [MultiPartParser]
+    serializer_class = LayerInspectSerializer
+
+    @extend_schema(summary="The layers inside a file and their attributes (nothing is stored)")
+    def post(self, request):
+        _require(request, "layers.add_layer")
+        _check_upload_length(request)
+        form = LayerInspectSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        upload = form.validated_data["file"]
+        uploads.check_size(upload.size)
+        layers = services.layer_inspect_upload(file=upload)
+        return Response({"layers": layers})
+
+
+class LayerDetailView(GenericAPIView):
+    serializer_class = LayerDetailSerializer
+
+    @extend_schema(summary="One layer: state, progress, import report")
+    def get(self, request, slug):
+        layer = _layer_for(request, slug)
+        legends = selectors.layer_legends([layer.id])
+        return Response(LayerDetailSerializer(layer, context={"legends": legends}).data)
+
+    @extend_schema(summary="Delete a layer (planners)", responses={204: None})
+    def delete(self, request, slug):
+        _require(request, "layers.delete_layer")
+        services.layer_delete(layer=get_object_or_404(Layer, slug=slug))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LayerFeaturesView(GenericAPIView):
+    serializer_class = serializers.Serializer
+
+    @extend_schema(
+        summary="The layer's features as GeoJSON, built in PostGIS",
+        parameters=[
+            OpenApiParameter("bbox", str, description="minlon,minlat,maxlon,maxlat (WGS 84)"),
+            OpenApiParameter("tolerance", float, description="simplification in degrees"),
+        ],
+        responses={(200, GEOJSON): dict},
+    )
+    def get(self, request, slug):
+        layer = _layer_for(request, slug)
+        bbox = proposal_filters_from({"bbox": request.query_params.get("bbox")}).get("bbox")
+        tolerance = _tolerance_from(request.query_params.get("tolerance"))
+        body = selectors.layer_features_geojson(layer=layer, bbox=bbox, tolerance=tolerance)
+        return HttpResponse(body, content_type=GEOJSON)
+
+
+def _tolerance_from(raw) -> float:
+    if raw in (None, ""):
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= MAX_TOLERANCE:
+        raise ValidationError(
+            {
+                "tolerance": [
+                    _("tolerance must be a number of degrees from 0 to %s.") % MAX_TOLERANCE
+                ]
+            }
+        )
+    return value
+
+
+class LayerTileView(GenericAPIView):
+    serializer_class = serializers.Serializer
+
+    @extend_schema(summary="A Mapbox vector tile of the layer", responses={(200, MVT): bytes})
+    def get(self, request, slug, z, x, y):
+        layer = _layer_for(request, slug)
+        if z > 22 or x >= 2**z or y >= 2**z:
+            raise NotFound(_("No such tile."))
+        tile = selectors.layer_tile(layer=layer, z=z, x=x, y=y)
+        response = HttpResponse(tile, content_type=MVT)
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+
+class LayerRulesView(GenericAPIView):
+    parser_classes = [JSONParser]
+    serializer_class = serializers.Serializer
+
+    @extend_schema(summary="The zoning rule matrix {zone_code: {category: verdict}}")
+    def get(self, request, slug):
+        layer = _layer_for(request, slug)
+        return Response(selectors.zoning_rules_matrix(layer=layer))
+
+    @extend_schema(summary="Replace the rule matrix (planners)")
+    def put(self, request, slug):
+        _require(request, "layers.change_zoningrule")
+        layer = _layer_for(request, slug)
+        services.zoning_rules_set(layer=layer, matrix=request.data)
+        return Response(selectors.zoning_rules_matrix(layer=layer))
+
+
+class LayerRulesCsvView(GenericAPIView):
+    parser_classes = [CSVParser, MultiPartParser]
+    serializer_class = serializers.Serializer
+
+    @extend_schema(summary="Replace the rule matrix from CSV: zone_code,category,verdict")
+    def post(self, request, slug):
+        _require(request, "layers.change_zoningrule")
+        layer = _layer_for(request, slug)
+        if isinstance(request.data, str):
+            text = request.data
+        elif "file" in request.data:
+            upload = request.data["file"]
+            if upload.size > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+                raise ValidationError(_("The CSV file is too large."))
+            text = upload.read().decode("utf-8-sig", errors="replace")
+        else:
+            raise ValidationError(_("Send the CSV as the body (text/csv) or as the field “file”."))
+        services.zoning_rules_import_csv(layer=layer, text=text)
+        return Response(selectors.zoning_rules_matrix(layer=layer))
+
+
+class ProposalOverlayView(GenericAPIView):
+    serializer_class = serializers.Serializer
+
+    @extend_schema(summary="Zones a proposal touches, their verdicts, and its district")
+    def get(self, request, pk):
+        proposal = proposal_get(proposal_id=pk, user=request.user)
+        if proposal is None:
+            raise NotFound(_("No such proposal (or it is no longer public)."))
+        overlay = selectors.proposal_overlay(proposal=proposal)
+        if overlay is None:  # written before any layer existed: compute it now
+            services.overlay_update_for_proposal(proposal=proposal, change="updated")
+            overlay = selectors.proposal_overlay(proposal=proposal)
+        district = overlay.district
+        return Response(
+            {
+                "proposal": proposal.pk,
+                "compatibility": overlay.compatibility,
+                "zones": overlay.zones,
+                "district": {
+                    "id": district.pk,
+                    "name": overlay.district_name,
+                    "layer": district.layer.slug,
+                }
+                if district
+                else None,
+                "computed_at": overlay.computed_at,
+            }
+        )

@@ -1,0 +1,12 @@
+"""Who may do what with layers: planners import, delete and set rules; everybody reads."""
+
+import rules
+
+from accounts.rules import is_planner
+
+rules.add_perm("layers.view_layer", rules.always_allow)
+rules.add_perm("layers.add_layer", is_planner)
+rules.add_perm("layers.delete_layer", is_planner)
+rules.add_perm("layers.change_zoningrule", is_planner)
+# Pending, running and failed layers (with their error and report) are for planners.
+rules.add_perm("layers.view_unfinished_layer", is_planner)

@@ -1,0 +1,67 @@
+"""API shapes of the layers app (thin: validation of options, output of rows)."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from .models import Layer, LayerKind
+
+
+class LayerUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=False, use_url=False)
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=LayerKind.choices)
+    zone_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    layer = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    population_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    name_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    source_srid = serializers.IntegerField(required=False, min_value=1, max_value=999_999)
+
+
+class LayerInspectSerializer(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=False, use_url=False)
+
+
+class LayerSerializer(serializers.ModelSerializer):
+    legend = serializers.SerializerMethodField()
+    urls = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Layer
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "kind",
+            "state",
+            "progress",
+            "feature_count",
+            "source_name",
+            "source_layer",
+            "source_crs",
+            "zone_field",
+            "name_field",
+            "population_field",
+            "error",
+            "created_at",
+            "finished_at",
+            "legend",
+            "urls",
+        ]
+
+    def get_legend(self, layer) -> list[dict]:
+        return self.context.get("legends", {}).get(layer.id, [])
+
+    def get_urls(self, layer) -> dict:
+        slug = {"slug": layer.slug}
+        tile = reverse("api:layer-tile", kwargs={**slug, "z": 0, "x": 0, "y": 0})
+        return {
+            "detail": reverse("api:layer-detail", kwargs=slug),
+            "features": reverse("api:layer-features", kwargs=slug),
+            "tiles": tile.replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
+            "rules": reverse("api:layer-rules", kwargs=slug),
+        }
+
+
+class LayerDetailSerializer(LayerSerializer):
+    class Meta(LayerSerializer.Meta):
+        fields = [*LayerSerializer.Meta.fields, "report"]
