@@ -4,6 +4,7 @@ import json
 
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.contrib.gis.geos import Polygon
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
@@ -69,6 +70,8 @@ def with_author_name(qs: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return qs.annotate(author_name=public_name_of("author"))
 
 
+EMPTY_FEATURE_COLLECTION = '{"type": "FeatureCollection", "features": []}'
+
 # One feature, built by PostgreSQL from the row `f` of the inner query.
 _PROPERTIES = """
     'id', f.id, 'kind', f.kind, 'category', f.category, 'title', f.title,
@@ -111,7 +114,10 @@ def feature_collection_sql(qs: QuerySet[Proposal]) -> tuple[str, tuple]:
 
 def proposal_feature_collection(qs: QuerySet[Proposal]) -> str:
     """RFC 7946 FeatureCollection of `qs` as JSON text, built in PostGIS in one query."""
-    sql, params = feature_collection_sql(qs)
+    try:
+        sql, params = feature_collection_sql(qs)
+    except EmptyResultSet:  # e.g. qs.none(): Django knows there is nothing to ask for
+        return EMPTY_FEATURE_COLLECTION
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
