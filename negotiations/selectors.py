@@ -104,13 +104,19 @@ def consent_matrix(round: Round) -> dict:
                     "reason": position.reason,
                 }
             )
+    people = [
+        {"id": p.pk, "user_id": p.user_id, "name": names[p.pk], "role": p.role}
+        for p in participants
+    ]
     return {
         "options": [{"id": o.pk, "title": o.title, "counts": counts[o.pk]} for o in options],
-        "participants": [
-            {"id": p.pk, "user_id": p.user_id, "name": names[p.pk], "role": p.role}
-            for p in participants
-        ],
+        "participants": people,
         "cells": cells,
+        # The same cells as rows aligned with "options" (None: no position yet).
+        "rows": [
+            {**person, "cells": [cells[str(person["id"])].get(str(o.pk)) for o in options]}
+            for person in people
+        ],
         "objections": objections,
     }
 

@@ -1,13 +1,317 @@
-"""Pages of the negotiation rounds: review queue, round page, outcome report."""
+"""Pages of the negotiation rounds: review queue, round page, outcome report.
 
-from django.shortcuts import render
-from django.urls import path
+Writes go through plain forms (POST, then redirect) into negotiations.services; the map
+and drawing are progressive enhancements (frontend/static/frontend/rounds/).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from accounts.rules import is_mediator, is_planner
+from negotiations import forms, selectors, services
+from negotiations.models import Option, Round, Stance
+
+from .map import categories
 
 
-def round_detail(request, pk):
-    return render(request, "frontend/base.html")
+def _strings() -> dict:
+    return {
+        "snapshot": _("Claim of this round"),
+        "joined": _("Joined the cluster since the round opened"),
+        "left": _("Left the cluster since the round opened"),
+        "overlap": _("Claimed more than once"),
+        "zoning": _("Zone"),
+        "option": _("Option"),
+        "drawn": _("Compromise geometry drawn. It is saved with the option."),
+        "cleared": _("No compromise geometry."),
+    }
+
+
+def _messages_of(exc: ValidationError) -> list[str]:
+    return exc.messages
+
+
+def _action_labels() -> dict:
+    return {
+        "created": _("created the round"),
+        "opened": _("opened the round and invited the authors"),
+        "updated": _("changed the round"),
+        "invited": _("invited a participant"),
+        "option_added": _("added an option"),
+        "option_updated": _("revised an option"),
+        "option_carried": _("carried an option over from the previous round"),
+        "position_set": _("gave a position"),
+        "closed": _("closed the round with an outcome"),
+        "continued": _("started the next round"),
+    }
+
+
+def _labelled(entries):
+    labels, stances = _action_labels(), dict(Stance.choices)
+    entries = list(entries)
+    for entry in entries:
+        entry.label = labels.get(entry.action, entry.action)
+        entry.stance_label = stances.get(entry.payload.get("stance"), "")
+    return entries
+
+
+# --- Review queue ----------------------------------------------------------------------
+
+
+@login_required
+def review_page(request):
+    if not (is_mediator(request.user) or is_planner(request.user)):
+        raise PermissionDenied(_("The review queue is for mediators and planners."))
+    clusters = selectors.review_queue()
+    config = {
+        "palette": categories(),
+        "strings": _strings(),
+        "clusters": {str(c.pk): c.map_data for c in clusters},
+    }
+    return render(
+        request,
+        "frontend/rounds/review.html",
+        {
+            "clusters": clusters,
+            "config": config,
+            "can_open": is_mediator(request.user),
+            "open_form": forms.OpenRoundForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def round_open_page(request, cluster_pk):
+    from spatial.models import Cluster
+
+    cluster = get_object_or_404(Cluster, pk=cluster_pk)
+    form = forms.OpenRoundForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please check the title and deadline."))
+        return redirect("frontend:review")
+    try:
+        round = services.round_open(
+            cluster=cluster,
+            mediator=request.user,
+            title=form.cleaned_data["title"],
+            deadline=form.cleaned_data["deadline"],
+        )
+    except ValidationError as exc:
+        for message in _messages_of(exc):
+            messages.error(request, message)
+        return redirect("frontend:review")
+    messages.success(request, _("The round is open and the authors have been invited."))
+    return redirect("frontend:round-detail", round.pk)
+
+
+# --- Round page ------------------------------------------------------------------------
+
+
+def _visible_round(request, pk) -> Round:
+    return get_object_or_404(
+        selectors.round_list(user=request.user).select_related("previous"), pk=pk
+    )
+
+
+def _render_round(request, round, *, close_form=None, option_form=None, status=200):
+    user = request.user
+    participant = selectors.participant_of(round, user)
+    claims = list(round.claims.order_by("id"))
+    can = {
+        "add_option": user.has_perm("negotiations.add_option", round),
+        "set_position": user.has_perm("negotiations.set_position", round),
+        "close": user.has_perm("negotiations.close_round", round),
+        "next": user.has_perm("negotiations.next_round", round),
+        "invite": user.has_perm("negotiations.invite_participant", round),
+        "consent": user.has_perm("negotiations.view_consent_matrix", round),
+        "history": user.has_perm("negotiations.view_history", round),
+    }
+    options = selectors.round_options(round, for_user=user)
+    for option in options:
+        mine = option.my_position
+        option.position_form = forms.PositionForm(
+            initial={"stance": mine.stance, "reason": mine.reason} if mine else None,
+            prefix=f"o{option.pk}",
+        )
+    if can["close"] and close_form is None:
+        close_form = forms.CloseForm(round=round, claims=claims, initial={"version": round.version})
+    map_data = selectors.round_map_data(round)
+    config = {
+        **map_data,
+        "palette": categories(),
+        "strings": _strings(),
+        "draw": can["add_option"],
+    }
+    context = {
+        "round": round,
+        "claims": claims,
+        "participant": participant,
+        "participants": selectors.round_participants(round) if can["history"] else [],
+        "options": options,
+        "can": can,
+        "changes": selectors.round_cluster_changes(round),
+        "outcome": selectors.round_outcome(round),
+        "matrix": selectors.consent_matrix(round) if can["consent"] else None,
+        "history": _labelled(selectors.round_history(round)) if can["history"] else [],
+        "close_form": close_form,
+        "option_form": option_form or forms.OptionForm(),
+        "invite_form": forms.InviteForm(),
+        "version_form": forms.VersionForm(initial={"version": round.version}),
+        "config": config,
+    }
+    return render(request, "frontend/rounds/round.html", context, status=status)
+
+
+def round_page(request, pk):
+    return _render_round(request, _visible_round(request, pk))
+
+
+def _back(round) -> str:
+    return reverse("frontend:round-detail", args=[round.pk])
+
+
+def _report_errors(request, exc: ValidationError):
+    for message in _messages_of(exc):
+        messages.error(request, message)
+
+
+@require_POST
+@login_required
+def round_position_page(request, pk, option_pk):
+    round = _visible_round(request, pk)
+    option = get_object_or_404(Option, round=round, pk=option_pk)
+    form = forms.PositionForm(request.POST, prefix=f"o{option.pk}")
+    if not form.is_valid():
+        messages.error(request, _("Choose support, can live with or object."))
+        return redirect(_back(round) + f"#option-{option.pk}")
+    try:
+        services.position_set(option=option, user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        _report_errors(request, exc)
+    else:
+        messages.success(request, _("Your position on “%(title)s” is saved.") % {"title": option})
+    return redirect(_back(round) + f"#option-{option.pk}")
+
+
+@require_POST
+@login_required
+def round_option_add_page(request, pk):
+    round = _visible_round(request, pk)
+    form = forms.OptionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.option_add(round=round, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("The option is added."))
+            return redirect(_back(round) + "#options")
+    return _render_round(request, round, option_form=form, status=400)
+
+
+@require_POST
+@login_required
+def round_invite_page(request, pk):
+    round = _visible_round(request, pk)
+    form = forms.InviteForm(request.POST)
+    user = None
+    if form.is_valid():
+        user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
+    if user is None:
+        messages.error(request, _("There is no user with this username."))
+        return redirect(_back(round) + "#participants")
+    services.participant_invite(round=round, mediator=request.user, user=user)
+    messages.success(request, _("%(name)s is invited.") % {"name": user.public_name})
+    return redirect(_back(round) + "#participants")
+
+
+@require_POST
+@login_required
+def round_close_page(request, pk):
+    round = _visible_round(request, pk)
+    claims = list(round.claims.order_by("id"))
+    form = forms.CloseForm(request.POST, round=round, claims=claims)
+    if not form.is_valid():
+        return _render_round(request, round, close_form=form, status=400)
+    chosen = form.cleaned_data["chosen_option"]
+    try:
+        services.round_close(
+            round=round,
+            mediator=request.user,
+            summary=form.cleaned_data["summary"],
+            chosen_option=round.options.filter(pk=chosen).first() if chosen else None,
+            resolutions=form.resolutions(),
+            expected_version=form.cleaned_data["version"],
+        )
+    except services.VersionConflict as exc:
+        # Keep what the mediator typed; show the round as it is now.
+        round.refresh_from_db()
+        form.add_error(None, str(exc))
+        return _render_round(request, round, close_form=form, status=409)
+    except ValidationError as exc:
+        form.add_error(None, exc.messages)
+        return _render_round(request, round, close_form=form, status=400)
+    messages.success(request, _("The round is closed and its outcome recorded."))
+    return redirect(_back(round))
+
+
+@require_POST
+@login_required
+def round_next_page(request, pk):
+    round = _visible_round(request, pk)
+    form = forms.VersionForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        new = services.round_next(
+            round=round, mediator=request.user, expected_version=form.cleaned_data["version"]
+        )
+    except services.VersionConflict as exc:
+        messages.error(request, str(exc))
+        return redirect(_back(round))
+    messages.success(request, _("Round %(n)s is open with the options copied.") % {"n": new.number})
+    return redirect("frontend:round-detail", new.pk)
+
+
+def round_report(request, pk):
+    round = _visible_round(request, pk)
+    outcome = selectors.round_outcome(round)
+    if outcome is None:
+        raise Http404(_("This round has no outcome yet."))
+    return render(
+        request,
+        "frontend/rounds/report.html",
+        {
+            "round": round,
+            "outcome": outcome,
+            "options": selectors.round_options(round),
+            "participants": selectors.round_participants(round),
+            "matrix": selectors.consent_matrix(round),
+            "cluster": round.cluster,
+        },
+    )
 
 
 urlpatterns = [
-    path("rounds/<int:pk>/", round_detail, name="round-detail"),
+    path("review/", review_page, name="review"),
+    path("review/<int:cluster_pk>/open/", round_open_page, name="round-open"),
+    path("rounds/<int:pk>/", round_page, name="round-detail"),
+    path("rounds/<int:pk>/report/", round_report, name="round-report"),
+    path(
+        "rounds/<int:pk>/options/<int:option_pk>/position/",
+        round_position_page,
+        name="round-position",
+    ),
+    path("rounds/<int:pk>/options/", round_option_add_page, name="round-option-add"),
+    path("rounds/<int:pk>/invite/", round_invite_page, name="round-invite"),
+    path("rounds/<int:pk>/close/", round_close_page, name="round-close"),
+    path("rounds/<int:pk>/next/", round_next_page, name="round-next"),
 ]

@@ -1,0 +1,86 @@
+// A small Leaflet map of a cluster's claims (coloured by category), the areas claimed more
+// than once, zoning underneath and, on the round page, the options' compromise geometries.
+/* global L */
+
+const ZONING = { color: "#7a7a7a", weight: 1, fillColor: "#bdbdbd", fillOpacity: 0.25, dashArray: "2 3" };
+const OVERLAP = { color: "#a4161a", weight: 2, fillColor: "#a4161a", fillOpacity: 0.45 };
+const OPTION = { color: "#1c2430", weight: 3, dashArray: "8 4", fillColor: "#1c2430", fillOpacity: 0.1 };
+
+export function colourMap(palette) {
+  return Object.fromEntries((palette ?? []).map((c) => [c.value, c.colour]));
+}
+
+function escapeHtml(text) {
+  const div = document.createElement("div");
+  div.textContent = text ?? "";
+  return div.innerHTML;
+}
+
+export function claimsMap(element, data, { palette, strings = {}, interactive = true } = {}) {
+  const colours = colourMap(palette);
+  const map = L.map(element, {
+    zoomControl: interactive,
+    scrollWheelZoom: false,
+    attributionControl: false,
+  });
+  const bounds = L.latLngBounds([]);
+  const add = (layer) => {
+    layer.addTo(map);
+    if (layer.getBounds && layer.getBounds().isValid()) bounds.extend(layer.getBounds());
+    return layer;
+  };
+  if (data.zoning?.features?.length) {
+    L.geoJSON(data.zoning, {
+      style: ZONING,
+      onEachFeature: (f, layer) =>
+        layer.bindTooltip(`${escapeHtml(strings.zoning ?? "Zone")} ${escapeHtml(f.properties.zone)}`),
+    }).addTo(map);
+  }
+  const claims = add(
+    L.geoJSON(data.claims, {
+      style: (f) => {
+        const colour = colours[f.properties.category] ?? "#555555";
+        const left = f.properties.in_snapshot && !f.properties.in_cluster;
+        return {
+          color: colour,
+          weight: 3,
+          fillColor: colour,
+          fillOpacity: left ? 0.05 : 0.3,
+          dashArray: f.properties.kind === "conflict" || left ? "6 5" : null,
+        };
+      },
+      pointToLayer: (f, latlng) => {
+        const colour = colours[f.properties.category] ?? "#555555";
+        return L.circleMarker(latlng, { radius: 7, color: "#fff", weight: 2, fillColor: colour, fillOpacity: 1 });
+      },
+      onEachFeature: (f, layer) => {
+        const p = f.properties;
+        let note = "";
+        if (p.in_snapshot === false && p.in_cluster) note = strings.joined;
+        else if (p.in_snapshot && p.in_cluster === false) note = strings.left;
+        layer.bindTooltip(
+          `<strong>${escapeHtml(p.title)}</strong>${note ? `<br>${escapeHtml(note)}` : ""}`,
+        );
+      },
+    }),
+  );
+  if (data.overlaps) {
+    L.geoJSON(data.overlaps, { style: OVERLAP })
+      .bindTooltip(escapeHtml(strings.overlap ?? ""))
+      .addTo(map);
+  }
+  let options = null;
+  if (data.options?.features?.length) {
+    options = add(
+      L.geoJSON(data.options, {
+        style: OPTION,
+        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 8, ...OPTION }),
+        onEachFeature: (f, layer) =>
+          layer.bindTooltip(`${escapeHtml(strings.option ?? "")}: ${escapeHtml(f.properties.title)}`),
+      }),
+    );
+  }
+  if (bounds.isValid()) map.fitBounds(bounds.pad(0.15), { maxZoom: 18 });
+  else map.setView([51.345, 12.375], 14);
+  return { map, claims, options };
+}

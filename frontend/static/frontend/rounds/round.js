@@ -1,0 +1,42 @@
+// The round page: the map of the claims and options, and drawing a compromise geometry
+// (Leaflet.draw from django-leaflet) into the add-option form's hidden field.
+/* global L */
+import { claimsMap } from "./map.js";
+
+const config = JSON.parse(document.getElementById("page-config").textContent);
+
+function enableDrawing(map) {
+  const input = document.getElementById("id_geometry");
+  const status = document.getElementById("draw-status");
+  if (!input || !L.Control.Draw) return;
+  const drawn = new L.FeatureGroup().addTo(map);
+  map.addControl(
+    new L.Control.Draw({
+      draw: { polygon: { showArea: true }, polyline: true, rectangle: true, marker: true, circle: false, circlemarker: false },
+      edit: { featureGroup: drawn },
+    }),
+  );
+  const sync = () => {
+    const layers = drawn.getLayers();
+    const geometry = layers.length ? layers[layers.length - 1].toGeoJSON().geometry : null;
+    input.value = geometry ? JSON.stringify(geometry) : "";
+    if (status) status.textContent = geometry ? config.strings.drawn : config.strings.cleared;
+  };
+  map.on(L.Draw.Event.CREATED, (event) => {
+    drawn.clearLayers(); // one compromise geometry per option
+    drawn.addLayer(event.layer);
+    sync();
+  });
+  map.on(L.Draw.Event.EDITED, sync);
+  map.on(L.Draw.Event.DELETED, sync);
+}
+
+function start() {
+  const element = document.getElementById("round-map");
+  if (!element) return;
+  const { map } = claimsMap(element, config, { palette: config.palette, strings: config.strings });
+  if (config.draw) enableDrawing(map);
+}
+
+if (window.L) start();
+else window.addEventListener("load", start);

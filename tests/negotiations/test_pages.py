@@ -1,0 +1,127 @@
+import pytest
+from django.urls import reverse
+
+from accounts import roles
+from negotiations import selectors, services
+from negotiations.models import Option, Position, Round, State
+from tests.factories import UserFactory
+
+from .factories import cluster_create, round_create
+
+
+@pytest.fixture
+def round_(mediator):
+    return round_create(mediator=mediator, title="Depot yard")
+
+
+def _author(round):
+    return round.participants.filter(role="author").first().user
+
+
+def _close_data(round, **extra):
+    data = {"version": round.version, "summary": "Yard becomes a park", "chosen_option": ""}
+    for pk in selectors.round_claim_ids(round):
+        data[f"result_{pk}"] = "modified"
+        data[f"note_{pk}"] = ""
+    return {**data, **extra}
+
+
+def test_review_queue_lists_contested_clusters_by_score(client, mediator):
+    low = cluster_create(score=1.0)
+    high = cluster_create(score=9.0)
+    cluster_create(score=20.0, contested=False)
+    client.force_login(mediator)
+    response = client.get(reverse("frontend:review"))
+    assert response.status_code == 200
+    assert [c.pk for c in response.context["clusters"]] == [high.pk, low.pk]
+    config = response.context["config"]["clusters"][str(high.pk)]
+    assert len(config["claims"]["features"]) == 2
+    assert config["overlaps"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_residents_cannot_see_the_review_queue(client, resident):
+    client.force_login(resident)
+    assert client.get(reverse("frontend:review")).status_code == 403
+
+
+def test_mediator_opens_a_round_from_the_review_queue(client, mediator):
+    cluster = cluster_create()
+    client.force_login(mediator)
+    response = client.post(reverse("frontend:round-open", args=[cluster.pk]), {"title": "Yard"})
+    round = Round.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("frontend:round-detail", args=[round.pk])
+    assert round.title == "Yard" and round.state == State.OPEN
+
+
+def test_participant_sees_the_round_and_posts_a_position(client, mediator, round_):
+    option = services.option_add(round=round_, user=mediator, title="Park")
+    author = _author(round_)
+    client.force_login(author)
+    page = client.get(reverse("frontend:round-detail", args=[round_.pk]))
+    assert page.status_code == 200 and b"Park" in page.content
+    assert page.context["matrix"] is None  # the consent matrix is for mediators
+    url = reverse("frontend:round-position", args=[round_.pk, option.pk])
+    client.post(url, {f"o{option.pk}-stance": "object", f"o{option.pk}-reason": ""})
+    assert not Position.objects.exists()
+    client.post(url, {f"o{option.pk}-stance": "object", f"o{option.pk}-reason": "Too dark"})
+    assert Position.objects.get().reason == "Too dark"
+
+
+def test_participant_adds_option_with_drawn_geometry(client, round_):
+    client.force_login(_author(round_))
+    geometry = '{"type":"Point","coordinates":[12.3752,51.3452]}'
+    response = client.post(
+        reverse("frontend:round-option-add", args=[round_.pk]),
+        {"title": "Kiosk", "description": "", "geometry": geometry},
+    )
+    assert response.status_code == 302
+    assert Option.objects.get().geom.coords == (12.3752, 51.3452)
+
+
+def test_option_with_bad_geometry_is_refused_with_a_message(client, round_):
+    client.force_login(_author(round_))
+    response = client.post(
+        reverse("frontend:round-option-add", args=[round_.pk]),
+        {"title": "Far", "geometry": '{"type":"Point","coordinates":[0,0]}'},
+    )
+    assert response.status_code == 400
+    assert response.context["option_form"].non_field_errors()
+    assert not Option.objects.exists()
+
+
+def test_outsider_gets_404_for_an_open_round(client, other_resident, round_):
+    client.force_login(other_resident)
+    assert client.get(reverse("frontend:round-detail", args=[round_.pk])).status_code == 404
+
+
+def test_mediator_closes_with_outcome_and_report_is_public(client, mediator, round_):
+    client.force_login(mediator)
+    page = client.get(reverse("frontend:round-detail", args=[round_.pk]))
+    assert page.context["matrix"] is not None and page.context["close_form"] is not None
+    response = client.post(reverse("frontend:round-close", args=[round_.pk]), _close_data(round_))
+    assert response.status_code == 302
+    round_.refresh_from_db()
+    assert round_.state == State.CLOSED
+    client.logout()
+    report = client.get(reverse("frontend:round-report", args=[round_.pk]))
+    assert report.status_code == 200
+    assert b"Yard becomes a park" in report.content and b"report.css" in report.content
+
+
+def test_stale_close_form_keeps_the_input_and_says_why(client, mediator, round_):
+    data = _close_data(round_)
+    other = UserFactory(roles=[roles.MEDIATOR])
+    services.round_update(round=round_, mediator=other, title="Renamed meanwhile")
+    client.force_login(mediator)
+    response = client.post(reverse("frontend:round-close", args=[round_.pk]), data)
+    assert response.status_code == 409
+    assert "changed by someone else" in str(response.context["close_form"].non_field_errors())
+    assert response.context["close_form"]["summary"].value() == "Yard becomes a park"
+    round_.refresh_from_db()
+    assert round_.state == State.OPEN
+
+
+def test_report_of_an_open_round_is_404(client, mediator, round_):
+    client.force_login(mediator)
+    assert client.get(reverse("frontend:round-report", args=[round_.pk])).status_code == 404
