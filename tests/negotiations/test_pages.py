@@ -125,3 +125,14 @@ def test_stale_close_form_keeps_the_input_and_says_why(client, mediator, round_)
 def test_report_of_an_open_round_is_404(client, mediator, round_):
     client.force_login(mediator)
     assert client.get(reverse("frontend:round-report", args=[round_.pk])).status_code == 404
+
+
+def test_proposal_page_shows_in_negotiation_then_the_outcome(client, mediator, round_):
+    proposal = round_.claims.first()
+    url = reverse("frontend:proposal-detail", args=[proposal.pk])
+    assert b"In negotiation" in client.get(url).content
+    client.force_login(mediator)
+    client.post(reverse("frontend:round-close", args=[round_.pk]), _close_data(round_))
+    client.logout()
+    content = client.get(url).content.decode()
+    assert "Outcome" in content and "Modified" in content and "Yard becomes a park" in content
