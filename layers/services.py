@@ -88,11 +88,12 @@ def layer_inspect_upload(*, file) -> list[dict]:
     uploads.check_size(file.size)
     workdir = Path(tempfile.mkdtemp(prefix="layer-inspect-"))
     try:
-        local = workdir / "upload"
+        file_name = _safe_file_name(file.name)
+        local = workdir / file_name
         with open(local, "wb") as out:
             for chunk in file.chunks():
                 out.write(chunk)
-        return layer_list_layers(local, file_name=_safe_file_name(file.name))
+        return layer_list_layers(local, file_name=file_name)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -179,12 +180,11 @@ def layer_upload(
     }
     workdir = Path(tempfile.mkdtemp(prefix="layer-upload-"))
     try:
-        local = workdir / "upload"
+        local = workdir / file_name
         with open(local, "wb") as out:
             for chunk in file.chunks():
                 out.write(chunk)
-        check_dir = workdir / "check"
-        check_dir.mkdir()
+        check_dir = Path(tempfile.mkdtemp(dir=workdir))
         importing.prepare(path=local, file_name=file_name, workdir=check_dir, kind=kind, **options)
         with open(local, "rb") as stored:
             storage_name = default_storage.save(

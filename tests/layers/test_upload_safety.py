@@ -1,0 +1,232 @@
+"""Hostile and broken uploads: each answers 400 with the reason, and nothing is written."""
+
+import random
+import sqlite3
+import stat
+import tempfile
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from layers.models import Layer
+from layers.services import layer_import
+
+from .files import shapefile_parts, write_geojson, zip_bytes, zones_frame
+
+pytestmark = pytest.mark.django_db
+URL = "/api/layers/"
+
+
+@pytest.fixture(autouse=True)
+def private_tmp(tmp_path, monkeypatch):
+    """Temporary directories of the importer land here, so tests can see them cleaned up."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+@pytest.fixture
+def shp(tmp_path) -> dict[str, bytes]:
+    return shapefile_parts(tmp_path, zones_frame())
+
+
+def upload(api, name: str, content: bytes, **fields):
+    data = {"name": "Zoning", "kind": "zoning", "zone_field": "zone", **fields}
+    data["file"] = SimpleUploadedFile(name, content)
+    return api.post(URL, data, format="multipart")
+
+
+def assert_refused(response, fragment: str, media_in_tmp, private_tmp):
+    assert response.status_code == 400, response.content
+    assert fragment in str(response.json())
+    assert not Layer.objects.exists()
+    assert not media_in_tmp.exists() or not any(media_in_tmp.rglob("*.*"))
+    assert not any(private_tmp.iterdir())  # the private extraction folders are gone
+
+
+def test_resident_cannot_upload_a_layer(resident_api, zones_gpkg):
+    response = upload(resident_api, "zones.gpkg", zones_gpkg.read_bytes())
+
+    assert response.status_code == 403
+    assert not Layer.objects.exists()
+
+
+def test_file_over_the_size_cap_is_refused(planner_api, zones_gpkg, settings):
+    settings.LAYER_UPLOAD_MAX_BYTES = 1000
+
+    response = upload(planner_api, "zones.gpkg", zones_gpkg.read_bytes())
+
+    assert response.status_code == 400
+    assert "the limit is 0.0 MB" in str(response.json())
+    assert not Layer.objects.exists()
+
+
+def test_zip_with_too_many_entries_is_refused(planner_api, shp, media_in_tmp, private_tmp):
+    entries = {**shp, **{f"notes/{i}.txt": b"x" for i in range(100)}}
+
+    response = upload(planner_api, "zones.zip", zip_bytes(entries))
+
+    assert_refused(response, "at most 100 are allowed", media_in_tmp, private_tmp)
+
+
+def test_zip_unpacking_to_too_much_is_refused(
+    planner_api, shp, settings, media_in_tmp, private_tmp
+):
+    settings.LAYER_UPLOAD_MAX_BYTES = 100_000
+    rng = random.Random(1)
+    filler = {f"x{i}.cpg": bytes(rng.choice(b"ab") for _ in range(100_000)) for i in range(6)}
+
+    response = upload(planner_api, "zones.zip", zip_bytes({**shp, **filler}))
+
+    assert_refused(response, "The zip unpacks to", media_in_tmp, private_tmp)
+
+
+def test_zip_bomb_is_refused_before_extraction(planner_api, shp, media_in_tmp, private_tmp):
+    entries = {**shp, "zones.cpg": b"\0" * 10_000_000}
+
+    response = upload(planner_api, "zones.zip", zip_bytes(entries))
+
+    assert_refused(response, "compressed suspiciously well", media_in_tmp, private_tmp)
+
+
+@pytest.mark.parametrize("name", ["../zones.shp", "a/../../zones.dbf", "/etc/zones.shp"])
+def test_zip_with_escaping_path_is_refused(planner_api, shp, name, media_in_tmp, private_tmp):
+    response = upload(planner_api, "zones.zip", zip_bytes({**shp, name: b"x"}))
+
+    assert_refused(response, "unsafe path", media_in_tmp, private_tmp)
+
+
+def test_zip_with_a_symlink_is_refused(planner_api, shp, tmp_path, media_in_tmp, private_tmp):
+    path = tmp_path / "link.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in shp.items():
+            archive.writestr(name, data)
+        link = zipfile.ZipInfo("link.cpg")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+
+    response = upload(planner_api, "zones.zip", path.read_bytes())
+
+    assert_refused(response, "holds a link", media_in_tmp, private_tmp)
+
+
+@pytest.mark.parametrize("name", ["zones.vrt", "run.exe", "zones.gpkg"])
+def test_zip_with_unexpected_files_is_refused(planner_api, shp, name, media_in_tmp, private_tmp):
+    response = upload(planner_api, "zones.zip", zip_bytes({**shp, name: b"<OGRVRTDataSource/>"}))
+
+    assert_refused(response, "may only hold a Shapefile", media_in_tmp, private_tmp)
+
+
+@pytest.mark.parametrize("missing", ["zones.shx", "zones.dbf"])
+def test_shapefile_without_its_index_or_table_is_refused(
+    planner_api, shp, missing, media_in_tmp, private_tmp
+):
+    del shp[missing]
+
+    response = upload(planner_api, "zones.zip", zip_bytes(shp))
+
+    assert_refused(response, f"lacks its {missing[-4:]} file", media_in_tmp, private_tmp)
+
+
+def test_truncated_shapefile_is_refused(planner_api, shp, media_in_tmp, private_tmp):
+    shp["zones.shp"] = shp["zones.shp"][:-20]
+
+    response = upload(planner_api, "zones.zip", zip_bytes(shp))
+
+    assert_refused(response, "is damaged", media_in_tmp, private_tmp)
+
+
+def test_shapefile_whose_index_points_at_the_wrong_record_is_refused(
+    planner_api, shp, media_in_tmp, private_tmp
+):
+    index = bytearray(shp["zones.shx"])
+    index[108:112] = index[100:104]  # record 2 now points at record 1
+    shp["zones.shx"] = bytes(index)
+
+    response = upload(planner_api, "zones.zip", zip_bytes(shp))
+
+    assert_refused(response, "record 2 in the .shp does not match", media_in_tmp, private_tmp)
+
+
+def test_table_with_fewer_rows_than_shapes_is_refused(planner_api, shp, media_in_tmp, private_tmp):
+    table = bytearray(shp["zones.dbf"])
+    table[4:8] = (1).to_bytes(4, "little")
+    shp["zones.dbf"] = bytes(table)
+
+    response = upload(planner_api, "zones.zip", zip_bytes(shp))
+
+    assert_refused(response, "1 rows for 2 shapes", media_in_tmp, private_tmp)
+
+
+def test_text_named_gpkg_is_refused(planner_api, media_in_tmp, private_tmp):
+    response = upload(planner_api, "zones.gpkg", b"zone,geometry\nWA,POINT(0 0)\n")
+
+    assert_refused(response, "is not a GeoPackage file", media_in_tmp, private_tmp)
+
+
+def test_plain_sqlite_database_named_gpkg_is_refused(
+    planner_api, tmp_path, media_in_tmp, private_tmp
+):
+    path = tmp_path / "plain.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (x)")
+
+    response = upload(planner_api, "zones.gpkg", path.read_bytes())
+
+    assert_refused(response, "is not a GeoPackage file", media_in_tmp, private_tmp)
+
+
+def test_vrt_disguised_as_geojson_is_refused(planner_api, media_in_tmp, private_tmp):
+    vrt = b'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>/etc/passwd'
+    vrt += b"</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>"
+
+    response = upload(planner_api, "zones.geojson", vrt)
+
+    assert_refused(response, "is not a GeoJSON file", media_in_tmp, private_tmp)
+
+
+def test_zip_named_geojson_is_refused(planner_api, shp, media_in_tmp, private_tmp):
+    response = upload(planner_api, "zones.geojson", zip_bytes(shp))
+
+    assert_refused(response, "is not a GeoJSON file", media_in_tmp, private_tmp)
+
+
+def test_geojson_named_zip_is_refused(planner_api, tmp_path, media_in_tmp, private_tmp):
+    content = write_geojson(tmp_path / "z.geojson", zones_frame()).read_bytes()
+
+    response = upload(planner_api, "zones.zip", content)
+
+    assert_refused(response, "is not a zip file", media_in_tmp, private_tmp)
+
+
+@pytest.mark.parametrize("name", ["zones.vrt", "zones.kml", "zones.csv", "zones.shp"])
+def test_other_formats_are_refused(planner_api, name, media_in_tmp, private_tmp):
+    response = upload(planner_api, name, b"<OGRVRTDataSource/>")
+
+    assert_refused(response, "zip", media_in_tmp, private_tmp)
+
+
+def test_json_that_gdal_cannot_read_is_refused(planner_api, media_in_tmp, private_tmp):
+    response = upload(planner_api, "zones.geojson", b'{"hello": "world"')
+
+    assert_refused(response, "GDAL cannot read the file", media_in_tmp, private_tmp)
+
+
+@pytest.mark.parametrize(
+    "path", ["/vsicurl/http://127.0.0.1:9/zones.gpkg", "/vsizip//tmp/x.zip/zones.shp"]
+)
+def test_network_and_virtual_paths_are_refused(path):
+    with pytest.raises(ValidationError, match="Only local files"):
+        layer_import(path=path, name="Remote", kind="zoning", zone_field="zone")
+    assert not Layer.objects.exists()
+
+
+def test_bad_options_are_refused_before_anything_is_stored(
+    planner_api, zones_gpkg, media_in_tmp, private_tmp
+):
+    response = upload(planner_api, "zones.gpkg", zones_gpkg.read_bytes(), zone_field="nope")
+
+    assert_refused(response, "“nope” is not in the layer", media_in_tmp, private_tmp)
