@@ -26,6 +26,7 @@ from accounts import roles
 from accounts.models import User
 from layers.models import Layer, LayerKind, LayerState
 from layers.services import layer_import, zoning_rules_import_csv
+from negotiations.demo import demo_rounds_create
 from proposals.geometry import geometry_from_geojson
 from proposals.models import Comment, Proposal, Support
 from proposals.services import comment_create, proposal_create
@@ -69,6 +70,8 @@ class Command(BaseCommand):
         self.step("residents", self.load_residents)
         self.step("layers", self.load_layers)
         self.step("proposals", lambda: self.load_proposals(limit))
+        # Keep last among the steps: rounds need the clusters of the loaded proposals.
+        self.step("rounds", demo_rounds_create)
         self.print_accounts(url)
         self.stdout.write(f"Demo city loaded in {time.monotonic() - started:.1f} s.")
 
