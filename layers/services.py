@@ -215,8 +215,14 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
     workdir = Path(tempfile.mkdtemp(prefix="layer-fetch-"))
     try:
         local = workdir / (Path(layer.upload).name or "upload")
-        with default_storage.open(layer.upload, "rb") as src, open(local, "wb") as out:
-            shutil.copyfileobj(src, out, 1 << 20)
+        try:
+            with default_storage.open(layer.upload, "rb") as src, open(local, "wb") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+        except FileNotFoundError:
+            message = _("The uploaded file is no longer stored; upload it again.")
+            layer.state, layer.progress, layer.error = LayerState.FAILED, 0, message
+            layer.save(update_fields=["state", "progress", "error"])
+            raise ValidationError(message) from None
         srid = layer.source_crs.removeprefix("EPSG:") if layer.source_crs else None
         return layer_import(
             path=local,
@@ -234,7 +240,7 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if layer.upload and layer.state in (LayerState.DONE, LayerState.FAILED):
-            default_storage.delete(layer.upload)
+            default_storage.delete(layer.upload)  # no error when it is already gone
             Layer.objects.filter(pk=layer.pk).update(upload="")
             layer.upload = ""
 
