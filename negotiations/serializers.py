@@ -189,10 +189,9 @@ class HistoryEntrySerializer(serializers.ModelSerializer):
 
 
 class ProposalNegotiationSerializer(serializers.Serializer):
-    state = serializers.ChoiceField(
-        choices=["none", "in_negotiation", "continued", "decided"],
-        help_text="none: never negotiated; in_negotiation: in an open round; continued: its "
-        "round went on in a next round that is not yet public; decided: an outcome exists.",
+    state = serializers.CharField(
+        help_text="none: never negotiated; in_negotiation: in an open round; "
+        "continued: its round went on in a next round; decided: an outcome exists."
     )
     round = serializers.IntegerField(allow_null=True)
     round_title = serializers.CharField(allow_null=True)
