@@ -1,0 +1,191 @@
+"""Layer benchmarks (make bench): import vs ogr2ogr, overlay vs a hand-written PostGIS join.
+
+BENCH_LAYER_FEATURES=100000      polygons in the generated GeoPackage
+BENCH_LAYER_SRID=25833           CRS of the generated file (ours reprojects to 4326)
+BENCH_OVERLAY_PROPOSALS=100000   proposals (60% points, 20% lines, 20% areas)
+BENCH_OVERLAY_ZONES=20000        zone polygons (each with ~40 vertices)
+"""
+
+import os
+import subprocess
+import time
+
+import numpy as np
+import pyogrio.raw
+import pyproj
+import pytest
+import shapely
+from django.conf import settings
+from django.db import connection
+
+from layers.models import Layer
+from layers.overlay import overlay_refresh
+from layers.services import layer_import
+from tests.bench.timing import report
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db(transaction=True)]
+
+FEATURES = int(os.environ.get("BENCH_LAYER_FEATURES", 100_000))
+SRID = int(os.environ.get("BENCH_LAYER_SRID", 25833))
+PROPOSALS = int(os.environ.get("BENCH_OVERLAY_PROPOSALS", 100_000))
+ZONES = int(os.environ.get("BENCH_OVERLAY_ZONES", 20_000))
+CODES = np.array(["WA", "WR", "MI", "MU", "GE", "GI", "SO", "GR", "F", "V"], dtype=object)
+
+
+def _seconds(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def zone_polygons(n: int, srid: int, vertices_per_side: int = 10) -> np.ndarray:
+    """n irregular-free grid cells covering the city, edges densified, in `srid`."""
+    minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
+    to = pyproj.Transformer.from_crs(4326, srid, always_xy=True)
+    x0, y0 = to.transform(minlon, minlat)
+    x1, y1 = to.transform(maxlon, maxlat)
+    cols = int(np.ceil(np.sqrt(n * (x1 - x0) / (y1 - y0))))
+    rows = int(np.ceil(n / cols))
+    w, h = (x1 - x0) / cols, (y1 - y0) / rows
+    i = np.arange(n)
+    left, bottom = x0 + (i % cols) * w, y0 + (i // cols) * h
+    boxes = shapely.box(left, bottom, left + w, bottom + h)
+    return shapely.segmentize(boxes, max(w, h) / vertices_per_side)
+
+
+def write_zones(path, n: int, srid: int):
+    geoms = zone_polygons(n, srid)
+    rng = np.random.default_rng(7)
+    pyogrio.raw.write(
+        path,
+        geometry=shapely.to_wkb(geoms),
+        field_data=[CODES[rng.integers(0, len(CODES), n)], rng.integers(0, 5000, n)],
+        fields=["zone", "pop"],
+        layer="zones",
+        driver="GPKG",
+        geometry_type="Polygon",
+        crs=f"EPSG:{srid}",
+    )
+    return path
+
+
+def test_import_100k_polygons_vs_ogr2ogr(tmp_path):
+    path = write_zones(tmp_path / "bench.gpkg", FEATURES, SRID)
+    db = connection.settings_dict
+    pg = f"PG:dbname={db['NAME']} host={db['HOST'] or '127.0.0.1'} user={db['USER']}"
+    ogr = [
+        "ogr2ogr", "-f", "PostgreSQL", pg, str(path), "-nln", "bench_ogr",
+        "-lco", "GEOMETRY_NAME=geom", "-nlt", "PROMOTE_TO_MULTI", "-overwrite",
+    ]  # fmt: skip
+
+    ogr2ogr = _seconds(lambda: subprocess.run(ogr, check=True, capture_output=True))
+    plain = _seconds(lambda: layer_import(path=path, name="bench other", kind="other"))
+    zoning = _seconds(
+        lambda: layer_import(path=path, name="bench zoning", kind="zoning", zone_field="zone")
+    )
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM bench_ogr")
+        assert cursor.fetchone()[0] == FEATURES
+        cursor.execute("DROP TABLE bench_ogr")
+    assert set(Layer.objects.values_list("feature_count", flat=True)) == {FEATURES}
+    print(f"\nBENCH layer-import: {FEATURES} polygons in EPSG:{SRID}, GeoPackage -> PostGIS")
+    report("layer-import", ours=plain, ogr2ogr=ogr2ogr)
+    report("layer-import-zoning (+ST_Subdivide parts, overlay)", ours=zoning, ogr2ogr=ogr2ogr)
+    print(
+        f"BENCH layer-import ratio: ours/ogr2ogr = {plain / ogr2ogr:.2f}x "
+        f"(zoning with parts: {zoning / ogr2ogr:.2f}x; target <= 1.5x)"
+    )
+
+
+PROPOSALS_SQL = """
+INSERT INTO proposals_proposal (author_id, kind, category, title, description, geom, status,
+    hidden_reason, support_count, comment_count, created_at, updated_at)
+SELECT %(author)s, 'proposal',
+       (ARRAY['housing','mobility','green_space','public_space','commons','other'])[1 + i %% 6],
+       'bench ' || i, '', g, 'active', '', 0, 0, now(), now()
+FROM (
+    SELECT i, CASE
+        WHEN i %% 5 < 3 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
+        WHEN i %% 5 = 3 THEN ST_SetSRID(ST_MakeLine(ST_MakePoint(x, y),
+                                                    ST_MakePoint(x + 0.004, y + 0.001)), 4326)
+        ELSE ST_SetSRID(ST_MakeEnvelope(x, y, x + 0.002, y + 0.0015), 4326) END AS g
+    FROM (SELECT i, %(x0)s + random() * (%(x1)s - %(x0)s - 0.005) AS x,
+                    %(y0)s + random() * (%(y1)s - %(y0)s - 0.002) AS y
+          FROM generate_series(1, %(n)s) AS i) r
+) p
+"""
+
+PEER_SQL = """
+CREATE TEMP TABLE peer_shares AS
+SELECT p.id AS proposal_id, f.id AS feature_id, f.zone_code,
+       CASE ST_Dimension(p.geom)
+           WHEN 0 THEN 1.0
+           WHEN 1 THEN ST_Length(ST_Intersection(ST_Transform(p.geom, %(srid)s),
+                                                 ST_Transform(f.geom, %(srid)s)))
+                       / ST_Length(ST_Transform(p.geom, %(srid)s))
+           ELSE ST_Area(ST_Intersection(ST_Transform(p.geom, %(srid)s),
+                                        ST_Transform(f.geom, %(srid)s)))
+                / ST_Area(ST_Transform(p.geom, %(srid)s)) END AS share
+FROM proposals_proposal p
+JOIN layers_feature f ON ST_Intersects(p.geom, f.geom)
+WHERE f.layer_id = %(layer)s
+"""
+
+
+AGREEMENT_SQL = """
+WITH ours AS (
+    SELECT o.proposal_id, COALESCE(sum((z->>'share')::float), 0) AS share
+    FROM layers_proposaloverlay o LEFT JOIN LATERAL jsonb_array_elements(o.zones) z ON true
+    GROUP BY o.proposal_id
+),
+peer AS (SELECT proposal_id, sum(share) AS share FROM peer_shares WHERE share > 0 GROUP BY 1)
+SELECT count(*) FROM ours LEFT JOIN peer USING (proposal_id)
+WHERE abs(ours.share - COALESCE(peer.share, 0)) > 0.01
+"""
+
+
+def test_overlay_100k_proposals_on_20k_zones_vs_plain_join(tmp_path):
+    path = write_zones(tmp_path / "zones.gpkg", ZONES, 25833)
+    layer = layer_import(path=path, name="bench zones", kind="zoning", zone_field="zone")
+    author = UserFactory()
+    minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(0.42)")
+        cursor.execute(
+            PROPOSALS_SQL,
+            {
+                "author": author.pk,
+                "n": PROPOSALS,
+                "x0": minlon,
+                "y0": minlat,
+                "x1": maxlon,
+                "y1": maxlat,
+            },
+        )
+        cursor.execute("ANALYZE proposals_proposal")
+        cursor.execute("SELECT count(*) FROM layers_featurepart WHERE layer_id = %s", [layer.id])
+        parts = cursor.fetchone()[0]
+
+    written = []
+    ours = _seconds(lambda: written.append(overlay_refresh()))
+
+    def peer():
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS peer_shares")
+            cursor.execute(PEER_SQL, {"srid": settings.ANALYSIS_SRID, "layer": layer.id})
+
+    plain_join = _seconds(peer)
+
+    with connection.cursor() as cursor:
+        # Same answer: total share per proposal agrees with the peer's (to rounding).
+        cursor.execute(AGREEMENT_SQL)
+        disagreements = cursor.fetchone()[0]
+    assert written == [PROPOSALS]
+    print(
+        f"\nBENCH layer-overlay: {PROPOSALS} proposals on {ZONES} zones ({parts} parts), "
+        f"shares + verdicts + district written to layers_proposaloverlay; "
+        f"{disagreements} proposals whose total share differs from the plain join by > 0.01"
+    )
+    report("layer-overlay", ours=ours, plain_st_intersects_join=plain_join)
