@@ -176,7 +176,8 @@ SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_
     json_build_object(
         'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
         'properties', json_build_object(
-            'id', p.id, 'title', p.title, 'kind', p.kind, 'category', p.category,
+            'id', p.id, 'title', CASE WHEN p.status = 'hidden' THEN '' ELSE p.title END,
+            'kind', p.kind, 'category', p.category,
             'status', p.status, 'in_snapshot', p.id = ANY(%(snapshot)s),
             'in_cluster', p.id = ANY(%(current)s)))
     ORDER BY p.id), '[]'::json))

@@ -71,11 +71,17 @@ class RoundUpdateSerializer(serializers.Serializer):
 
 
 class ResolutionSerializer(serializers.ModelSerializer):
-    proposal_title = serializers.CharField(source="proposal.title", read_only=True)
+    proposal_title = serializers.SerializerMethodField()
 
     class Meta:
         model = Resolution
         fields = ["proposal", "proposal_title", "result", "note"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_proposal_title(self, resolution):
+        from .templatetags.negotiation_tags import claim_title
+
+        return claim_title(resolution.proposal)
 
 
 class ResolutionInputSerializer(serializers.Serializer):

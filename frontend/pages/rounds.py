@@ -269,7 +269,8 @@ def round_next_page(request, pk):
     round = _visible_round(request, pk)
     form = forms.VersionForm(request.POST)
     if not form.is_valid():
-        raise Http404
+        messages.error(request, _("Reload the page and try again."))
+        return redirect(_back(round))
     try:
         new = services.round_next(
             round=round, mediator=request.user, expected_version=form.cleaned_data["version"]

@@ -230,3 +230,59 @@ def test_schema_lists_the_negotiation_endpoints(api):
         "/api/proposals/{id}/negotiation/",
     ):
         assert path in paths, path
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        {"summary": "x"},
+        {"summary": "x", "resolutions": "all adopted"},
+        {"summary": "x", "resolutions": [{"proposal": "one", "result": "adopted"}]},
+        {"summary": "x", "resolutions": [{"proposal": 1, "result": "maybe"}]},
+        {"summary": "x", "chosen_option": "best", "resolutions": []},
+        {"summary": "", "resolutions": []},
+    ],
+)
+def test_malformed_close_bodies_are_400_and_change_nothing(mediator_api, round_, body):
+    etag = mediator_api.get(_url("round-detail", round_.pk))["ETag"]
+    response = mediator_api.post(
+        _url("round-close", round_.pk), body, format="json", HTTP_IF_MATCH=etag
+    )
+    assert response.status_code == 400
+    round_.refresh_from_db()
+    assert round_.state == State.OPEN and round_.history.count() == 2
+
+
+def test_chosen_option_from_another_round_is_refused(mediator_api, mediator, round_):
+    elsewhere = round_create(mediator=mediator)
+    option = services.option_add(round=elsewhere, user=mediator, title="Elsewhere")
+    etag = mediator_api.get(_url("round-detail", round_.pk))["ETag"]
+    body = {"summary": "x", "chosen_option": option.pk, "resolutions": _resolutions(round_)}
+    response = mediator_api.post(
+        _url("round-close", round_.pk), body, format="json", HTTP_IF_MATCH=etag
+    )
+    assert response.status_code == 400 and "chosen_option" in response.data
+
+
+@pytest.mark.parametrize(
+    "query", [{"cluster": "abc"}, {"state": "finished"}], ids=["cluster", "state"]
+)
+def test_bad_round_filters_are_400(mediator_api, query):
+    response = mediator_api.get(_url("round-list"), query)
+    assert response.status_code == 400 and set(query) <= set(response.data)
+
+
+def test_unknown_stance_and_overlong_reason_are_400(author_api, mediator, round_):
+    option = services.option_add(round=round_, user=mediator, title="Park")
+    url = _url("round-option-position", round_.pk, option.pk)
+    assert author_api.put(url, {"stance": "maybe"}, format="json").status_code == 400
+    long = {"stance": "object", "reason": "x" * 5001}
+    assert author_api.put(url, long, format="json").status_code == 400
+    assert not option.positions.exists()
+
+
+def test_anonymous_cannot_write(api, round_):
+    response = api.post(_url("round-options", round_.pk), {"title": "x"}, format="json")
+    assert response.status_code in (401, 403)
+    assert not Option.objects.exists()

@@ -136,3 +136,16 @@ def test_proposal_page_shows_in_negotiation_then_the_outcome(client, mediator, r
     client.logout()
     content = client.get(url).content.decode()
     assert "Outcome" in content and "Modified" in content and "Yard becomes a park" in content
+
+
+def test_report_does_not_show_the_title_of_a_since_hidden_proposal(client, mediator, round_):
+    client.force_login(mediator)
+    client.post(reverse("frontend:round-close", args=[round_.pk]), _close_data(round_))
+    hidden = round_.claims.first()
+    hidden.status, hidden.title = "hidden", "Offensive title"
+    hidden.save()
+    client.logout()
+    report = client.get(reverse("frontend:round-report", args=[round_.pk])).content.decode()
+    assert "Offensive title" not in report and "hidden by a moderator" in report
+    outcome = client.get(reverse("api:round-outcome", args=[round_.pk])).json()
+    assert "Offensive title" not in str(outcome)
