@@ -7,6 +7,7 @@ from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import JSONParser
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from . import selectors, services
@@ -28,7 +29,12 @@ class GeoJSONParser(JSONParser):
     media_type = GEOJSON
 
 
+class GeoJSONRenderer(JSONRenderer):
+    media_type = GEOJSON
+
+
 PARSERS = [JSONParser, GeoJSONParser]
+RENDERERS = [JSONRenderer, GeoJSONRenderer, BrowsableAPIRenderer]
 
 FILTER_PARAMETERS = [
     OpenApiParameter(
@@ -60,6 +66,7 @@ class ProposalObjectMixin:
 
 class ProposalListView(GenericAPIView):
     parser_classes = PARSERS
+    renderer_classes = RENDERERS
     serializer_class = ProposalFeatureInputSerializer
 
     @extend_schema(
@@ -89,6 +96,7 @@ class ProposalListView(GenericAPIView):
 
 class ProposalDetailView(ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
+    renderer_classes = RENDERERS
     serializer_class = ProposalFeatureInputSerializer
 
     @extend_schema(
@@ -126,6 +134,7 @@ class ProposalDetailView(ProposalObjectMixin, GenericAPIView):
 
 class ProposalHideView(ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
+    renderer_classes = RENDERERS
     serializer_class = HideSerializer
 
     @extend_schema(
@@ -146,6 +155,7 @@ class ProposalHideView(ProposalObjectMixin, GenericAPIView):
 
 class ProposalRestoreView(ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
+    renderer_classes = RENDERERS
 
     @extend_schema(
         summary="Put a hidden proposal back on the map (moderators)",
@@ -165,6 +175,7 @@ class ProposalRestoreView(ProposalObjectMixin, GenericAPIView):
 
 class ProposalSupportView(ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
+    renderer_classes = RENDERERS
     serializer_class = SupportCountSerializer
 
     @extend_schema(
@@ -190,6 +201,7 @@ class ProposalSupportView(ProposalObjectMixin, GenericAPIView):
 
 class ProposalCommentsView(ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
+    renderer_classes = RENDERERS
     serializer_class = CommentSerializer
 
     @extend_schema(

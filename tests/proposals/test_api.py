@@ -148,3 +148,19 @@ def test_comments_on_a_withdrawn_pin_are_not_found(resident_api):
     proposal = ProposalFactory(status=Status.WITHDRAWN)
     response = resident_api.get(reverse("api:proposal-comments", args=[proposal.pk]))
     assert response.status_code == 404
+
+
+def test_clients_asking_for_geojson_get_it(resident_api, api):
+    proposal = ProposalFactory()
+    accept = {"HTTP_ACCEPT": "application/geo+json"}
+    listed = api.get(LIST, **accept)
+    assert listed.status_code == 200
+    assert listed["Content-Type"] == "application/geo+json"
+    detail = api.get(reverse("api:proposal-detail", args=[proposal.pk]), **accept)
+    assert detail.status_code == 200
+    assert detail.json()["id"] == proposal.pk
+    created = resident_api.post(LIST, feature(), format="json", **accept)
+    assert created.status_code == 201
+    refused = resident_api.post(LIST, feature(title=""), format="json", **accept)
+    assert refused.status_code == 400
+    assert "title" in refused.json()["properties"]
