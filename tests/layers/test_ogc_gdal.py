@@ -3,7 +3,6 @@
 import os
 import subprocess
 
-import pyogrio
 import pytest
 
 from .planner_data import proposal_at, zoning_layer
@@ -54,9 +53,3 @@ def test_ogrinfo_spatial_filter_is_answered_by_the_server(live_server, published
         f"OAPIF:{live_server.url}/ogc/", "proposals", "-spat", "12.299", "51.30", "12.3015", "51.32"
     )
     assert out.count("OGRFeature(proposals)") == 2
-
-
-def test_pyogrio_reads_the_proposals_collection(live_server, published):
-    frame = pyogrio.read_dataframe(f"OAPIF:{live_server.url}/ogc/", layer="proposals")
-    assert sorted(frame["title"]) == sorted(p.title for p in published)
-    assert frame.crs.to_epsg() == 4326
