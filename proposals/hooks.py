@@ -7,7 +7,9 @@ Apps register in their AppConfig.ready():
 
 Each hook is called as hook(proposal=..., change=...) inside the writing transaction,
 where change is "created", "updated" (geometry, category or kind may have changed),
-"withdrawn", "hidden" or "restored". A hook that raises rolls the write back.
+"withdrawn", "hidden" or "restored"; or "supported" (support_count changed) or "commented"
+(comment_count changed), which leave geometry, category and kind alone. Ignore the changes
+you do not care about. A hook that raises rolls the write back.
 """
 
 from collections.abc import Callable

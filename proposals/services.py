@@ -138,6 +138,12 @@ def proposal_restore(*, proposal: Proposal) -> Proposal:
     return proposal
 
 
+def _after_count_change(proposal: Proposal, change: str) -> None:
+    """Run the hooks with the counts as stored (they were changed in SQL, not on `proposal`)."""
+    proposal.refresh_from_db(fields=["support_count", "comment_count"])
+    hooks.run_after_write(proposal=proposal, change=change)
+
+
 def _require_active(proposal: Proposal) -> None:
     if proposal.status != Status.ACTIVE:
         raise ValidationError(_("This proposal is no longer on the map."))
@@ -154,6 +160,7 @@ def support_add(*, proposal: Proposal, user) -> int:
         pass  # already supported: nothing changes
     else:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+        _after_count_change(proposal, "supported")
     return Proposal.objects.values_list("support_count", flat=True).get(pk=proposal.pk)
 
 
@@ -165,6 +172,7 @@ def support_remove(*, proposal: Proposal, user) -> int:
         Proposal.objects.filter(pk=proposal.pk).update(
             support_count=Greatest(F("support_count") - 1, 0)
         )
+        _after_count_change(proposal, "supported")
     return Proposal.objects.values_list("support_count", flat=True).get(pk=proposal.pk)
 
 
@@ -174,4 +182,5 @@ def comment_create(*, proposal: Proposal, author, body: str) -> Comment:
     body = _clean_text(body, "body", required=True, max_length=5_000)
     comment = Comment.objects.create(proposal=proposal, author=author, body=body)
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    _after_count_change(proposal, "commented")
     return comment

@@ -186,3 +186,20 @@ def test_support_count_stays_right_under_concurrent_supports():
     assert errors == []
     proposal.refresh_from_db()
     assert proposal.support_count == len(users) == Support.objects.count()
+
+
+def test_support_and_comment_run_hooks_with_the_new_counts(recorded_hooks):
+    seen = []
+    hooks.after_proposal_write.append(
+        lambda *, proposal, change: seen.append((change, proposal.support_count))
+    )
+    try:
+        proposal, user = ProposalFactory(), UserFactory()
+        services.support_add(proposal=proposal, user=user)
+        services.support_add(proposal=proposal, user=user)  # no change: no hook
+        services.support_remove(proposal=proposal, user=user)
+        services.comment_create(proposal=proposal, author=user, body="Nice")
+    finally:
+        hooks.after_proposal_write.pop()
+    assert seen == [("supported", 1), ("supported", 0), ("commented", 0)]
+    assert all(in_transaction for _pk, _change, in_transaction in recorded_hooks)
