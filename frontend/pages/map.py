@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 
+from layers.selectors import district_layers
 from proposals.models import Category, Kind
 
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
@@ -31,6 +32,13 @@ def url_or_none(name: str, *args) -> str | None:
 def url_template(name: str) -> str | None:
     url = url_or_none(name, _ID)
     return url.replace(str(_ID), "{id}") if url else None
+
+
+def districts_url() -> str | None:
+    layer = district_layers().order_by("pk").first()
+    if layer is None:
+        return None
+    return reverse("api:layer-features", args=[layer.slug]) + "?tolerance=0.00005"
 
 
 def categories() -> list[dict]:
@@ -105,9 +113,9 @@ def map_config(request) -> dict:
             "proposalPage": url_template("frontend:proposal-detail"),
             "list": url_or_none("frontend:proposal-list"),
             "login": reverse("login"),
-            # Hook for the layers area: a GeoJSON FeatureCollection of the city's districts.
-            # Until it is routed, the map outlines the city's bounding box instead.
-            "districts": url_or_none("api:districts"),
+            # The city's districts (a layer the planners import) as GeoJSON; without one
+            # the map outlines the city's bounding box instead.
+            "districts": districts_url(),
         },
         "strings": js_strings(),
     }

@@ -2,14 +2,27 @@
 /* global L */
 import { t } from "../i18n/strings.js";
 
-// Leaflet.draw 1.0.4 predates Leaflet 1.9's pointer handling: browsers already turn a tap
-// into mousedown/mouseup, which the polyline handler listens to, so its own touch handler
-// would add every vertex twice and end a line after one tap. Let the mouse path do it.
+// Leaflet.draw 1.0.4 adds a vertex on touchstart, and then again on the mousedown/mouseup
+// the browser sends after the tap once its 50 ms guard has run out; the duplicate vertex
+// ends a line after one tap or misplaces points. Ignore mouse events that follow a touch.
+const COMPAT_MOUSE_MS = 800;
+
 function fixTouch() {
-  if (L.Draw?.Polyline && !L.Draw.Polyline.prototype._stadtmacherTouchFix) {
-    L.Draw.Polyline.prototype._onTouch = L.Util.falseFn;
-    L.Draw.Polyline.prototype._stadtmacherTouchFix = true;
-  }
+  const proto = L.Draw?.Polyline?.prototype;
+  if (!proto || proto._stadtmacherTouchFix) return;
+  const { _onTouch: onTouch, _onMouseDown: onMouseDown, _onMouseUp: onMouseUp } = proto;
+  const afterTouch = (handler) => Date.now() - (handler._lastTouch || 0) < COMPAT_MOUSE_MS;
+  proto._onTouch = function (e) {
+    this._lastTouch = Date.now();
+    return onTouch.call(this, e);
+  };
+  proto._onMouseDown = function (e) {
+    return afterTouch(this) ? undefined : onMouseDown.call(this, e);
+  };
+  proto._onMouseUp = function (e) {
+    return afterTouch(this) ? undefined : onMouseUp.call(this, e);
+  };
+  proto._stadtmacherTouchFix = true;
 }
 
 function translate() {
@@ -44,7 +57,7 @@ export function addDrawTools(map, { onDrawn }) {
     draw: {
       marker: {
         icon: L.divIcon({
-          className: "pin-icon",
+          className: "pin-icon draft-pin",
           html: '<svg width="22" height="22" viewBox="-11 -11 22 22"><circle r="8" fill="#fff" stroke="#1c2430" stroke-width="3"/></svg>',
           iconSize: [22, 22],
         }),

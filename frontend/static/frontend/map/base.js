@@ -3,6 +3,8 @@
 import { apiFetch } from "../api/client.js";
 import { t } from "../i18n/strings.js";
 
+const LABEL_MIN_ZOOM = 12;
+
 // The API and the config speak lon/lat; Leaflet speaks lat/lng. Convert only here.
 export function boundsFromBbox([minLon, minLat, maxLon, maxLat]) {
   return L.latLngBounds([minLat, minLon], [maxLat, maxLon]);
@@ -34,7 +36,7 @@ export function createMap(element, config) {
 // Without tiles the city must still be recognisable: draw its districts when the layers
 // area serves them (config.urls.districts, a GeoJSON FeatureCollection with a `name`
 // property), else the city's bounding box.
-export async function drawCity(map, config) {
+export async function drawCity(map, config, { fitToDistricts = true } = {}) {
   const outline = L.rectangle(boundsFromBbox(config.cityBbox), {
     color: "#5b6675",
     weight: 2,
@@ -50,10 +52,21 @@ export async function drawCity(map, config) {
       interactive: false,
       onEachFeature: (feature, districtLayer) => {
         const name = feature.properties?.name;
-        if (name) districtLayer.bindTooltip(String(name), { permanent: false, className: "city-label" });
+        if (name) {
+          districtLayer.bindTooltip(String(name), {
+            permanent: true, direction: "center", className: "city-label", interactive: false,
+          });
+        }
       },
     }).addTo(map);
     layer.bringToBack();
+    outline.remove();
+    // District names only once there is room for them.
+    const toggleLabels = () =>
+      map.getContainer().classList.toggle("hide-city-labels", map.getZoom() < LABEL_MIN_ZOOM);
+    map.on("zoomend", toggleLabels);
+    toggleLabels();
+    if (fitToDistricts && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
     return layer;
   } catch {
     outline.bindTooltip(t("cityLimits"));

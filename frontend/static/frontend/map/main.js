@@ -41,6 +41,7 @@ const loader = createLoader({
   pins,
   getFilters: () => filtersFromForm(filterForm),
   onState: ({ state, count }) => {
+    status.dataset.state = state;
     if (state === "loading") announce(t("loading"));
     if (state === "loaded") announce(t("pinsShown", { count }));
     if (state === "error") announce(t("loadFailed"), true);
@@ -65,4 +66,4 @@ if (config.user.authenticated && drawForm) {
 
 registerOverlays({ map, config, layersControl });
 loader.reload();
-window.stadtmacherMap = map; // for debugging and the browser tests
+window.stadtmacher = { map, pins }; // for debugging and the browser tests

@@ -16,9 +16,9 @@ export function createPins(map, config) {
     chunkedLoading: true,
     chunkInterval: 100,
     showCoverageOnHover: false,
-    maxClusterRadius: 45,
+    maxClusterRadius: 40,
     spiderfyOnMaxZoom: true,
-    disableClusteringAtZoom: 18,
+    disableClusteringAtZoom: 17,
   });
   const renderer = L.canvas({ padding: 0.3, tolerance: 4 });
   const shapes = L.layerGroup();
@@ -103,5 +103,6 @@ export function createPins(map, config) {
     }
   }
 
-  return { sync, addOne, count: () => shown.size, clusters, shapes };
+  const features = () => [...shown.values()].map((entry) => entry.feature);
+  return { sync, addOne, features, clusters, shapes };
 }

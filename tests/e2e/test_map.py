@@ -1,0 +1,183 @@
+"""The residents' map in a real browser: drawing, popups, filters, language, phone, screenshot."""
+
+import io
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from proposals.models import Category, Kind, Proposal
+from tests.factories import CITY_CENTRE, ProposalFactory
+
+pytestmark = pytest.mark.e2e
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def open_map(page, live_server, query=""):
+    page.goto(f"{live_server.url}/{query}")
+    # The status line reports when the pins in view have arrived.
+    expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
+
+
+def titles_on_map(page) -> list[str]:
+    """Titles of the pins the map holds (clustered or not)."""
+    return page.evaluate(
+        "() => window.stadtmacher.pins.features().map((f) => f.properties.title).sort()"
+    )
+
+
+def map_centre(page):
+    box = page.locator("#map").bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_resident_draws_a_polygon_and_finds_it_on_the_map_and_in_the_list(
+    page, live_server, resident, login
+):
+    login(page, live_server, resident)
+    open_map(page, live_server)
+    page.locator(".leaflet-draw-draw-polygon").click()
+    x, y = map_centre(page)
+    corners = [(x - 70, y - 50), (x + 70, y - 50), (x + 70, y + 50), (x - 70, y + 50)]
+    for cx, cy in [*corners, corners[0]]:  # clicking the first corner again closes the area
+        page.mouse.click(cx, cy)
+        page.wait_for_timeout(150)
+
+    form = page.locator("#draw-form")
+    expect(form).to_be_visible()
+    page.locator("#draw-form input[name=kind][value=conflict]").check()
+    page.select_option("#draw-category", "green_space")
+    page.fill("#draw-title", "Keep the meadow by the river")
+    page.fill("#draw-description", "Children play here every afternoon.")
+    form.locator("button[type=submit]").click()
+
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Keep the meadow by the river")
+    expect(popup).to_contain_text("Conflict")
+    expect(form).to_be_hidden()
+    saved = Proposal.objects.get(title="Keep the meadow by the river")
+    assert saved.geom.geom_type == "Polygon"
+    assert (saved.kind, saved.category, saved.author) == (Kind.CONFLICT, "green_space", resident)
+
+    # After a reload it comes from the API like every other pin ...
+    open_map(page, live_server)
+    assert "Keep the meadow by the river" in titles_on_map(page)
+    # ... and the list shows it too.
+    page.locator("#list-link").click()
+    expect(page.locator(".results")).to_contain_text("Keep the meadow by the river")
+    assert page.js_errors == []
+
+
+def test_a_rejected_pin_shows_the_api_message_and_keeps_the_drawing(
+    page, live_server, resident, login
+):
+    login(page, live_server, resident)
+    open_map(page, live_server)
+    page.locator(".leaflet-draw-draw-marker").click()
+    page.mouse.click(*map_centre(page))
+    expect(page.locator("#draw-form")).to_be_visible()
+    page.fill("#draw-title", "   ")  # the API refuses an empty title
+    page.locator("#draw-form button[type=submit]").click()
+
+    error = page.locator("#draw-error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("title")
+    expect(page.locator("#draw-form")).to_be_visible()
+    expect(page.locator(".leaflet-marker-icon.draft-pin")).to_have_count(1)  # drawing kept
+    assert Proposal.objects.count() == 0
+
+    page.fill("#draw-title", "A bench here")
+    page.locator("#draw-form button[type=submit]").click()
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("A bench here")
+    expect(page.locator(".leaflet-marker-icon.draft-pin")).to_have_count(0)
+    assert Proposal.objects.filter(title="A bench here").exists()
+
+
+def test_hostile_title_stays_text_in_the_popup_and_the_list(page, live_server):
+    ProposalFactory(title=XSS)
+    open_map(page, live_server)
+    page.locator(".leaflet-marker-icon.pin-icon").first.click()
+    heading = page.locator(".leaflet-popup-content h3")
+    expect(heading).to_have_text(XSS)
+    assert page.locator(".leaflet-popup-content img").count() == 0
+
+    page.goto(f"{live_server.url}/proposals/")
+    expect(page.locator(".results h2")).to_have_text(XSS)
+    assert page.locator(".results img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.js_errors == []
+
+
+def test_filters_are_shared_by_the_map_and_the_list(page, live_server):
+    ProposalFactory(title="Flats on the lot", category=Category.HOUSING)
+    ProposalFactory(
+        title="Bike lane please",
+        category=Category.MOBILITY,
+        geom=Point(CITY_CENTRE[0] + 0.01, CITY_CENTRE[1], srid=4326),
+    )
+    open_map(page, live_server)
+    assert titles_on_map(page) == ["Bike lane please", "Flats on the lot"]
+
+    page.locator("input[name=category][value=mobility]").check()
+    expect(page).to_have_url(f"{live_server.url}/?category=mobility")
+    page.wait_for_function("() => window.stadtmacher.pins.features().length === 1")
+    assert titles_on_map(page) == ["Bike lane please"]
+    expect(page.locator(".leaflet-marker-icon.pin-icon")).to_have_count(1)
+
+    page.locator("#list-link").click()
+    expect(page).to_have_url(f"{live_server.url}/proposals/?category=mobility")
+    expect(page.locator(".results")).to_contain_text("Bike lane please")
+    expect(page.locator(".results")).not_to_contain_text("Flats on the lot")
+    expect(page.locator("input[name=category][value=mobility]")).to_be_checked()
+
+
+def test_language_switch_changes_the_interface_language(page, live_server):
+    page.goto(f"{live_server.url}/proposals/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("button", name="Deutsch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect(page).to_have_url(f"{live_server.url}/proposals/")
+    expect(page.get_by_role("button", name="English")).to_be_visible()
+
+
+def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):
+    page = phone_page
+    ProposalFactory(title="Shade for the playground")
+    login(page, live_server, resident)
+    open_map(page, live_server)
+
+    # Nothing wider than the screen; the map fills most of it and is on screen at once.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    box = page.locator("#map").bounding_box()
+    assert box["width"] >= 380 and box["height"] >= 400 and box["y"] < 200
+
+    page.locator(".leaflet-marker-icon.pin-icon").first.tap()
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("Shade for the playground")
+    page.locator(".leaflet-popup-close-button").tap()
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
+
+    # Draw an area with taps.
+    page.locator(".leaflet-draw-draw-polygon").tap()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    corners = [(x - 60, y - 60), (x + 60, y - 60), (x + 60, y + 60), (x - 60, y + 60)]
+    for cx, cy in [*corners, corners[0]]:
+        page.touchscreen.tap(cx, cy)
+        page.wait_for_timeout(200)
+    expect(page.locator("#draw-form")).to_be_visible()
+    page.fill("#draw-title", "Pocket park")
+    page.locator("#draw-form button[type=submit]").tap()
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("Pocket park")
+    assert Proposal.objects.get(title="Pocket park").geom.num_coords == 5
+    assert page.js_errors == []
+
+
+def test_screenshot_of_the_map_with_the_demo_city(page, live_server, artifacts):
+    call_command("demo_city", limit=300, stdout=io.StringIO())
+    open_map(page, live_server)
+    page.wait_for_timeout(800)  # let the chunked clusters settle
+    target = artifacts / "map.png"
+    page.screenshot(path=target)
+    assert target.stat().st_size > 50_000
