@@ -1,0 +1,262 @@
+"""Connected components of claims: pure numpy + shapely 2 + scipy, no Django.
+
+Two claims belong together when they intersect or lie within `tolerance` metres of each
+other; clusters are the transitive closure (the connected components). Geometries must be
+in a metric CRS. The result equals PostGIS's
+`ST_ClusterDBSCAN(geom, eps := tolerance, minpoints := 1) OVER ()` as a partition.
+
+Why not just `STRtree.query(geoms, predicate="dwithin")`: on dense hotspots, where
+hundreds of claims overlap each other, that tests every candidate pair exactly, which is
+quadratic in the hotspot size. Like PostGIS, `cluster_labels` skips the exact test for
+pairs already known to be in one component: candidate pairs come from the tree's cheap
+bounding-box query, chunk by chunk in spatial order, and are tested in rounds; after each
+round the components are merged and every remaining pair whose ends already share a
+component is dropped without a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+
+import numpy as np
+import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+CHUNK = 32_768  # query geometries per bounding-box query (bounds memory per chunk)
+
+
+def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
+    """One label per geometry (0..k-1, in order of first appearance); equal labels mean the
+    same connected component of "intersects or within `tolerance`"."""
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if tolerance < 0:
+        raise ValueError("tolerance must not be negative")
+    roots = np.arange(n, dtype=np.int64)
+    tree = shapely.STRtree(geoms)
+    bounds = shapely.bounds(geoms)
+    boxes = shapely.box(
+        bounds[:, 0] - tolerance,
+        bounds[:, 1] - tolerance,
+        bounds[:, 2] + tolerance,
+        bounds[:, 3] + tolerance,
+    )
+    for chunk in np.array_split(_spatial_order(bounds), max(1, -(-n // CHUNK))):
+        src, dst = tree.query(boxes[chunk])
+        left = chunk[src]
+        keep = left < dst  # each unordered pair once (the other chunk sees it reversed)
+        roots = _merge_candidates(geoms, left[keep], dst[keep], roots, tolerance)
+    return _compact(roots)
+
+
+def _spatial_order(bounds: np.ndarray) -> np.ndarray:
+    """Indices sorted along a Morton (Z-order) curve of the bbox centres, so a chunk covers
+    a compact area and a hotspot is merged once, early, instead of in every chunk."""
+    cx = (bounds[:, 0] + bounds[:, 2]) / 2
+    cy = (bounds[:, 1] + bounds[:, 3]) / 2
+    span = max(np.ptp(cx), np.ptp(cy), 1e-9)
+    qx = ((cx - cx.min()) / span * 65535).astype(np.uint64)
+    qy = ((cy - cy.min()) / span * 65535).astype(np.uint64)
+    return np.argsort(_interleave(qx) | (_interleave(qy) << np.uint64(1)), kind="stable")
+
+
+def _interleave(v: np.ndarray) -> np.ndarray:
+    v = v & np.uint64(0xFFFF)
+    for shift, mask in ((8, 0x00FF00FF), (4, 0x0F0F0F0F), (2, 0x33333333), (1, 0x55555555)):
+        v = (v | (v << np.uint64(shift))) & np.uint64(mask)
+    return v
+
+
+def _merge_candidates(geoms, left, right, roots, tolerance):
+    """Test candidate pairs in rounds, skipping pairs whose ends already share a root.
+
+    While there are many candidate pairs per component (a dense area), a round tests only
+    one pair per component on each side ("probes"); every merge then removes whole groups
+    of pairs without a test. Once pairs are few per component, the rest is tested at once.
+    """
+    slot = np.full(len(roots), -1, dtype=np.int64)
+    while len(left):
+        same = roots[left] == roots[right]
+        if same.any():
+            left, right = left[~same], right[~same]
+            if not len(left):
+                break
+        pick = _one_per_root(slot, roots[left]) | _one_per_root(slot, roots[right])
+        if len(left) <= 4 * pick.sum():
+            pick[:] = True
+        hit = _touch(geoms[left[pick]], geoms[right[pick]], tolerance)
+        if hit.any():
+            roots = _union(roots, left[pick][hit], right[pick][hit])
+        left, right = left[~pick], right[~pick]
+    return roots
+
+
+def _one_per_root(slot, pair_roots):
+    """Mask choosing one pair for each distinct root (the last one; a scatter, no sort)."""
+    index = np.arange(len(pair_roots))
+    slot[pair_roots] = index
+    chosen = np.zeros(len(pair_roots), dtype=bool)
+    chosen[slot[pair_roots]] = True
+    slot[pair_roots] = -1
+    return chosen
+
+
+def _touch(a, b, tolerance):
+    if tolerance > 0:
+        return shapely.dwithin(a, b, tolerance)
+    return shapely.intersects(a, b)
+
+
+def _union(roots, left, right):
+    """Merge the components of each (left, right) pair; returns the new roots array."""
+    n = len(roots)
+    ra, rb = roots[left], roots[right]
+    graph = coo_matrix((np.ones(len(ra), dtype=np.int8), (ra, rb)), shape=(n, n))
+    _, comp = connected_components(graph, directed=False)
+    # Representative of each new component: its smallest old root.
+    rep = np.full(comp.max() + 1, n, dtype=np.int64)
+    np.minimum.at(rep, comp[roots], roots)
+    return rep[comp[roots]]
+
+
+def _compact(roots: np.ndarray) -> np.ndarray:
+    _, first, inverse = np.unique(roots, return_index=True, return_inverse=True)
+    # Number labels in order of first appearance, so the result is deterministic.
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[inverse]
+
+
+def partition(labels: Iterable[int], keys: Iterable[Hashable] | None = None) -> set[frozenset]:
+    """The partition a label array describes, as a set of frozensets of keys (or indices)."""
+    groups: dict = {}
+    keys = range(len(labels)) if keys is None else keys
+    for key, label in zip(keys, labels, strict=True):
+        groups.setdefault(label, set()).add(key)
+    return {frozenset(g) for g in groups.values()}
+
+
+def stable_ids(new_labels: np.ndarray, old_ids: np.ndarray) -> dict[int, int]:
+    """Which old cluster id each new component keeps.
+
+    `old_ids[i]` is claim i's previous cluster id (-1 for none). Pairs (new component,
+    old id) are ranked by how many claims they share; greedily, the pair with the largest
+    overlap wins, so when a cluster splits its largest part keeps the id, and when clusters
+    merge the merged cluster keeps the id of the one it shares most claims with. Ties go
+    to the smaller (older) id. Components that keep no id are missing from the result.
+    """
+    mask = old_ids >= 0
+    if not mask.any():
+        return {}
+    pairs, counts = np.unique(
+        np.stack([new_labels[mask], old_ids[mask]], axis=1), axis=0, return_counts=True
+    )
+    order = np.lexsort((pairs[:, 1], -counts))
+    kept: dict[int, int] = {}
+    taken: set[int] = set()
+    for label, old in pairs[order].tolist():
+        if label not in kept and old not in taken:
+            kept[label] = old
+            taken.add(old)
+    return kept
+
+
+class IncrementalClusters:
+    """Clusters kept current under add, remove and move of single claims.
+
+    Geometries are held by key in a rebuild-on-demand STRtree plus a small list of
+    geometries added since the last rebuild. An add merges the clusters of the new
+    claim's neighbours; a remove (or the first half of a move) recomputes only the old
+    cluster's remaining members, since a removal can split it.
+    """
+
+    REBUILD_AFTER = 256
+
+    def __init__(self, tolerance: float = 0.0):
+        self.tolerance = tolerance
+        self.geoms: dict = {}
+        self.label_of: dict = {}
+        self.members: dict[int, set] = {}
+        self._next_label = 0
+        self._tree_keys: list = []
+        self._tree = None
+        self._delta: list = []
+
+    # -- queries -------------------------------------------------------------------------
+
+    def partition(self) -> set[frozenset]:
+        return {frozenset(m) for m in self.members.values()}
+
+    def neighbours(self, geom) -> set:
+        """Keys of held geometries that intersect or lie within tolerance of `geom`."""
+        box = shapely.box(*shapely.bounds(geom)).buffer(self.tolerance, join_style="mitre")
+        candidates = set(self._delta)
+        if self._tree is not None:
+            candidates.update(self._tree_keys[i] for i in self._tree.query(box))
+        found = set()
+        for key in candidates:
+            other = self.geoms.get(key)
+            if other is not None and _touch(other, geom, self.tolerance):
+                found.add(key)
+        return found
+
+    # -- changes -------------------------------------------------------------------------
+
+    def add(self, key, geom) -> int:
+        """Add a claim; returns its cluster label."""
+        if key in self.geoms:
+            raise KeyError(f"{key!r} is already held; use move()")
+        labels = {self.label_of[k] for k in self.neighbours(geom)}
+        self._hold(key, geom)
+        if not labels:
+            label = self._new_label()
+            self.members[label] = set()
+        else:
+            label = max(labels, key=lambda lb: (len(self.members[lb]), -lb))
+            for other in labels - {label}:
+                for k in self.members.pop(other):
+                    self.label_of[k] = label
+                    self.members[label].add(k)
+        self.members[label].add(key)
+        self.label_of[key] = label
+        return label
+
+    def remove(self, key) -> None:
+        del self.geoms[key]
+        label = self.label_of.pop(key)
+        rest = self.members.pop(label)
+        rest.discard(key)
+        if not rest:
+            return
+        keys = list(rest)
+        parts = cluster_labels([self.geoms[k] for k in keys], self.tolerance)
+        groups: dict[int, set] = {}
+        for k, part in zip(keys, parts.tolist(), strict=True):
+            groups.setdefault(part, set()).add(k)
+        ordered = sorted(groups.values(), key=len, reverse=True)
+        for i, group in enumerate(ordered):
+            new = label if i == 0 else self._new_label()
+            self.members[new] = group
+            for k in group:
+                self.label_of[k] = new
+
+    def move(self, key, geom) -> int:
+        self.remove(key)
+        return self.add(key, geom)
+
+    # -- index ---------------------------------------------------------------------------
+
+    def _hold(self, key, geom) -> None:
+        self.geoms[key] = geom
+        self._delta.append(key)
+        if len(self._delta) > self.REBUILD_AFTER:
+            self._tree_keys = list(self.geoms)
+            self._tree = shapely.STRtree([self.geoms[k] for k in self._tree_keys])
+            self._delta = []
+
+    def _new_label(self) -> int:
+        self._next_label += 1
+        return self._next_label - 1

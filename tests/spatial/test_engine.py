@@ -1,0 +1,155 @@
+"""The pure clustering engine: components, stable ids, and the incremental structure."""
+
+import numpy as np
+import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from shapely.geometry import LineString, Point, box
+
+from spatial.engine import IncrementalClusters, cluster_labels, partition, stable_ids
+
+
+def every_pair_components(geoms, tolerance):
+    """The obvious reference: test every pair exactly, then connected components."""
+    n = len(geoms)
+    a, b = np.triu_indices(n, 1)
+    arr = np.asarray(geoms, dtype=object)
+    hit = (
+        shapely.dwithin(arr[a], arr[b], tolerance)
+        if tolerance
+        else shapely.intersects(arr[a], arr[b])
+    )
+    graph = coo_matrix((np.ones(hit.sum()), (a[hit], b[hit])), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def test_overlapping_areas_form_one_cluster_and_a_distant_point_its_own():
+    geoms = [box(0, 0, 10, 10), box(5, 5, 15, 15), Point(100, 100)]
+    labels = cluster_labels(geoms, 0)
+    assert labels[0] == labels[1] != labels[2]
+
+
+def test_tolerance_joins_claims_that_do_not_touch():
+    geoms = [Point(0, 0), Point(9, 0), LineString([(30, 0), (30, 10)])]
+    assert partition(cluster_labels(geoms, 0)) == {frozenset({0}), frozenset({1}), frozenset({2})}
+    assert partition(cluster_labels(geoms, 10)) == {frozenset({0, 1}), frozenset({2})}
+    assert len(set(cluster_labels(geoms, 21))) == 1  # 9 -> 30 is 21 m: inclusive, like ST_DWithin
+
+
+def test_clusters_are_transitive_through_a_chain():
+    chain = [box(i * 9, 0, i * 9 + 10, 1) for i in range(50)]
+    assert len(set(cluster_labels(chain, 0))) == 1
+
+
+def test_labels_are_numbered_in_order_of_first_appearance():
+    labels = cluster_labels([Point(100, 0), Point(0, 0), Point(100, 1)], 5)
+    assert labels.tolist() == [0, 1, 0]
+
+
+def test_no_claims_gives_no_labels_and_negative_tolerance_is_refused():
+    assert len(cluster_labels([], 10)) == 0
+    with pytest.raises(ValueError, match="negative"):
+        cluster_labels([Point(0, 0)], -1)
+
+
+@pytest.mark.parametrize("tolerance", [0, 3, 25])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_matches_every_pair_reference_on_mixed_geometries(seed, tolerance):
+    rng = np.random.default_rng(seed)
+    n = 600
+    xy = rng.uniform(0, 1500, (n, 2))
+    kind = rng.integers(0, 3, n)
+    points = shapely.points(xy)
+    areas = shapely.buffer(points, rng.uniform(2, 30, n), quad_segs=3)
+    lines = shapely.linestrings(np.stack([xy, xy + rng.normal(0, 25, (n, 2))], axis=1))
+    geoms = np.where(kind == 0, points, np.where(kind == 1, areas, lines))
+    ours = partition(cluster_labels(geoms, tolerance))
+    assert ours == partition(every_pair_components(geoms, tolerance))
+    assert len(ours) < n  # the sample really clusters something
+
+
+def test_dense_hotspot_where_all_overlap_is_one_cluster_per_hotspot():
+    rng = np.random.default_rng(7)
+    centres = np.array([[0, 0], [5000, 0], [0, 5000]])
+    xy = centres[rng.integers(0, 3, 3000)] + rng.normal(0, 20, (3000, 2))
+    geoms = shapely.buffer(shapely.points(xy), 30, quad_segs=3)
+    assert len(set(cluster_labels(geoms, 0))) == 3
+
+
+def test_a_split_cluster_keeps_its_id_on_the_largest_part():
+    old = np.array([7, 7, 7, 7, 7, -1])
+    new = np.array([0, 0, 1, 1, 1, 2])
+    assert stable_ids(new, old) == {1: 7}
+
+
+def test_merged_clusters_keep_the_id_of_the_larger_one():
+    old = np.array([3, 3, 9, 9, 9, -1])
+    new = np.array([0, 0, 0, 0, 0, 0])
+    assert stable_ids(new, old) == {0: 9}
+
+
+def test_equal_parts_keep_the_older_id():
+    assert stable_ids(np.array([0, 0, 0, 0]), np.array([5, 5, 2, 2])) == {0: 2}
+
+
+# -- incremental == full recompute (property-based) --------------------------------------
+
+coordinate = st.integers(0, 60)
+shapes = st.one_of(
+    st.builds(lambda x, y: Point(x, y), coordinate, coordinate),
+    st.builds(
+        lambda x, y, w, h: box(x, y, x + w, y + h),
+        coordinate,
+        coordinate,
+        st.integers(1, 12),
+        st.integers(1, 12),
+    ),
+    st.builds(
+        lambda x, y, dx, dy: LineString([(x, y), (x + dx, y + dy)]),
+        coordinate,
+        coordinate,
+        st.integers(-15, 15),
+        st.integers(1, 15),
+    ),
+)
+operations = st.lists(
+    st.tuples(st.sampled_from(["add", "add", "remove", "move"]), st.integers(0, 25), shapes),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tolerance=st.sampled_from([0, 2, 5]), ops=operations)
+def test_incremental_state_equals_full_recompute_after_any_changes(tolerance, ops):
+    state = IncrementalClusters(tolerance=tolerance)
+    state.REBUILD_AFTER = 7  # exercise the tree rebuild, not just the delta list
+    for op, key, geom in ops:
+        if op == "add" and key not in state.geoms:
+            state.add(key, geom)
+        elif op == "remove" and key in state.geoms:
+            state.remove(key)
+        elif op == "move" and key in state.geoms:
+            state.move(key, geom)
+    keys = list(state.geoms)
+    full = partition(cluster_labels([state.geoms[k] for k in keys], tolerance), keys)
+    assert state.partition() == full
+
+
+def test_removing_the_bridge_splits_and_the_larger_part_keeps_the_label():
+    state = IncrementalClusters(tolerance=0)
+    for key, geom in {
+        "a": box(0, 0, 2, 2),
+        "b": box(1, 1, 3, 3),
+        "bridge": box(2.5, 0, 6, 1),
+        "c": box(5, 0, 7, 2),
+        "d": box(6, 1, 8, 3),
+        "e": box(7, 2, 9, 4),
+    }.items():
+        label = state.add(key, geom)
+    assert len(state.partition()) == 1
+    state.remove("bridge")
+    assert state.partition() == {frozenset("ab"), frozenset("cde")}
+    assert state.label_of["c"] == label
