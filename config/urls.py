@@ -11,6 +11,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("proposals.urls")),
     path("", include("layers.urls")),
+    path("export/", include("layers.export_urls")),
     path("", include("spatial.urls")),
     path("", include("negotiations.urls")),
 ]

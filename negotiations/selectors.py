@@ -254,8 +254,58 @@ def round_map_data(round: Round) -> dict:
     return data
 
 
+# The review queue's maps for many clusters at once: one grouped query per layer.
+_QUEUE_CLAIMS_SQL = """
+SELECT m.cluster_id, json_build_object('type', 'FeatureCollection', 'features', json_agg(
+    json_build_object(
+        'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+        'properties', json_build_object(
+            'id', p.id, 'title', p.title, 'kind', p.kind, 'category', p.category))
+    ORDER BY p.id))
+FROM spatial_clustermember m JOIN proposals_proposal p ON p.id = m.proposal_id
+WHERE m.cluster_id = ANY(%(clusters)s) AND p.status = 'active'
+GROUP BY m.cluster_id
+"""
+
+_QUEUE_OVERLAPS_SQL = """
+SELECT m1.cluster_id,
+       ST_AsGeoJSON(ST_CollectionExtract(ST_Collect(ST_Intersection(a.geom, b.geom)), 3), 6)
+FROM spatial_clustermember m1
+JOIN spatial_clustermember m2 ON m2.cluster_id = m1.cluster_id AND m1.proposal_id < m2.proposal_id
+JOIN proposals_proposal a ON a.id = m1.proposal_id
+JOIN proposals_proposal b ON b.id = m2.proposal_id
+WHERE m1.cluster_id = ANY(%(clusters)s)
+  AND ST_Dimension(a.geom) = 2 AND ST_Dimension(b.geom) = 2 AND ST_Intersects(a.geom, b.geom)
+GROUP BY m1.cluster_id
+"""
+
+_QUEUE_ZONING_SQL = """
+SELECT c.id, json_build_object('type', 'FeatureCollection', 'features', json_agg(
+    json_build_object(
+        'type', 'Feature', 'id', f.id,
+        'geometry', ST_AsGeoJSON(ST_Intersection(f.geom, env.g), 6)::json,
+        'properties', json_build_object('zone', f.zone_code, 'name', f.name))))
+FROM spatial_cluster c
+CROSS JOIN LATERAL (SELECT ST_Expand(ST_Envelope(c.outline), 0.002) AS g) env
+JOIN layers_feature f ON ST_Intersects(f.geom, env.g)
+JOIN layers_layer l ON l.id = f.layer_id AND l.kind = 'zoning' AND l.state = 'done'
+WHERE c.id = ANY(%(clusters)s)
+GROUP BY c.id
+"""
+
+
+def _grouped(sql: str, clusters: list[int]) -> dict:
+    if not clusters:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"clusters": clusters})
+        rows = cursor.fetchall()
+    return {pk: json.loads(v) if isinstance(v, str) else v for pk, v in rows}
+
+
 def review_queue(*, limit: int = 30):
-    """Current contested clusters, highest score first, each with its map data."""
+    """Current contested clusters, highest score first, each with its map data
+    (claims, areas claimed twice, zoning underneath), built in PostGIS in three queries."""
     from spatial.models import Cluster
 
     clusters = list(
@@ -266,8 +316,17 @@ def review_queue(*, limit: int = 30):
             Prefetch("rounds", Round.objects.order_by("-number"), to_attr="round_list")
         )[:limit]
     )
+    ids = [c.pk for c in clusters]
+    small = [c.pk for c in clusters if c.claim_count <= OVERLAP_MAX_CLAIMS]
+    claims = _grouped(_QUEUE_CLAIMS_SQL, ids)
+    overlaps = _grouped(_QUEUE_OVERLAPS_SQL, small)
+    zoning = _grouped(_QUEUE_ZONING_SQL, ids)
+    empty = {"type": "FeatureCollection", "features": []}
     for cluster in clusters:
-        ids = list(cluster.members.values_list("proposal_id", flat=True))
-        cluster.map_data = claims_map_data(ids=ids, current=ids)
+        cluster.map_data = {
+            "claims": claims.get(cluster.pk, empty),
+            "overlaps": overlaps.get(cluster.pk),
+            "zoning": zoning.get(cluster.pk, empty),
+        }
         cluster.latest_round = cluster.round_list[0] if cluster.round_list else None
     return clusters

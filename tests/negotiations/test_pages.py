@@ -149,3 +149,12 @@ def test_report_does_not_show_the_title_of_a_since_hidden_proposal(client, media
     assert "Offensive title" not in report and "hidden by a moderator" in report
     outcome = client.get(reverse("api:round-outcome", args=[round_.pk])).json()
     assert "Offensive title" not in str(outcome)
+
+
+def test_review_queue_maps_take_a_fixed_number_of_queries(django_assert_max_num_queries):
+    for score in range(6):
+        cluster_create(score=score)
+    with django_assert_max_num_queries(5):
+        clusters = selectors.review_queue()
+    assert len(clusters) == 6
+    assert all(len(c.map_data["claims"]["features"]) == 2 for c in clusters)
