@@ -11,6 +11,7 @@ from django.core.management import call_command
 from accounts import roles
 from accounts.models import User
 from layers.models import Layer, LayerKind, ProposalOverlay, ZoningRule
+from proposals import hooks
 from proposals.models import Comment, Proposal, Support
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "auenstadt"
@@ -118,3 +119,21 @@ def test_loaded_proposals_have_their_age_and_their_overlay():
     compat = set(ProposalOverlay.objects.values_list("compatibility", flat=True))
     assert compat & {"compatible", "conditional", "incompatible"}
     assert ProposalOverlay.objects.exclude(district_name="").count() == LIMIT
+
+
+def test_other_apps_hear_once_about_each_supported_proposal():
+    heard = []
+
+    def listener(*, proposal, change):
+        heard.append((proposal.pk, change, proposal.support_count))
+
+    hooks.after_proposal_write.append(listener)
+    try:
+        load()
+    finally:
+        hooks.after_proposal_write.remove(listener)
+    supported = [(pk, n) for pk, change, n in heard if change == "supported"]
+    assert sorted(supported) == sorted(
+        Proposal.objects.filter(support_count__gt=0).values_list("pk", "support_count")
+    )
+    assert sum(change == "created" for _, change, _ in heard) == LIMIT

@@ -5,8 +5,8 @@
 Idempotent: run it again and nothing is duplicated. Accounts are matched by username,
 layers by name, proposals by (author, title), supports by (proposal, user), comments by
 (proposal, author, body). Proposals and comments go through the proposals services, so the
-after-write hooks (overlay, clusters) run for each; supports are inserted in bulk and the
-counts recomputed in one statement.
+after-write hooks (overlay, clusters) run for each; supports are inserted in bulk, the
+counts recomputed in one statement and the hooks run once per proposal whose count changed.
 
 The demo accounts have fixed, published passwords: for a local demo only.
 """
@@ -27,6 +27,7 @@ from accounts.models import User
 from layers.models import Layer, LayerKind, LayerState
 from layers.services import layer_import, zoning_rules_import_csv
 from negotiations.demo import demo_rounds_create
+from proposals import hooks
 from proposals.geometry import geometry_from_geojson
 from proposals.models import Comment, Proposal, Support
 from proposals.services import comment_create, proposal_create
@@ -205,11 +206,19 @@ class Command(BaseCommand):
         ids = [p.pk for p in proposals.values()]
         with connection.cursor() as cursor:
             cursor.execute(
-                """UPDATE proposals_proposal p SET support_count =
-                       (SELECT count(*) FROM proposals_support s WHERE s.proposal_id = p.id)
-                   WHERE p.id = ANY(%s)""",
+                """WITH counted AS (
+                       SELECT p.id, (SELECT count(*) FROM proposals_support s
+                                     WHERE s.proposal_id = p.id) AS n
+                       FROM proposals_proposal p WHERE p.id = ANY(%s))
+                   UPDATE proposals_proposal p SET support_count = counted.n
+                   FROM counted WHERE counted.id = p.id AND p.support_count <> counted.n
+                   RETURNING p.id""",
                 [ids],
             )
+            changed = [row[0] for row in cursor.fetchall()]
+        # What support_add would have told the other apps, once per proposal.
+        for proposal in Proposal.objects.filter(pk__in=changed):
+            hooks.run_after_write(proposal=proposal, change="supported")
         return Support.objects.filter(proposal_id__in=ids).count()
 
     def _comments(self, features, proposals, users, now) -> int:
