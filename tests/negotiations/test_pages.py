@@ -151,7 +151,7 @@ def test_report_does_not_show_the_title_of_a_since_hidden_proposal(client, media
     assert "Offensive title" not in str(outcome)
 
 
-def test_review_queue_maps_take_a_fixed_number_of_queries(django_assert_max_num_queries):
+def test_review_queue_maps_take_a_fixed_number_of_queries(db, django_assert_max_num_queries):
     for score in range(6):
         cluster_create(score=score)
     with django_assert_max_num_queries(5):
