@@ -260,3 +260,25 @@ class IncrementalClusters:
     def _new_label(self) -> int:
         self._next_label += 1
         return self._next_label - 1
+
+
+def overlap_area(geoms) -> float:
+    """Area (in CRS units²) covered by at least two of the areal geometries; points and
+    lines cover no area. Exact: the union of the pairwise intersections, or for large
+    groups a sweep (each geometry intersected with the union of those before it)."""
+    geoms = np.asarray(geoms, dtype=object)
+    geoms = geoms[shapely.area(geoms) > 0]
+    if len(geoms) < 2:
+        return 0.0
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    keep = left < right
+    if not keep.any():
+        return 0.0
+    if keep.sum() <= 2_000:
+        parts = shapely.intersection(geoms[left[keep]], geoms[right[keep]])
+    else:
+        covered, parts = geoms[0], []
+        for geom in geoms[1:]:
+            parts.append(shapely.intersection(geom, covered))
+            covered = shapely.union(covered, geom)
+    return float(shapely.union_all(parts).area)

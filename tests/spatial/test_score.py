@@ -1,0 +1,80 @@
+"""Contest score and explanation (pure)."""
+
+import pytest
+from shapely.geometry import LineString, Point, box
+
+from spatial.engine import overlap_area
+from spatial.score import Claim, contest_verdict
+
+
+def claims(*specs):
+    return [Claim(category=c, kind=k, author=i) for i, (c, k) in enumerate(specs)]
+
+
+def test_different_categories_on_the_same_space_are_contested_with_the_area():
+    verdict = contest_verdict(
+        claims(("housing", "proposal"), ("housing", "proposal"), ("green_space", "proposal")),
+        overlap_area_m2=8_000,
+    )
+    assert verdict.contested
+    assert verdict.explanation["en"] == "housing against green space on 0.8 ha"
+    assert verdict.explanation["de"] == "Wohnen gegen Grünfläche auf 0,8 ha"
+
+
+def test_conflicts_against_proposals_are_counted():
+    verdict = contest_verdict(
+        claims(*[("mobility", "conflict")] * 2, *[("mobility", "proposal")] * 5)
+    )
+    assert verdict.contested
+    assert verdict.explanation["en"] == "2 conflicts against 5 proposals"
+    assert verdict.explanation["de"] == "2 Einwände gegen 5 Vorschläge"
+
+
+def test_claims_not_allowed_by_zoning_name_the_zone():
+    zoned = [
+        Claim("housing", "proposal", author=i, zoning="incompatible", incompatible_zones=("WA",))
+        for i in range(3)
+    ]
+    verdict = contest_verdict(zoned + [Claim("housing", "proposal", author=9, zoning="compatible")])
+    assert verdict.contested
+    assert verdict.explanation["en"] == "3 claims not allowed in zone WA"
+    assert verdict.explanation["de"] == "3 Beiträge in Zone WA nicht zulässig"
+
+
+def test_all_reasons_are_joined_and_small_areas_are_given_in_square_metres():
+    verdict = contest_verdict(
+        claims(("housing", "proposal"), ("green_space", "conflict"), ("mobility", "proposal")),
+        overlap_area_m2=1234,
+    )
+    assert verdict.explanation["en"] == (
+        "housing against green space and mobility on 1,234 m²; 1 conflict against 2 proposals"
+    )
+
+
+def test_many_people_wanting_the_same_is_convergent_with_score_zero():
+    same = [Claim("green_space", "proposal", author=i % 12) for i in range(15)]
+    verdict = contest_verdict(same)
+    assert not verdict.contested
+    assert verdict.score == 0
+    assert verdict.explanation["en"] == "12 people want green space here"
+    assert verdict.explanation["de"] == "12 Personen wollen hier Grünfläche"
+
+
+def test_more_claims_and_balance_raise_the_score():
+    small = contest_verdict(claims(("housing", "proposal"), ("green_space", "proposal")))
+    big = contest_verdict(claims(*[("housing", "proposal"), ("green_space", "proposal")] * 5))
+    lopsided = contest_verdict(claims(*[("housing", "proposal")] * 9, ("green_space", "proposal")))
+    assert big.score > small.score > 0
+    assert big.score > lopsided.score
+
+
+def test_overlap_area_counts_only_space_claimed_twice():
+    assert overlap_area([box(0, 0, 10, 10), box(5, 0, 15, 10)]) == pytest.approx(50)
+    three = [box(0, 0, 10, 10), box(5, 0, 15, 10), box(0, 0, 15, 10)]
+    assert overlap_area(three) == pytest.approx(150)
+    assert overlap_area([box(0, 0, 1, 1), Point(0.5, 0.5), LineString([(0, 0), (1, 1)])]) == 0
+
+
+def test_overlap_area_sweep_for_large_groups_agrees_with_the_exact_answer():
+    squares = [box(i, 0, i + 100, 10) for i in range(0, 200)]  # > 2,000 intersecting pairs
+    assert overlap_area(squares) == pytest.approx(299 * 10 - 100 * 0 - 20)
