@@ -41,6 +41,7 @@ class ExportQuery:
     rows_sql: str  # "FROM ... WHERE ... ORDER BY ..."
     params: list  # the parameters of the column expressions, then of rows_sql
     json_extra: tuple[tuple[str, str], ...] = ()  # (name, SQL json) only in GeoJSON
+    geometry_type: str = "Unknown"  # of the GeoPackage layer; proposals mix points, lines, areas
 
 
 def _select(columns: list[Column]) -> str:
@@ -122,6 +123,7 @@ def cluster_export(*, contested: bool | None = None) -> ExportQuery:
         rows_sql=f"FROM spatial_cluster c WHERE {where} "
         "ORDER BY c.contested DESC, c.score DESC, c.id",
         params=[language, *params],
+        geometry_type="MultiPolygon",
     )
 
 
@@ -201,7 +203,7 @@ def write_gpkg(export: ExportQuery, directory: Path) -> Path:
         [c.name for c in export.columns],
         layer=export.name,
         driver="GPKG",
-        geometry_type="Unknown",
+        geometry_type=export.geometry_type,
         crs="EPSG:4326",
     )
     return path

@@ -1,0 +1,223 @@
+"""Exports of proposals and clusters, re-read with GDAL: the system ogrinfo and pyogrio."""
+
+import csv
+import io
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pyogrio
+import pytest
+from django.contrib.gis.geos import LineString, MultiPolygon, Polygon
+
+from proposals.models import Category, Status
+from spatial.models import Cluster, ClusterMember
+from tests.factories import ProposalFactory, UserFactory
+
+from .planner_data import district_layer, proposal_at
+
+pytestmark = pytest.mark.django_db
+
+ZONES_GR = [{"layer": "zoning", "zone_code": "GR", "share": 1.0, "verdict": "incompatible"}]
+
+
+@pytest.fixture
+def proposals():
+    westend = district_layer().features.get(name="Westend")
+    shy = UserFactory(show_name_publicly=False, first_name="Greta")
+    return [
+        proposal_at(
+            12.31,
+            51.31,
+            district=westend,
+            compatibility="incompatible",
+            zones=ZONES_GR,
+            title="Bolzplatz",
+            category=Category.GREEN_SPACE,
+            author=shy,
+        ),
+        proposal_at(12.44, 51.39, title="Radweg", category=Category.MOBILITY),
+    ]
+
+
+def download(client, url: str, tmp_path: Path) -> Path:
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200, response.content
+    name = url.split("/")[-1].split("?")[0]
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    path = tmp_path / name
+    path.write_bytes(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    return path
+
+
+def ogrinfo_summary(path: Path, *options: str) -> str:
+    result = subprocess.run(
+        ["ogrinfo", "-ro", "-al", "-so", *options, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_geopackage_export_is_read_by_ogrinfo_and_pyogrio(client, tmp_path, proposals):
+    path = download(client, "/api/export/proposals.gpkg", tmp_path)
+    summary = ogrinfo_summary(path)
+    assert "Layer name: proposals" in summary
+    assert "Feature Count: 2" in summary
+    assert 'EPSG",4326' in summary or "WGS 84" in summary
+    for field in ("title: String", "district: String", "compatibility: String",
+                  "support_count: Integer64", "created_at: DateTime"):  # fmt: skip
+        assert field in summary
+    frame = pyogrio.read_dataframe(path).set_index("id")
+    bolzplatz = frame.loc[proposals[0].pk]
+    assert bolzplatz["title"] == "Bolzplatz"
+    assert bolzplatz["district"] == "Westend"
+    assert bolzplatz["compatibility"] == "incompatible"
+    assert bolzplatz["zone_codes"] == "GR"
+    assert bolzplatz["author_name"] == "a resident"
+    assert (bolzplatz.geometry.x, bolzplatz.geometry.y) == (12.31, 51.31)
+    assert frame.loc[proposals[1].pk, "compatibility"] == "unknown"
+    assert frame.crs.to_epsg() == 4326
+
+
+def test_geopackage_export_leaves_no_temporary_file(client, tmp_path, proposals):
+    before = set(Path(tempfile.gettempdir()).glob("stadtmacher-export-*"))
+    download(client, "/api/export/proposals.gpkg", tmp_path)
+    assert set(Path(tempfile.gettempdir()).glob("stadtmacher-export-*")) == before
+
+
+def test_geojson_export_carries_the_overlay_zones(client, tmp_path, proposals):
+    path = download(client, "/api/export/proposals.geojson", tmp_path)
+    assert "Feature Count: 2" in ogrinfo_summary(path)
+    collection = json.loads(path.read_text())
+    by_title = {f["properties"]["title"]: f for f in collection["features"]}
+    assert by_title["Bolzplatz"]["properties"]["zones"] == ZONES_GR
+    assert by_title["Bolzplatz"]["geometry"] == {"type": "Point", "coordinates": [12.31, 51.31]}
+    frame = pyogrio.read_dataframe(path)
+    assert sorted(frame["district"]) == ["", "Westend"]
+
+
+def test_csv_export_has_wkt_and_centroid_columns(client, tmp_path, proposals):
+    line = ProposalFactory(
+        geom=LineString((12.30, 51.30), (12.32, 51.30), srid=4326), title="Allee"
+    )
+    path = download(client, "/api/export/proposals.csv", tmp_path)
+    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(path.read_text()))}
+    assert rows["Bolzplatz"]["wkt"] == "POINT(12.31 51.31)"
+    assert rows["Bolzplatz"]["district"] == "Westend"
+    assert rows["Bolzplatz"]["compatibility"] == "incompatible"
+    assert (rows["Allee"]["lon"], rows["Allee"]["lat"]) == ("12.310000", "51.300000")
+    assert rows["Allee"]["id"] == str(line.pk)
+    assert rows["Radweg"]["created_at"].endswith("+00:00")
+    # GDAL reads the WKT column back as the geometry.
+    summary = ogrinfo_summary(path, "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO")
+    assert "Feature Count: 3" in summary
+    assert "Extent: (12.300000, 51.300000) - (12.440000, 51.390000)" in summary
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused(client, tmp_path):
+    ProposalFactory(title='=HYPERLINK("http://evil.example","click")', description="@SUM(1)")
+    path = download(client, "/api/export/proposals.csv", tmp_path)
+    row = next(csv.DictReader(io.StringIO(path.read_text())))
+    assert row["title"].startswith("'=HYPERLINK")
+    assert row["description"] == "'@SUM(1)"
+
+
+def test_exports_take_the_filters_of_the_proposal_list(client, tmp_path, proposals):
+    path = download(client, "/api/export/proposals.geojson?category=mobility", tmp_path)
+    assert [f["properties"]["title"] for f in json.loads(path.read_text())["features"]] == [
+        "Radweg"
+    ]
+    path = download(client, "/api/export/proposals.csv?bbox=12.30,51.30,12.35,51.35", tmp_path)
+    assert [r["title"] for r in csv.DictReader(io.StringIO(path.read_text()))] == ["Bolzplatz"]
+
+
+def test_exports_filter_by_overlay_compatibility_and_district(client, tmp_path, proposals):
+    path = download(client, "/api/export/proposals.gpkg?compatibility=incompatible", tmp_path)
+    assert list(pyogrio.read_dataframe(path)["title"]) == ["Bolzplatz"]
+    path = download(client, "/api/export/proposals.geojson?compatibility=unknown", tmp_path)
+    titles = [f["properties"]["title"] for f in json.loads(path.read_text())["features"]]
+    assert titles == ["Radweg"]
+    district = proposals[0].overlay.district_id
+    path = download(client, f"/api/export/proposals.csv?district={district}", tmp_path)
+    assert [r["title"] for r in csv.DictReader(io.StringIO(path.read_text()))] == ["Bolzplatz"]
+
+
+def test_hidden_and_withdrawn_proposals_are_not_exported(client, tmp_path, proposals):
+    proposal_at(12.33, 51.33, status=Status.HIDDEN, title="Versteckt")
+    proposal_at(12.34, 51.33, status=Status.WITHDRAWN, title="Zurückgezogen")
+    path = download(client, "/api/export/proposals.gpkg", tmp_path)
+    assert sorted(pyogrio.read_dataframe(path)["title"]) == ["Bolzplatz", "Radweg"]
+
+
+def test_empty_export_is_still_a_valid_file(client, tmp_path, db):
+    for fmt in ("gpkg", "geojson"):
+        path = download(client, f"/api/export/proposals.{fmt}?category=housing", tmp_path)
+        assert "Feature Count: 0" in ogrinfo_summary(path)
+    path = download(client, "/api/export/proposals.csv", tmp_path)
+    assert path.read_text().startswith("id,kind,category,title,")
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("bbox=1,2,3", "bbox"),
+        ("category=beer", "category"),
+        ("compatibility=maybe", "compatibility"),
+        ("district=westend", "district"),
+    ],
+)
+def test_bad_filters_are_a_400_naming_the_parameter(client, query, parameter):
+    response = client.get(f"/api/export/proposals.gpkg?{query}")
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+def test_unknown_export_format_is_not_found(client):
+    assert client.get("/api/export/proposals.shp").status_code == 404
+
+
+@pytest.fixture
+def clusters():
+    members = [proposal_at(12.31, 51.31), proposal_at(12.3101, 51.31)]
+    outline = MultiPolygon(Polygon.from_bbox((12.309, 51.309, 12.312, 51.311)), srid=4326)
+    contested = Cluster.objects.create(
+        outline=outline,
+        contested=True,
+        score=0.75,
+        explanation={"en": "Two uses compete", "de": "Zwei Nutzungen konkurrieren"},
+        categories=["housing", "green_space"],
+        claim_count=2,
+        proposal_count=2,
+    )
+    for proposal in members:
+        ClusterMember.objects.create(proposal=proposal, cluster=contested)
+    Cluster.objects.create(outline=outline, claim_count=3, categories=["mobility"])
+    return contested, members
+
+
+def test_cluster_geopackage_export_lists_members_and_scores(client, tmp_path, clusters):
+    contested, members = clusters
+    path = download(client, "/api/export/clusters.gpkg", tmp_path)
+    summary = ogrinfo_summary(path)
+    assert "Feature Count: 2" in summary and "Geometry: Multi Polygon" in summary
+    frame = pyogrio.read_dataframe(path).set_index("id")
+    row = frame.loc[contested.pk]
+    assert bool(row["contested"]) is True and row["score"] == 0.75
+    assert row["proposal_ids"] == ";".join(str(p.pk) for p in members)
+    assert row["categories"] == "housing;green_space"
+    assert row["explanation"] == "Two uses compete"
+
+
+def test_cluster_exports_skip_dissolved_clusters_and_filter_contested(client, tmp_path, clusters):
+    Cluster.objects.filter(contested=False).update(dissolved_at="2026-01-01T00:00:00Z")
+    path = download(client, "/api/export/clusters.geojson", tmp_path)
+    assert len(json.loads(path.read_text())["features"]) == 1
+    path = download(client, "/api/export/clusters.csv?contested=false", tmp_path)
+    assert list(csv.DictReader(io.StringIO(path.read_text()))) == []
+    assert client.get("/api/export/clusters.csv?contested=maybe").status_code == 400
