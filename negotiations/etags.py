@@ -9,6 +9,7 @@ silently. `If-Match: *` is refused with 428 as well: it would skip the check.
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
@@ -31,6 +32,9 @@ class PreconditionFailed(APIException):
         self.etag = etag
 
 
+KIND_NAMES = {"round": gettext_lazy("round"), "option": gettext_lazy("option")}
+
+
 def _kind(obj) -> str:
     return "round" if isinstance(obj, Round) else "option"
 
@@ -46,7 +50,7 @@ def stale(obj) -> PreconditionFailed:
             "%(version)s). Reload it, check the changes and send yours again with the new "
             "ETag."
         )
-        % {"kind": _(_kind(obj)), "version": obj.version},
+        % {"kind": KIND_NAMES[_kind(obj)], "version": obj.version},
         etag_for(obj),
     )
 
@@ -60,7 +64,7 @@ def expected_version(request, obj) -> int:
                 "Send the ETag of the %(kind)s you read in an If-Match header, so that "
                 "changes by others are not overwritten (GET it first)."
             )
-            % {"kind": _(_kind(obj))}
+            % {"kind": KIND_NAMES[_kind(obj)]}
         )
     for tag in (t.strip() for t in header.split(",")):
         match = _TAG.match(tag)

@@ -4,14 +4,28 @@ One message per person (no one sees the others' addresses). People without an e-
 address are skipped; `Participant.notified_at` records who was told.
 """
 
+import logging
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import send_mail as django_send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Participant, Round
+
+logger = logging.getLogger(__name__)
+
+
+def send_mail(**kwargs) -> bool:
+    """Send one message; a mail server failure is logged, never undoes the round's write."""
+    try:
+        django_send_mail(**kwargs)
+    except Exception:  # noqa: BLE001 - any backend error: log it, the write stays committed
+        logger.exception("Could not send e-mail to %s", kwargs.get("recipient_list"))
+        return False
+    return True
 
 
 def _round_url(round_id: int) -> str:
@@ -26,7 +40,7 @@ def _send_invitations(participant_ids: list[int]) -> None:
         if not participant.user.email:
             continue
         round = participant.round
-        send_mail(
+        sent = send_mail(
             subject=_("You are invited to a negotiation round: %(title)s") % {"title": round.title},
             message=_(
                 "Hello %(name)s,\n\n"
@@ -44,7 +58,8 @@ def _send_invitations(participant_ids: list[int]) -> None:
             from_email=None,
             recipient_list=[participant.user.email],
         )
-        Participant.objects.filter(pk=participant.pk).update(notified_at=timezone.now())
+        if sent:
+            Participant.objects.filter(pk=participant.pk).update(notified_at=timezone.now())
 
 
 def _send_outcome(round_id: int) -> None:

@@ -267,3 +267,14 @@ def test_every_write_leaves_a_history_entry(open_round, mediator):
     assert actions == [
         "created", "opened", "option_added", "option_updated", "position_set", "closed",
     ]  # fmt: skip
+
+
+def test_a_mail_server_failure_keeps_the_round_and_leaves_notified_at_empty(
+    cluster, mediator, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    with django_capture_on_commit_callbacks(execute=True):
+        round = round_create(mediator=mediator, cluster=cluster)
+    assert Round.objects.get(pk=round.pk).state == State.OPEN
+    assert not round.participants.filter(notified_at__isnull=False).exists()
