@@ -12,6 +12,7 @@ api_patterns = [
     path("", include("proposals.urls")),
     path("", include("layers.urls")),
     path("export/", include("layers.export_urls")),
+    path("", include("layers.participation_urls")),
     path("", include("spatial.urls")),
     path("", include("negotiations.urls")),
 ]
