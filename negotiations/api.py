@@ -71,7 +71,7 @@ class RoundListView(NegotiationView):
             OpenApiParameter("cluster", int, description="Only rounds on this cluster."),
             OpenApiParameter("state", str, enum=State.values),
         ],
-        responses=s.RoundSerializer(many=True),
+        responses=s.RoundListItemSerializer(many=True),
     )
     def get(self, request):
         cluster = request.query_params.get("cluster")
@@ -85,7 +85,7 @@ class RoundListView(NegotiationView):
         rounds = selectors.round_list(
             user=request.user, cluster_id=int(cluster) if cluster else None, state=state
         ).prefetch_related("round_claims")
-        return Response(s.RoundSerializer(rounds, many=True).data)
+        return Response(s.RoundListItemSerializer(rounds, many=True).data)
 
     @extend_schema(
         summary="Open a round on a cluster (mediators)",

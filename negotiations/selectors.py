@@ -14,7 +14,7 @@ from .models import HistoryEntry, Outcome, Participant, Position, Round, RoundCl
 def round_list(*, user, cluster_id=None, state=None) -> QuerySet[Round]:
     """Rounds `user` may see: closed ones for everyone; open and draft ones for
     mediators, planners and the round's participants."""
-    rounds = Round.objects.select_related("cluster", "outcome").order_by("-id")
+    rounds = Round.objects.select_related("cluster", "outcome", "next_round").order_by("-id")
     if not (is_mediator(user) or is_planner(user)):
         visible = Q(state=State.CLOSED)
         if user.is_authenticated:

@@ -58,6 +58,14 @@ class RoundSerializer(serializers.ModelSerializer):
         return hasattr(round, "outcome")
 
 
+class RoundListItemSerializer(RoundSerializer):
+    """A round in a list: without the cluster comparison (that is on the detail)."""
+
+    class Meta(RoundSerializer.Meta):
+        fields = [f for f in RoundSerializer.Meta.fields if f != "changes_since_opening"]
+        read_only_fields = fields
+
+
 class RoundOpenSerializer(serializers.Serializer):
     cluster = serializers.IntegerField()
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)

@@ -286,3 +286,13 @@ def test_anonymous_cannot_write(api, round_):
     response = api.post(_url("round-options", round_.pk), {"title": "x"}, format="json")
     assert response.status_code in (401, 403)
     assert not Option.objects.exists()
+
+
+def test_round_list_takes_a_fixed_number_of_queries(
+    mediator_api, mediator, django_assert_max_num_queries
+):
+    for _ in range(5):
+        round_create(mediator=mediator)
+    with django_assert_max_num_queries(8):
+        response = mediator_api.get(_url("round-list"))
+    assert len(response.data) == 5
