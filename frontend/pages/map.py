@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from layers.selectors import district_layers
 from proposals.models import Category, Kind
 
+from .layer_overlay import layer_overlay_config
+
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
 # to keep at least 3:1 contrast against white for markers and legend swatches.
 CATEGORY_COLOURS = {
@@ -118,6 +120,8 @@ def map_config(request) -> dict:
             "districts": districts_url(),
         },
         "strings": js_strings(),
+        # The planners' reference layers (frontend/static/frontend/layers/overlay.js).
+        "layers": layer_overlay_config(),
     }
 
 
