@@ -174,10 +174,61 @@ def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):
     assert page.js_errors == []
 
 
-def test_screenshot_of_the_map_with_the_demo_city(page, live_server, artifacts):
+def test_screenshot_of_the_map_with_the_demo_city(page, live_server, artifacts, resident, login):
     call_command("demo_city", limit=300, stdout=io.StringIO())
+    login(page, live_server, resident)
     open_map(page, live_server)
     page.wait_for_timeout(800)  # let the chunked clusters settle
     target = artifacts / "map.png"
     page.screenshot(path=target)
     assert target.stat().st_size > 50_000
+
+
+def test_resident_supports_and_comments_on_a_pin_page(page, live_server, other_resident, login):
+    proposal = ProposalFactory(title="Trees for the square")
+    login(page, live_server, other_resident)
+    page.goto(f"{live_server.url}/proposals/{proposal.pk}/")
+    expect(page.locator("#support-count")).to_have_text("0")
+
+    page.get_by_role("button", name="I support this").click()
+    expect(page.locator("#support-count")).to_have_text("1")
+    page.get_by_role("button", name="Take back my support").click()
+    expect(page.locator("#support-count")).to_have_text("0")
+
+    page.fill("#comment-body", XSS)
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".comments .body")).to_have_text(XSS)
+    assert proposal.comments.get().body == XSS
+    assert page.dialogs == [] and page.js_errors == []
+
+
+def test_author_edits_and_withdraws_and_a_moderator_hides(
+    page, live_server, resident, moderator, login
+):
+    mine = ProposalFactory(author=resident, title="Old title")
+    login(page, live_server, resident)
+    page.goto(f"{live_server.url}/proposals/{mine.pk}/")
+    page.get_by_text("Edit your pin").click()
+    page.fill("#edit-title", "   ")  # passes the browser check, not the API's
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator("details[open] .form-error")).to_contain_text("title")  # API message
+    page.fill("#edit-title", "New title")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator("h1")).to_have_text("New title")
+
+    page.get_by_text("Withdraw your pin").click()
+    page.get_by_role("button", name="Withdraw this pin").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+    mine.refresh_from_db()
+    assert (mine.title, mine.status) == ("New title", "withdrawn")
+
+    theirs = ProposalFactory(title="Spam")
+    page.context.clear_cookies()
+    login(page, live_server, moderator)
+    page.goto(f"{live_server.url}/proposals/{theirs.pk}/")
+    page.get_by_text("Hide (moderation)").click()
+    page.fill("#hide-reason", "Advertising")
+    page.get_by_role("button", name="Hide this pin").click()
+    expect(page.locator(".notice")).to_contain_text("Advertising")
+    theirs.refresh_from_db()
+    assert (theirs.status, theirs.hidden_reason) == ("hidden", "Advertising")

@@ -45,6 +45,9 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
     interactive: false,
   }).addTo(map);
   if (!config.urls.districts) return outline;
+  // District names lie under the pins, not over them as tooltips normally do.
+  map.createPane("districtLabels").style.zIndex = 350;
+  const [centre, zoom] = [map.getCenter(), map.getZoom()];
   try {
     const districts = await apiFetch(config.urls.districts);
     const layer = L.geoJSON(districts, {
@@ -54,7 +57,11 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
         const name = feature.properties?.name;
         if (name) {
           districtLayer.bindTooltip(String(name), {
-            permanent: true, direction: "center", className: "city-label", interactive: false,
+            permanent: true,
+            direction: "center",
+            className: "city-label",
+            interactive: false,
+            pane: "districtLabels",
           });
         }
       },
@@ -66,7 +73,10 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
       map.getContainer().classList.toggle("hide-city-labels", map.getZoom() < LABEL_MIN_ZOOM);
     map.on("zoomend", toggleLabels);
     toggleLabels();
-    if (fitToDistricts && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
+    const untouched = map.getCenter().equals(centre) && map.getZoom() === zoom;
+    if (fitToDistricts && untouched && layer.getBounds().isValid()) {
+      map.fitBounds(layer.getBounds());
+    }
     return layer;
   } catch {
     outline.bindTooltip(t("cityLimits"));

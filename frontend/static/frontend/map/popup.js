@@ -19,12 +19,12 @@ export function popupContent(properties, config) {
     el("span", { text: category ? category.label : properties.category }),
   ]);
   tags.firstChild.style.setProperty("--c", colourOf(properties.category));
-  const byline = el("p", { className: "meta" }, [
-    el("span", { text: `${t("by")} ${properties.author_name ?? ""}` }),
+  const byline = el("p", { className: "meta", text: `${t("by")} ${properties.author_name ?? ""}` });
+  const counts = el("p", { className: "meta" }, [
     el("span", { text: `${t("supporters")}: ${properties.support_count ?? 0}` }),
     el("span", { text: `${t("comments")}: ${properties.comment_count ?? 0}` }),
   ]);
-  const children = [el("h3", { text: properties.title }), tags, byline];
+  const children = [el("h3", { text: properties.title }), tags, byline, counts];
   if (config.urls.proposalPage) {
     const link = el("a", { text: t("open") });
     link.href = fillUrl(config.urls.proposalPage, properties.id);

@@ -1,7 +1,7 @@
 // Entry module of a pin's page: the pin on a small map, and the forms that use the API.
 /* global L */
 import { setStrings } from "../i18n/strings.js";
-import { boundsFromBbox } from "../map/base.js";
+import { drawCity } from "../map/base.js";
 import { pathStyle, pinIcon, setPalette } from "../map/style.js";
 import { bindApiForm } from "./forms.js";
 
@@ -15,15 +15,13 @@ function showPin(element, { geometry, kind, category }) {
     L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution }).addTo(map);
   }
   map.attributionControl.setPrefix(false);
-  L.rectangle(boundsFromBbox(config.cityBbox), {
-    color: "#5b6675", weight: 2, dashArray: "8 6", fill: false, interactive: false,
-  }).addTo(map);
   const pin = L.geoJSON(geometry, {
     style: pathStyle(category, kind),
     pointToLayer: (_feature, latlng) => L.marker(latlng, { icon: pinIcon(category, kind), keyboard: false }),
     interactive: false,
   }).addTo(map);
   map.fitBounds(pin.getBounds(), { maxZoom: 16, padding: [24, 24] });
+  drawCity(map, config, { fitToDistricts: false });
 }
 
 showPin(document.getElementById("small-map"), config.pin);

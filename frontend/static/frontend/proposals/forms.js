@@ -21,6 +21,7 @@ const bodies = {
 export function bindApiForm(form) {
   const errorBox = form.querySelector(".form-error");
   const button = form.querySelector("button[type=submit]");
+  button.disabled = false; // rendered disabled until this handler is in place
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const makeBody = bodies[form.dataset.body];
