@@ -65,7 +65,7 @@ def contest_verdict(claims: Iterable[Claim], *, overlap_area_m2: float = 0.0) ->
     if contested:
         en, de = [], []
         if len(categories) > 1:
-            ranked = [cat for cat, _ in categories.most_common()]
+            ranked = sorted(categories, key=lambda cat: (-categories[cat], cat))
             en_names = [_name(c, 0) for c in ranked]
             de_names = [_name(c, 1) for c in ranked]
             en_part = f"{en_names[0]} against {_and(en_names[1:], 'and')}"

@@ -47,7 +47,7 @@ def test_all_reasons_are_joined_and_small_areas_are_given_in_square_metres():
         overlap_area_m2=1234,
     )
     assert verdict.explanation["en"] == (
-        "housing against green space and mobility on 1,234 m²; 1 conflict against 2 proposals"
+        "green space against housing and mobility on 1,234 m²; 1 conflict against 2 proposals"
     )
 
 

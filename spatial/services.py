@@ -1,0 +1,437 @@
+"""Writes of the spatial app: full recompute and incremental update of clusters.
+
+Claims (active proposals) are read from PostGIS in ANALYSIS_SRID as WKB, grouped by the
+pure engine (spatial/engine.py), scored (spatial/score.py) and written back set-based.
+Every cluster write takes one transaction-level advisory lock, so an incremental update
+and a full recompute never interleave (see docs/adr/0004-cluster-recompute.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import psycopg
+import shapely
+from django.conf import settings
+from django.db import connection, transaction
+
+from proposals.models import Status
+
+from . import engine
+from .models import AnalysisSettings
+from .score import Claim, contest_verdict
+
+log = logging.getLogger(__name__)
+
+LOCK_KEY = 4_0004  # pg_advisory_xact_lock key shared by every cluster write
+MIN_PAD_M = 1.0  # outlines are widened by max(tolerance / 2, this) so points get an area
+
+
+@dataclass
+class RecomputeResult:
+    claims: int
+    clusters: int
+    changed: int
+    tolerance: float
+    seconds: dict
+
+
+# -- reading claims -----------------------------------------------------------------------
+
+
+def _srid() -> int:
+    return int(settings.ANALYSIS_SRID)
+
+
+def _raw_cursor():
+    """A binary, server-side-binding psycopg cursor on Django's connection (same
+    transaction): WKB arrives as raw bytes, parameters travel as typed values."""
+    connection.ensure_connection()
+    cursor = psycopg.Cursor(connection.connection)
+    cursor.format = psycopg.pq.Format.BINARY
+    return cursor
+
+
+def _load_geometries() -> tuple[np.ndarray, np.ndarray]:
+    """(ids, geometries in ANALYSIS_SRID) of every active proposal, sorted by id."""
+    with _raw_cursor() as cur:
+        cur.execute(
+            f"SELECT array_agg(id), array_agg(ST_AsBinary(ST_Transform(geom, {_srid()}))) "
+            "FROM proposals_proposal WHERE status = %s",
+            [Status.ACTIVE],
+        )
+        ids, wkbs = cur.fetchone()
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    ids = np.asarray(ids, dtype=np.int64)
+    order = np.argsort(ids, kind="stable")
+    return ids[order], shapely.from_wkb(np.asarray(wkbs, dtype=object))[order]
+
+
+CLAIM_SQL = """
+SELECT p.id, p.category, p.kind, p.author_id, p.support_count,
+       coalesce(o.compatibility, 'unknown'),
+       coalesce((SELECT array_agg(DISTINCT z->>'zone_code' ORDER BY z->>'zone_code')
+                 FROM jsonb_array_elements(o.zones) z
+                 WHERE z->>'verdict' = 'incompatible' AND z->>'zone_code' IS NOT NULL), '{{}}')
+       {geometry}
+FROM proposals_proposal p
+LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+WHERE {where}
+"""
+
+
+def _claims_by_id(rows) -> dict[int, Claim]:
+    return {
+        row[0]: Claim(
+            category=row[1],
+            kind=row[2],
+            author=row[3],
+            supports=row[4],
+            zoning=row[5],
+            incompatible_zones=tuple(row[6]),
+        )
+        for row in rows
+    }
+
+
+# -- writing clusters ---------------------------------------------------------------------
+
+
+def _lock(cur) -> None:
+    cur.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+
+
+def _new_cluster_ids(cur, count: int) -> list[int]:
+    if count == 0:
+        return []
+    cur.execute(
+        "SELECT nextval(pg_get_serial_sequence('spatial_cluster', 'id')) "
+        "FROM generate_series(1, %s)",
+        [count],
+    )
+    return [row[0] for row in cur.fetchall()]
+
+
+UPSERT_SQL = f"""
+INSERT INTO spatial_cluster AS c (
+    id, outline, contested, score, explanation, categories, claim_count, proposal_count,
+    conflict_count, incompatible_count, author_count, support_count, overlap_area_m2,
+    created_at, updated_at, dissolved_at)
+SELECT u.id, ST_Multi(ST_Transform(ST_GeomFromWKB(u.outline, %(srid)s), 4326)), u.contested,
+       u.score, u.explanation::jsonb,
+       ARRAY(SELECT jsonb_array_elements_text(u.categories::jsonb)), u.claims, u.proposals,
+       u.conflicts, u.incompatible, u.authors, u.supports, u.overlap, now(), now(), NULL
+FROM unnest(%(id)s::bigint[], %(outline)s::bytea[], %(contested)s::bool[],
+            %(score)s::float8[], %(explanation)s::text[], %(categories)s::text[],
+            %(claims)s::int[], %(proposals)s::int[], %(conflicts)s::int[],
+            %(incompatible)s::int[], %(authors)s::int[], %(supports)s::int[],
+            %(overlap)s::float8[])
+     AS u(id, outline, contested, score, explanation, categories, claims, proposals,
+          conflicts, incompatible, authors, supports, overlap)
+ON CONFLICT (id) DO UPDATE SET
+    {
+    ", ".join(
+        f"{col} = EXCLUDED.{col}"
+        for col in (
+            "outline",
+            "contested",
+            "score",
+            "explanation",
+            "categories",
+            "claim_count",
+            "proposal_count",
+            "conflict_count",
+            "incompatible_count",
+            "author_count",
+            "support_count",
+            "overlap_area_m2",
+            "updated_at",
+            "dissolved_at",
+        )
+    )
+}
+"""
+
+
+def _write_clusters(
+    cur, cluster_of: np.ndarray, geoms: np.ndarray, claims: list[Claim], tolerance: float
+) -> int:
+    """Upsert one row per distinct cluster id in `cluster_of` (claims aligned with geoms)."""
+    if not len(cluster_of):
+        return 0
+    order = np.argsort(cluster_of, kind="stable")
+    ids, starts = np.unique(cluster_of[order], return_index=True)
+    pad = max(tolerance / 2, MIN_PAD_M)
+    hulls = shapely.convex_hull(
+        shapely.geometrycollections(geoms[order], indices=np.searchsorted(ids, cluster_of[order]))
+    )
+    outlines = shapely.to_wkb(shapely.buffer(hulls, pad, quad_segs=4))
+    rows = {
+        k: []
+        for k in (
+            "explanation",
+            "contested",
+            "score",
+            "categories",
+            "claims",
+            "proposals",
+            "conflicts",
+            "incompatible",
+            "authors",
+            "supports",
+            "overlap",
+        )
+    }
+    bounds = list(starts[1:]) + [len(order)]
+    for start, end in zip(starts, bounds, strict=True):
+        members = order[start:end]
+        group = [claims[i] for i in members]
+        overlap = engine.overlap_area(geoms[members])
+        verdict = contest_verdict(group, overlap_area_m2=overlap)
+        rows["explanation"].append(json.dumps(verdict.explanation, ensure_ascii=False))
+        rows["contested"].append(verdict.contested)
+        rows["score"].append(verdict.score)
+        rows["categories"].append(json.dumps(sorted({c.category for c in group})))
+        rows["claims"].append(len(group))
+        rows["proposals"].append(sum(c.kind == "proposal" for c in group))
+        rows["conflicts"].append(sum(c.kind == "conflict" for c in group))
+        rows["incompatible"].append(sum(c.zoning == "incompatible" for c in group))
+        rows["authors"].append(len({c.author for c in group}))
+        rows["supports"].append(sum(c.supports for c in group))
+        rows["overlap"].append(overlap)
+    cur.execute(
+        UPSERT_SQL, {"srid": _srid(), "id": ids.tolist(), "outline": list(outlines), **rows}
+    )
+    return len(ids)
+
+
+def _dissolve(cur, cluster_ids) -> None:
+    """Mark clusters with fewer than two members dissolved and drop a lone member."""
+    cur.execute(
+        "WITH small AS (SELECT c.id FROM spatial_cluster c WHERE c.id = ANY(%s) "
+        "  AND (SELECT count(*) FROM spatial_clustermember m WHERE m.cluster_id = c.id) < 2), "
+        "gone AS (DELETE FROM spatial_clustermember m USING small WHERE m.cluster_id = small.id) "
+        "UPDATE spatial_cluster c SET dissolved_at = now(), updated_at = now(), claim_count = 0 "
+        "FROM small WHERE c.id = small.id AND c.dissolved_at IS NULL",
+        [list(cluster_ids)],
+    )
+
+
+# -- full recompute -----------------------------------------------------------------------
+
+
+def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
+    """Recompute every cluster from all active proposals, keeping ids stable."""
+    seconds = {}
+    start = time.perf_counter()
+    with transaction.atomic(), _raw_cursor() as cur:
+        _lock(cur)
+        if tolerance is None:
+            tolerance = AnalysisSettings.load().cluster_tolerance_m
+        ids, geoms = _load_geometries()
+        seconds["read"] = time.perf_counter() - start
+
+        labels = engine.cluster_labels(geoms, tolerance)
+        clustered = np.bincount(labels)[labels] >= 2 if len(labels) else labels.astype(bool)
+        seconds["cluster"] = time.perf_counter() - start - seconds["read"]
+
+        cur.execute("SELECT proposal_id, cluster_id FROM spatial_clustermember")
+        old_rows = np.array(cur.fetchall(), dtype=np.int64).reshape(-1, 2)
+        old_ids = np.full(len(ids), -1, dtype=np.int64)
+        at = np.searchsorted(ids, old_rows[:, 0])
+        found = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == old_rows[:, 0])
+        old_ids[at[found]] = old_rows[found, 1]
+        gone_clusters = set(old_rows[~found, 1].tolist())  # members no longer active
+
+        cluster_of = np.full(len(ids), -1, dtype=np.int64)
+        kept = engine.stable_ids(labels[clustered], old_ids[clustered])
+        fresh = sorted(set(np.unique(labels[clustered]).tolist()) - kept.keys())
+        mapping = dict(kept)
+        mapping.update(zip(fresh, _new_cluster_ids(cur, len(fresh)), strict=True))
+        if mapping:
+            lookup = np.full(labels.max() + 1, -1, dtype=np.int64)
+            lookup[list(mapping)] = list(mapping.values())
+            cluster_of[clustered] = lookup[labels[clustered]]
+
+        moved = cluster_of != old_ids
+        changed = set(cluster_of[moved].tolist()) | set(old_ids[moved].tolist()) | gone_clusters
+        changed.discard(-1)
+        leaving = np.concatenate([ids[moved & (old_ids >= 0)], old_rows[~found, 0]])
+        if len(leaving):
+            cur.execute(
+                "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s)", [leaving.tolist()]
+            )
+        insert = moved & (cluster_of >= 0)
+        cur.execute(
+            "INSERT INTO spatial_clustermember (proposal_id, cluster_id) "
+            "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+            [ids[insert].tolist(), cluster_of[insert].tolist()],
+        )
+        rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
+        cur.execute(CLAIM_SQL.format(geometry="", where="p.id = ANY(%s)"), [ids[rewrite].tolist()])
+        attrs = _claims_by_id(cur.fetchall())
+        written = _write_clusters(
+            cur,
+            cluster_of[rewrite],
+            geoms[rewrite],
+            [attrs[i] for i in ids[rewrite].tolist()],
+            tolerance,
+        )
+        _dissolve(cur, changed)
+    seconds["total"] = time.perf_counter() - start
+    seconds["write"] = seconds["total"] - seconds["read"] - seconds["cluster"]
+    result = RecomputeResult(
+        int(len(ids)),
+        int(len(np.unique(cluster_of[clustered]))),
+        written,
+        float(tolerance),
+        seconds,
+    )
+    log.info("recluster: %s", result)
+    return result
+
+
+# -- incremental update -------------------------------------------------------------------
+
+NEIGHBOURS_SQL = """
+SELECT p.id, m.cluster_id
+FROM proposals_proposal p
+LEFT JOIN spatial_clustermember m ON m.proposal_id = p.id
+WHERE p.status = 'active' AND p.id <> %(id)s
+  AND ST_DWithin(ST_Transform(p.geom, {srid}),
+                 (SELECT ST_Transform(geom, {srid}) FROM proposals_proposal WHERE id = %(id)s),
+                 %(tolerance)s)
+"""
+
+
+def clusters_update_for_proposal(*, proposal, change: str) -> None:
+    """Keep clusters current after one proposal was written (a proposals hook).
+
+    The proposal leaves its old cluster (which is re-split from its remaining members),
+    and, when active, joins the clusters of its neighbours, which merge into the largest.
+    Only the touched clusters are rewritten.
+    """
+    if change == "commented":
+        return
+    with _raw_cursor() as cur:
+        _lock(cur)
+        tolerance = AnalysisSettings.load().cluster_tolerance_m
+        if change == "supported":  # only the counts changed: refresh its cluster
+            cur.execute(
+                "SELECT cluster_id FROM spatial_clustermember WHERE proposal_id = %s",
+                [proposal.pk],
+            )
+            row = cur.fetchone()
+            if row:
+                _refresh(cur, {row[0]}, tolerance)
+            return
+        touched: set[int] = set()
+        cur.execute(
+            "DELETE FROM spatial_clustermember WHERE proposal_id = %s RETURNING cluster_id",
+            [proposal.pk],
+        )
+        row = cur.fetchone()
+        if row:
+            touched |= _split(cur, row[0], tolerance)
+        if proposal.status == Status.ACTIVE:
+            touched |= _join(cur, proposal.pk, tolerance)
+        if touched:
+            _refresh(cur, touched, tolerance)
+
+
+def _split(cur, cluster_id: int, tolerance: float) -> set[int]:
+    """Re-cluster the remaining members of `cluster_id`; the largest part keeps the id."""
+    cur.execute(
+        f"SELECT p.id, ST_AsBinary(ST_Transform(p.geom, {_srid()})) FROM proposals_proposal p "
+        "JOIN spatial_clustermember m ON m.proposal_id = p.id WHERE m.cluster_id = %s",
+        [cluster_id],
+    )
+    rows = cur.fetchall()
+    if len(rows) < 2:
+        return {cluster_id}
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    labels = engine.cluster_labels(shapely.from_wkb([r[1] for r in rows]), tolerance)
+    sizes = np.bincount(labels)
+    if len(sizes) == 1:
+        return {cluster_id}
+    parts = np.argsort(-sizes, kind="stable")  # parts[0], the largest, keeps the id
+    others = [p for p in parts[1:] if sizes[p] >= 2]
+    fresh = _new_cluster_ids(cur, len(others))
+    for part, new_id in zip(others, fresh, strict=True):
+        cur.execute(
+            "UPDATE spatial_clustermember SET cluster_id = %s WHERE proposal_id = ANY(%s)",
+            [new_id, ids[labels == part].tolist()],
+        )
+    lonely = np.isin(labels, parts[1:][sizes[parts[1:]] < 2])
+    if lonely.any():
+        cur.execute(
+            "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s)", [ids[lonely].tolist()]
+        )
+    return {cluster_id, *fresh}
+
+
+def _join(cur, proposal_id: int, tolerance: float) -> set[int]:
+    """Put an active proposal into the cluster of its neighbours, merging their clusters."""
+    cur.execute(NEIGHBOURS_SQL.format(srid=_srid()), {"id": proposal_id, "tolerance": tolerance})
+    neighbours = cur.fetchall()
+    if not neighbours:
+        return set()
+    clusters = sorted({c for _, c in neighbours if c is not None})
+    if clusters:
+        cur.execute(
+            "SELECT cluster_id, count(*) FROM spatial_clustermember WHERE cluster_id = ANY(%s) "
+            "GROUP BY cluster_id ORDER BY count(*) DESC, cluster_id LIMIT 1",
+            [clusters],
+        )
+        target = cur.fetchone()[0]
+        others = [c for c in clusters if c != target]
+        if others:
+            cur.execute(
+                "UPDATE spatial_clustermember SET cluster_id = %s WHERE cluster_id = ANY(%s)",
+                [target, others],
+            )
+    else:
+        target, others = _new_cluster_ids(cur, 1)[0], []
+    joining = [proposal_id] + [p for p, c in neighbours if c is None]
+    cur.execute(
+        "INSERT INTO spatial_clustermember (proposal_id, cluster_id) "
+        "SELECT unnest(%s::bigint[]), %s",
+        [joining, target],
+    )
+    return {target, *others}
+
+
+def _refresh(cur, cluster_ids: set[int], tolerance: float) -> None:
+    """Rewrite outline, statistics and verdict of the given clusters from their members."""
+    ids = sorted(cluster_ids)
+    cur.execute(
+        CLAIM_SQL.format(
+            geometry=f", ST_AsBinary(ST_Transform(p.geom, {_srid()})), m.cluster_id",
+            where="p.id IN (SELECT proposal_id FROM spatial_clustermember "
+            "WHERE cluster_id = ANY(%s))",
+        ).replace(
+            "LEFT JOIN layers_proposaloverlay",
+            "JOIN spatial_clustermember m ON m.proposal_id = p.id LEFT JOIN layers_proposaloverlay",
+        ),
+        [ids],
+    )
+    rows = cur.fetchall()
+    counts = {}
+    for row in rows:
+        counts[row[8]] = counts.get(row[8], 0) + 1
+    rows = [r for r in rows if counts[r[8]] >= 2]
+    if rows:
+        attrs = _claims_by_id(rows)
+        _write_clusters(
+            cur,
+            np.array([r[8] for r in rows], dtype=np.int64),
+            shapely.from_wkb([r[7] for r in rows]),
+            [attrs[r[0]] for r in rows],
+            tolerance,
+        )
+    _dissolve(cur, ids)

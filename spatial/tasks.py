@@ -1,0 +1,12 @@
+"""Background jobs of the spatial app."""
+
+from celery import shared_task
+
+from .services import clusters_recompute
+
+
+@shared_task(name="spatial.tasks.recluster")
+def recluster(tolerance: float | None = None) -> dict:
+    """Full recompute of all clusters (after a tolerance change, or on demand)."""
+    result = clusters_recompute(tolerance=tolerance)
+    return {"claims": result.claims, "clusters": result.clusters, "changed": result.changed}
