@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, ParseError, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
@@ -25,7 +25,17 @@ from .serializers import (
 GEOJSON = "application/geo+json"
 
 
-class GeoJSONParser(JSONParser):
+class SafeJSONParser(JSONParser):
+    """DRF's JSON parser, answering 400 (not 500) for JSON nested too deeply to parse."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(_("JSON parse error - the body is nested too deeply.")) from None
+
+
+class GeoJSONParser(SafeJSONParser):
     media_type = GEOJSON
 
 
@@ -33,7 +43,7 @@ class GeoJSONRenderer(JSONRenderer):
     media_type = GEOJSON
 
 
-PARSERS = [JSONParser, GeoJSONParser]
+PARSERS = [SafeJSONParser, GeoJSONParser]
 RENDERERS = [JSONRenderer, GeoJSONRenderer, BrowsableAPIRenderer]
 
 FILTER_PARAMETERS = [

@@ -4,6 +4,8 @@ Permission checks belong to the caller (API views use proposals.rules); services
 state a write needs (a withdrawn pin cannot be supported, a hide needs a reason).
 """
 
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -61,6 +63,21 @@ def _check_fields(fields: dict) -> dict:
     return fields
 
 
+@contextmanager
+def _database_checks():
+    """The table's CHECK constraints back the validation above; should one still fire (say
+    PostGIS's GEOS judges validity differently from shapely's), answer it as bad input."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        if "proposal_geom_valid" in str(exc):
+            raise ValidationError(
+                {"geometry": [_("The geometry is not valid (ST_IsValid); redraw it.")]}
+            ) from exc
+        raise ValidationError(_("The proposal breaks a database rule: %(e)s") % {"e": exc}) from exc
+
+
 @transaction.atomic
 def proposal_create(*, author, kind, category, title, geom, description="") -> Proposal:
     """A new active proposal. geom: a GEOSGeometry from proposals.geometry.geometry_from_geojson."""
@@ -73,7 +90,8 @@ def proposal_create(*, author, kind, category, title, geom, description="") -> P
             "geom": geom,
         }
     )
-    proposal = Proposal.objects.create(author=author, **fields)
+    with _database_checks():
+        proposal = Proposal.objects.create(author=author, **fields)
     hooks.run_after_write(proposal=proposal, change="created")
     return proposal
 
@@ -92,7 +110,8 @@ def proposal_update(*, proposal: Proposal, **changes) -> Proposal:
     changes = _check_fields(dict(changes))
     for name, value in changes.items():
         setattr(proposal, name, value)
-    proposal.save(update_fields=[*changes, "updated_at"])
+    with _database_checks():
+        proposal.save(update_fields=[*changes, "updated_at"])
     hooks.run_after_write(proposal=proposal, change="updated")
     return proposal
 

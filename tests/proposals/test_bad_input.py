@@ -229,3 +229,9 @@ def test_empty_comment_is_refused(resident_api, existing):
         reverse("api:proposal-comments", args=[existing.pk]), {"body": ""}, format="json"
     )
     assert_refused(response, 400, "The comment may not be empty", before=before)
+
+
+def test_json_nested_too_deeply_is_refused(resident_api, existing):
+    before = database_state()
+    response = post_raw(resident_api, "[" * 200_000 + "]" * 200_000)
+    assert_refused(response, 400, "nested too deeply", before=before)

@@ -203,3 +203,15 @@ def test_support_and_comment_run_hooks_with_the_new_counts(recorded_hooks):
         hooks.after_proposal_write.pop()
     assert seen == [("supported", 1), ("supported", 0), ("commented", 0)]
     assert all(in_transaction for _pk, _change, in_transaction in recorded_hooks)
+
+
+def test_geometry_the_database_finds_invalid_is_a_validation_error(resident):
+    from django.contrib.gis.geos import GEOSGeometry
+
+    bowtie = GEOSGeometry(
+        "SRID=4326;POLYGON((12.37 51.34, 12.38 51.35, 12.38 51.34, 12.37 51.35, 12.37 51.34))"
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        create(resident, geom=bowtie)
+    assert "ST_IsValid" in excinfo.value.message_dict["geometry"][0]
+    assert Proposal.objects.count() == 0
