@@ -251,3 +251,35 @@ def test_pin_page_shows_hostile_text_as_text(client):
     html = client.get(f"/proposals/{proposal.pk}/").content.decode()
     assert XSS not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# --- accounts pages ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_sign_up_offers_to_hide_the_name_and_keeps_that_choice(client):
+    html = client.get(reverse("accounts:signup")).content.decode()
+    assert 'name="show_name_publicly"' in html
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "quiet",
+            "email": "quiet@example.org",
+            "password1": "a-long-pass-phrase-42",
+            "password2": "a-long-pass-phrase-42",
+            # the checkbox left unticked: not sent
+        },
+    )
+    assert response.status_code == 302
+    from accounts.models import User
+
+    user = User.objects.get(username="quiet")
+    assert user.show_name_publicly is False
+    assert "quiet" not in client.get("/").content.decode().split("<main")[0]  # header
+
+
+@pytest.mark.django_db
+def test_sign_in_form_shows_errors_next_to_the_form(client, resident):
+    response = client.post(reverse("login"), {"username": resident.username, "password": "nope"})
+    assert response.status_code == 200
+    assert 'class="errorlist" role="alert"' in response.content.decode()
