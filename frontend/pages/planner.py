@@ -1,1 +1,95 @@
-urlpatterns: list = []
+"""The planner page (/planner/): import layers, set zoning rules, see participation, export.
+
+Planners only: anonymous visitors are sent to the login page, everybody else gets a 403.
+The page is one ES module (frontend/static/frontend/planner/main.js) reading its config.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+
+from accounts.rules import is_planner
+from layers.models import LayerKind, Verdict
+
+from .layer_overlay import layer_overlay_config, layer_url
+from .map import map_config
+
+
+def planner_strings() -> dict:
+    return {
+        "inspecting": _("Reading the file…"),
+        "inspectFailed": _("The file could not be read: %(error)s"),
+        "chooseLayer": _("Choose the layer inside the file"),
+        "noField": _("(none)"),
+        "uploading": _("Uploading…"),
+        "pending": _("Waiting for the import to start…"),
+        "running": _("Importing…"),
+        "done": _("Import finished: %(count)s features."),
+        "failed": _("The import failed: %(error)s"),
+        "uploadFailed": _("The file was not accepted: %(error)s"),
+        "reportRead": _("Features read"),
+        "reportImported": _("imported"),
+        "reportRepaired": _("repaired"),
+        "reportRefused": _("refused"),
+        "reportFeature": _("Feature %(feature)s: %(reason)s"),
+        "confirmDelete": _("Delete the layer “%(name)s” with all its features and rules?"),
+        "deleteFailed": _("The layer could not be deleted: %(error)s"),
+        "show": _("Show on the map"),
+        "delete": _("Delete"),
+        "noLayers": _("No layers yet. Import one above."),
+        "noZoning": _("Import a zoning layer to set its rules."),
+        "noDistricts": _(
+            "Import a district layer with a population attribute to see participation."
+        ),
+        "unset": _("not set"),
+        "saved": _("The rules are saved; overlays are updated."),
+        "saveFailed": _("The rules could not be saved: %(error)s"),
+        "csvImported": _("The rules from the CSV file are saved."),
+        "zone": _("Zone"),
+        "unassigned": _("%(count)s proposals lie outside every district."),
+    }
+
+
+def planner_config(request) -> dict:
+    config = map_config(request)
+    config["layers"] = layer_overlay_config()
+    config["planner"] = {
+        "urls": {
+            "inspect": reverse("api:layer-inspect"),
+            "detail": layer_url("api:layer-detail"),
+            "rules": layer_url("api:layer-rules"),
+            "rulesCsv": layer_url("api:layer-rules-csv"),
+        },
+        "verdicts": [{"value": v, "label": str(label)} for v, label in Verdict.choices],
+        "strings": planner_strings(),
+    }
+    return config
+
+
+@login_required
+def planner_page(request):
+    if not is_planner(request.user):
+        raise PermissionDenied(_("The planner page is for planners."))
+    exports = [
+        (fmt_label, reverse("api:export-proposals", kwargs={"fmt": fmt}))
+        for fmt, fmt_label in (("gpkg", "GeoPackage"), ("geojson", "GeoJSON"), ("csv", "CSV"))
+    ]
+    cluster_exports = [
+        (fmt_label, reverse("api:export-clusters", kwargs={"fmt": fmt}))
+        for fmt, fmt_label in (("gpkg", "GeoPackage"), ("geojson", "GeoJSON"), ("csv", "CSV"))
+    ]
+    context = {
+        "config": planner_config(request),
+        "kinds": LayerKind.choices,
+        "exports": exports,
+        "cluster_exports": cluster_exports,
+        "ogc_url": request.build_absolute_uri(reverse("ogc:landing")),
+    }
+    return render(request, "frontend/planner/planner.html", context)
+
+
+urlpatterns = [
+    path("planner/", planner_page, name="planner"),
+]

@@ -1,0 +1,108 @@
+// The layer list: a table with a "show on the map" toggle and delete per layer, and the
+// planner's map with the switched-on layers and the legends of zoning layers.
+import { apiFetch } from "../api/client.js";
+import { fill, fmt, referenceLayer, zoneLegend } from "../layers/view.js";
+
+function cell(content) {
+  const td = document.createElement("td");
+  if (content instanceof Node) td.append(content);
+  else td.textContent = content ?? "";
+  return td;
+}
+
+export function createLayerList({ map, tbody, legendBox, config, onChange }) {
+  const { urls, strings } = config.layers;
+  const planner = config.planner;
+  const kindLabels = Object.fromEntries(
+    [...document.getElementById("import-kind").options].map((o) => [o.value, o.textContent]),
+  );
+  const shown = new Map(); // slug -> Leaflet layer on the map
+  const hidden = new Set(); // slugs the planner switched off
+  let layers = [];
+
+  function renderLegends() {
+    const boxes = layers
+      .filter((layer) => layer.kind === "zoning" && shown.get(layer.slug)?._map)
+      .map((layer) => zoneLegend(layer, strings.legendZones));
+    legendBox.replaceChildren(...boxes);
+  }
+
+  function setShown(layer, on) {
+    let overlay = shown.get(layer.slug);
+    if (on && !overlay) {
+      overlay = referenceLayer(layer, { featuresUrl: urls.features });
+      shown.set(layer.slug, overlay);
+    }
+    if (on) overlay.addTo(map);
+    else overlay?.remove();
+    if (on) hidden.delete(layer.slug);
+    else hidden.add(layer.slug);
+    renderLegends();
+  }
+
+  async function remove(layer) {
+    if (!window.confirm(fmt(planner.strings.confirmDelete, { name: layer.name }))) return;
+    try {
+      await apiFetch(fill(planner.urls.detail, layer.slug), { method: "DELETE" });
+    } catch (exc) {
+      window.alert(fmt(planner.strings.deleteFailed, { error: exc.message }));
+    }
+    await refresh();
+  }
+
+  function row(layer) {
+    const tr = document.createElement("tr");
+    tr.dataset.slug = layer.slug;
+    tr.dataset.state = layer.state;
+    const toggle = document.createElement("input");
+    toggle.type = "checkbox";
+    toggle.setAttribute("aria-label", `${planner.strings.show}: ${layer.name}`);
+    toggle.disabled = layer.state !== "done";
+    toggle.checked = layer.state === "done" && !hidden.has(layer.slug);
+    toggle.addEventListener("change", () => setShown(layer, toggle.checked));
+    const state = document.createElement("span");
+    state.textContent = layer.state === "failed" ? `${layer.state}: ${layer.error}` : layer.state;
+    state.className = `state-${layer.state}`;
+    const del = document.createElement("button");
+    del.type = "button";
+    del.className = "danger";
+    del.textContent = planner.strings.delete;
+    del.addEventListener("click", () => remove(layer));
+    tr.append(
+      cell(toggle),
+      cell(layer.name),
+      cell(kindLabels[layer.kind] || layer.kind),
+      cell(state),
+      cell(String(layer.feature_count)),
+      cell(del),
+    );
+    return tr;
+  }
+
+  async function refresh() {
+    layers = await apiFetch(urls.layers);
+    const slugs = new Set(layers.map((l) => l.slug));
+    for (const [slug, overlay] of shown) {
+      if (!slugs.has(slug)) {
+        overlay.remove();
+        shown.delete(slug);
+      }
+    }
+    if (layers.length === 0) {
+      const tr = document.createElement("tr");
+      const td = cell(planner.strings.noLayers);
+      td.colSpan = 6;
+      tr.append(td);
+      tbody.replaceChildren(tr);
+    } else {
+      tbody.replaceChildren(...layers.map(row));
+    }
+    for (const layer of layers) {
+      if (layer.state === "done") setShown(layer, !hidden.has(layer.slug));
+    }
+    onChange(layers);
+    return layers;
+  }
+
+  return { refresh };
+}

@@ -1,0 +1,34 @@
+// Entry module of the planner page (/planner/): import, layers, rules, participation.
+import { setStrings } from "../i18n/strings.js";
+import { createMap } from "../map/base.js";
+import { createLayerList } from "./layers.js";
+import { createParticipation } from "./participation.js";
+import { createRules } from "./rules.js";
+import { bindUpload } from "./upload.js";
+
+const config = JSON.parse(document.getElementById("page-config").textContent);
+setStrings(config.strings);
+
+const map = createMap(document.getElementById("planner-map"), config);
+const rules = createRules({ config });
+const participation = createParticipation({ config });
+const list = createLayerList({
+  map,
+  tbody: document.getElementById("layer-rows"),
+  legendBox: document.getElementById("zone-legend"),
+  config,
+  onChange: (layers) => {
+    rules.setLayers(layers);
+    participation.setLayers(layers);
+  },
+});
+
+bindUpload({
+  form: document.getElementById("import-form"),
+  urls: { ...config.planner.urls, layers: config.layers.urls.layers },
+  strings: config.planner.strings,
+  onImported: () => list.refresh(),
+});
+
+list.refresh();
+window.stadtmacher = { map, participationMap: participation.map }; // for the browser tests

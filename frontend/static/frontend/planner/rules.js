@@ -1,0 +1,125 @@
+// The rule matrix of a zoning layer: zone codes × categories, a verdict per cell; saved
+// with PUT to the rules API, or replaced from a CSV file.
+import { apiFetch } from "../api/client.js";
+import { fill, fmt } from "../layers/view.js";
+import { postForm } from "./forms.js";
+
+function option(value, label) {
+  const element = document.createElement("option");
+  element.value = value;
+  element.textContent = label;
+  return element;
+}
+
+export function createRules({ config }) {
+  const { urls, strings, verdicts } = config.planner;
+  const select = document.getElementById("rules-layer");
+  const table = document.getElementById("rule-matrix");
+  const form = document.getElementById("rules-form");
+  const csvForm = document.getElementById("rules-csv-form");
+  const status = document.getElementById("rules-status");
+  const section = document.getElementById("rules-section");
+
+  function say(text, isError = false) {
+    status.textContent = text;
+    status.classList.toggle("error", isError);
+  }
+
+  function render(matrix) {
+    const head = document.createElement("tr");
+    const corner = document.createElement("th");
+    corner.textContent = strings.zone;
+    head.append(corner);
+    for (const category of config.categories) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = category.label;
+      head.append(th);
+    }
+    const rows = Object.entries(matrix).map(([code, row]) => {
+      const tr = document.createElement("tr");
+      const th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = code;
+      tr.append(th);
+      for (const category of config.categories) {
+        const td = document.createElement("td");
+        const cellSelect = document.createElement("select");
+        cellSelect.dataset.zone = code;
+        cellSelect.dataset.category = category.value;
+        cellSelect.setAttribute("aria-label", `${code} · ${category.label}`);
+        cellSelect.append(option("", strings.unset), ...verdicts.map((v) => option(v.value, v.label)));
+        cellSelect.value = row[category.value] || "";
+        cellSelect.dataset.verdict = cellSelect.value;
+        cellSelect.addEventListener("change", () => {
+          cellSelect.dataset.verdict = cellSelect.value;
+        });
+        td.append(cellSelect);
+        tr.append(td);
+      }
+      return tr;
+    });
+    const thead = document.createElement("thead");
+    thead.append(head);
+    const tbody = document.createElement("tbody");
+    tbody.append(...rows);
+    table.replaceChildren(thead, tbody);
+  }
+
+  async function load() {
+    if (!select.value) {
+      table.replaceChildren();
+      return;
+    }
+    render(await apiFetch(fill(urls.rules, select.value)));
+  }
+
+  select.addEventListener("change", () => {
+    say("");
+    load();
+  });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const matrix = {};
+    for (const cellSelect of table.querySelectorAll("select")) {
+      matrix[cellSelect.dataset.zone] ??= {};
+      if (cellSelect.value) matrix[cellSelect.dataset.zone][cellSelect.dataset.category] = cellSelect.value;
+    }
+    try {
+      render(await apiFetch(fill(urls.rules, select.value), { method: "PUT", body: matrix }));
+      say(strings.saved);
+    } catch (exc) {
+      say(fmt(strings.saveFailed, { error: exc.message }), true);
+    }
+  });
+
+  csvForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const file = csvForm.elements.file.files[0];
+    if (!file) return;
+    const data = new FormData();
+    data.append("file", file);
+    try {
+      render(await postForm(fill(urls.rulesCsv, select.value), data));
+      say(strings.csvImported);
+      csvForm.reset();
+    } catch (exc) {
+      say(fmt(strings.saveFailed, { error: exc.message }), true);
+    }
+  });
+
+  return {
+    setLayers(layers) {
+      const zoning = layers.filter((l) => l.kind === "zoning" && l.state === "done");
+      const previous = select.value;
+      select.replaceChildren(...zoning.map((l) => option(l.slug, l.name)));
+      if (zoning.some((l) => l.slug === previous)) select.value = previous;
+      form.hidden = csvForm.hidden = zoning.length === 0;
+      if (zoning.length === 0) say(strings.noZoning);
+      else if (status.textContent === strings.noZoning) say("");
+      section.dataset.layers = String(zoning.length);
+      load();
+    },
+  };
+}

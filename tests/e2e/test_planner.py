@@ -1,0 +1,107 @@
+"""The planner page in a real browser: upload a zoning file, watch it import, see it mapped."""
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from layers.models import Layer, LayerState
+
+pytestmark = pytest.mark.e2e
+
+# Three zones side by side in the middle of the demo city (lon/lat, EPSG:4326).
+ZONES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"zone": code, "label": f"Zone {code}"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [
+                    [[x0, 51.33], [x0 + 0.02, 51.33], [x0 + 0.02, 51.36], [x0, 51.36], [x0, 51.33]]
+                ],
+            },
+        }
+        for code, x0 in (("WA", 12.33), ("MI", 12.35), ("GR", 12.37))
+    ],
+}
+
+
+@pytest.fixture
+def zoning_file(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploads wait here for the importer
+    path = tmp_path / "bebauungsplan.geojson"
+    path.write_text(json.dumps(ZONES))
+    return path
+
+
+def paths_in_reference_pane(page) -> int:
+    return page.locator(".leaflet-referenceLayers-pane path").count()
+
+
+def test_planner_uploads_zoning_file_sees_progress_report_and_layer_on_maps(
+    page, live_server, planner, login, zoning_file
+):
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    expect(page.locator("#layer-rows")).to_contain_text("No layers yet")
+
+    page.set_input_files("#import-file", str(zoning_file))
+    # The file is inspected: its attribute names are offered for the zone code.
+    expect(page.locator("#import-fields option[value=zone]")).to_be_attached()
+    expect(page.locator("#import-name")).to_have_value("bebauungsplan")
+    page.fill("#import-name", "Bebauungsplan Mitte")
+    page.select_option("#import-kind", "zoning")
+    page.fill("#import-zone-field", "zone")
+    page.click("#import-submit")
+
+    box = page.locator("#import-progress-box")
+    expect(box).to_have_attribute("data-state", "done", timeout=20_000)
+    expect(page.locator("#import-progress")).to_have_js_property("value", 100)
+    expect(page.locator("#import-status")).to_contain_text("3 features")
+    expect(page.locator("#import-report")).to_contain_text("imported: 3")
+
+    layer = Layer.objects.get(name="Bebauungsplan Mitte")
+    assert layer.state == LayerState.DONE and layer.feature_count == 3
+    row = page.locator(f"#layer-rows tr[data-slug={layer.slug}]")
+    expect(row).to_contain_text("Bebauungsplan Mitte")
+    expect(row.locator("input[type=checkbox]")).to_be_checked()
+    # Drawn on the planner's map, coloured by zone code, with its legend.
+    expect(page.locator("#planner-map .leaflet-referenceLayers-pane path")).to_have_count(3)
+    expect(page.locator("#zone-legend")).to_contain_text("GR")
+    # The rule matrix offers the three zone codes.
+    expect(page.locator("#rule-matrix tbody tr")).to_have_count(3)
+    page.select_option("#rule-matrix select[data-zone=GR][data-category=housing]", "incompatible")
+    page.click("#rules-form button[type=submit]")
+    expect(page.locator("#rules-status")).to_contain_text("saved")
+    assert layer.rules.get(zone_code="GR", category="housing").verdict == "incompatible"
+
+    # On the residents' map the layer is a switchable overlay under the pins.
+    page.goto(f"{live_server.url}/")
+    control = page.locator(".leaflet-control-layers")
+    control.hover()
+    overlay = control.locator("label", has_text="Bebauungsplan Mitte")
+    expect(overlay).to_be_visible()
+    overlay.locator("input").check()
+    expect(page.locator("#map .leaflet-referenceLayers-pane path")).to_have_count(3)
+    expect(page.locator(".layer-legend")).to_contain_text("WA")
+    assert page.js_errors == []
+
+
+def test_refused_file_is_explained_and_nothing_is_imported(
+    page, live_server, planner, login, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    bogus = tmp_path / "zones.geojson"
+    bogus.write_text("this is not GeoJSON")
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    page.set_input_files("#import-file", str(bogus))
+    expect(page.locator("#inspect-status")).to_contain_text("could not be read")
+    page.fill("#import-name", "Kaputt")
+    page.click("#import-submit")
+    expect(page.locator("#import-error")).to_be_visible()
+    expect(page.locator("#import-error")).to_contain_text("not accepted")
+    assert not Layer.objects.filter(name="Kaputt").exists()
+    assert page.js_errors == []
