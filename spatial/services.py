@@ -435,3 +435,34 @@ def _refresh(cur, cluster_ids: set[int], tolerance: float) -> None:
             tolerance,
         )
     _dissolve(cur, ids)
+
+
+# -- settings -----------------------------------------------------------------------------
+
+
+def analysis_settings_update(*, user, cluster_tolerance_m: float) -> AnalysisSettings:
+    """Store a new tolerance and, after commit, start the full recompute it needs."""
+    from django.core.exceptions import ValidationError
+
+    from .tasks import recluster
+
+    try:
+        value = float(cluster_tolerance_m)
+    except (TypeError, ValueError):
+        raise ValidationError(
+            {"cluster_tolerance_m": ["The tolerance must be a number of metres."]}
+        ) from None
+    if not (0 <= value <= 1000):  # also refuses NaN
+        raise ValidationError(
+            {"cluster_tolerance_m": ["The tolerance must lie between 0 and 1000 metres."]}
+        )
+    with transaction.atomic():
+        current = AnalysisSettings.load()
+        current = AnalysisSettings.objects.select_for_update().get(pk=current.pk)
+        changed = current.cluster_tolerance_m != value
+        current.cluster_tolerance_m = value
+        current.updated_by = user
+        current.save()
+        if changed:
+            transaction.on_commit(recluster.delay)
+    return current

@@ -1,0 +1,66 @@
+"""The clusters API (thin: filters and selectors read, services write, rules decide)."""
+
+from django.http import HttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from . import selectors, services
+from .filters import cluster_filters_from
+from .models import AnalysisSettings
+from .serializers import AnalysisSettingsInputSerializer, AnalysisSettingsSerializer
+
+GEOJSON = "application/geo+json"
+
+
+class ClusterListView(GenericAPIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("contested", str, enum=["true", "false"]),
+            OpenApiParameter("category", str, description="comma list, e.g. housing,mobility"),
+            OpenApiParameter("min_size", int, description="at least this many claims (>= 2)"),
+            OpenApiParameter("bbox", str, description="minlon,minlat,maxlon,maxlat (WGS 84)"),
+        ],
+        responses={(200, GEOJSON): dict},
+        description="Current clusters as a GeoJSON FeatureCollection, contested first.",
+    )
+    def get(self, request):
+        clusters = selectors.cluster_list(**cluster_filters_from(request.query_params))
+        body = selectors.cluster_feature_collection(clusters, language=get_language())
+        return HttpResponse(body, content_type=GEOJSON)
+
+
+class ClusterDetailView(GenericAPIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={(200, GEOJSON): dict})
+    def get(self, request, pk):
+        body = selectors.cluster_detail(pk, language=get_language())
+        if body is None:
+            raise NotFound(_("There is no cluster %(id)s.") % {"id": pk})
+        return HttpResponse(body, content_type=GEOJSON)
+
+
+class AnalysisSettingsView(GenericAPIView):
+    serializer_class = AnalysisSettingsInputSerializer
+
+    @extend_schema(responses=AnalysisSettingsSerializer)
+    def get(self, request):
+        return Response(AnalysisSettingsSerializer(AnalysisSettings.load()).data)
+
+    @extend_schema(responses=AnalysisSettingsSerializer)
+    def patch(self, request):
+        if not request.user.has_perm("spatial.change_analysissettings"):
+            raise PermissionDenied(_("Only planners and mediators can change the tolerance."))
+        data = AnalysisSettingsInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        saved = services.analysis_settings_update(user=request.user, **data.validated_data)
+        return Response(AnalysisSettingsSerializer(saved).data)
+
+    put = patch
