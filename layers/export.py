@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pyogrio.raw
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -71,7 +72,10 @@ PROPOSAL_KINDS = {
 
 def proposal_export(qs: QuerySet[Proposal]) -> ExportQuery:
     """Proposals of `qs` (in its order) with author name and overlay results."""
-    ids_sql, ids_params = qs.values("pk").query.sql_with_params()
+    try:
+        ids_sql, ids_params = qs.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. qs.none(): Django knows nothing matches
+        ids_sql, ids_params = "SELECT NULL::bigint WHERE false", ()
     columns = [
         Column(name, sql, PROPOSAL_KINDS.get(name, "str")) for name, sql in proposal_columns.COLUMNS
     ]

@@ -163,6 +163,19 @@ def test_empty_export_is_still_a_valid_file(client, tmp_path, db):
     assert path.read_text().startswith("id,kind,category,title,")
 
 
+def test_anonymous_export_of_my_proposals_is_empty(client, tmp_path, proposals):
+    for fmt in ("gpkg", "geojson", "csv"):
+        path = download(client, f"/api/export/proposals.{fmt}?author=me", tmp_path)
+        options = ("-oo", "GEOM_POSSIBLE_NAMES=wkt") if fmt == "csv" else ()
+        assert "Feature Count: 0" in ogrinfo_summary(path, *options)
+
+
+def test_signed_in_author_exports_their_own_proposals(client, tmp_path, proposals):
+    client.force_login(proposals[1].author)
+    path = download(client, "/api/export/proposals.geojson?author=me", tmp_path)
+    assert [f["id"] for f in json.loads(path.read_text())["features"]] == [proposals[1].pk]
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
