@@ -141,6 +141,10 @@ def test_language_switch_changes_the_interface_language(page, live_server):
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page).to_have_url(f"{live_server.url}/proposals/")
     expect(page.get_by_role("button", name="English")).to_be_visible()
+    expect(page.locator(".site-nav")).to_contain_text("Karte")
+    expect(page.locator("h1")).to_contain_text("Vorschläge und Konflikte")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator(".site-nav")).to_contain_text("Map")
 
 
 def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):

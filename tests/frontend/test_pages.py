@@ -107,7 +107,9 @@ def test_language_switch_changes_the_page_language(client):
     response = client.post("/i18n/setlang/", {"language": "de", "next": "/proposals/"})
     assert response.status_code == 302
     assert response["Location"] == "/proposals/"
-    assert '<html lang="de">' in client.get("/proposals/").content.decode()
+    html = client.get("/proposals/").content.decode()
+    assert '<html lang="de">' in html
+    assert ">Karte</a>" in html  # the German catalogue (compiled by scripts/bootstrap)
 
 
 # --- list page -----------------------------------------------------------------------------

@@ -28,7 +28,10 @@ export function createPins(map, config) {
 
   function bindPopup(layer, entry) {
     // Built on opening, from the newest properties the API sent for this pin.
-    layer.bindPopup(() => popupContent(entry.feature.properties, config), { maxWidth: 300 });
+    layer.bindPopup(() => popupContent(entry.feature.properties, config), {
+      maxWidth: 300,
+      autoPanPaddingTopLeft: [56, 16], // keep clear of the zoom and drawing buttons
+    });
   }
 
   function build(feature) {
