@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from layers.models import Layer, LayerState
+from tests.layers.planner_data import district_layer, proposal_at, zoning_layer
 
 pytestmark = pytest.mark.e2e
 
@@ -104,4 +105,39 @@ def test_refused_file_is_explained_and_nothing_is_imported(
     expect(page.locator("#import-error")).to_be_visible()
     expect(page.locator("#import-error")).to_contain_text("not accepted")
     assert not Layer.objects.filter(name="Kaputt").exists()
+    assert page.js_errors == []
+
+
+@pytest.fixture
+def overlaid(transactional_db):
+    """A zoning and a district layer, and two proposals the overlay has judged."""
+    zoning_layer()
+    westend = district_layer(populations=(20_000, 5_000)).features.get(name="Westend")
+    proposal_at(12.31, 51.31, district=westend, compatibility="incompatible", title="Tower")
+    proposal_at(12.32, 51.32, district=westend, compatibility="compatible", title="Garden")
+
+
+def switch_on(page, label: str):
+    control = page.locator(".leaflet-control-layers")
+    control.hover()
+    control.locator("label", has_text=label).locator("input").check()
+
+
+def test_main_map_shows_the_participation_choropleth_with_its_legend(page, live_server, overlaid):
+    page.goto(f"{live_server.url}/")
+    switch_on(page, "Participation")
+    districts = page.locator("#map .leaflet-referenceLayers-pane path")
+    expect(districts).to_have_count(2)
+    expect(page.locator(".layer-legend")).to_contain_text("Participation")
+    # Westend: 2 proposals per 20,000 inhabitants; Ostend: none. Different classes, colours.
+    fills = districts.evaluate_all("(paths) => paths.map((p) => p.getAttribute('fill'))")
+    assert len(set(fills)) == 2
+    assert page.js_errors == []
+
+
+def test_planner_page_shows_participation_per_district(page, live_server, planner, login, overlaid):
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    expect(page.locator("#participation-map .leaflet-referenceLayers-pane path")).to_have_count(2)
+    expect(page.locator("#participation-legend")).to_contain_text("no population figure")
     assert page.js_errors == []

@@ -5,7 +5,13 @@
 // frontend/pages/planner.py:layer_overlay_config().
 /* global L */
 import { apiFetch } from "../api/client.js";
-import { legendControl, participationLayer, referenceLayer, zoneLegend } from "./view.js";
+import {
+  ensurePanes,
+  legendControl,
+  participationLayer,
+  referenceLayer,
+  zoneLegend,
+} from "./view.js";
 
 function addStylesheet() {
   const href = new URL("./layers.css", import.meta.url).href;
@@ -42,6 +48,7 @@ export async function register({ map, config, layersControl }) {
   if (!settings) return {};
   const { urls, strings } = settings;
   addStylesheet();
+  ensurePanes(map);
   const onError = () => map.fire("stadtmacher:error", { message: strings.loadFailed });
   const legend = legendControl().addTo(map);
   let layers = [];

@@ -19,7 +19,8 @@ export function fill(template, slug) {
   return template.replace("{slug}", encodeURIComponent(slug));
 }
 
-function panes(map) {
+// Creates the panes the reference layers draw into (idempotent).
+export function ensurePanes(map) {
   if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = 300;
   if (!map.getPane(LABEL_PANE)) {
     const labels = map.createPane(LABEL_PANE);
@@ -97,7 +98,7 @@ export function referenceLayer(layer, { featuresUrl, onError = () => {}, onLoad 
     }
   }
   group.on("add", (event) => {
-    panes(event.target._map);
+    ensurePanes(event.target._map);
     event.target._map.on("moveend", reload);
     reload();
   });

@@ -1,5 +1,5 @@
 // The participation map: proposals per 1,000 inhabitants per district as a choropleth.
-import { fmt, participationLayer } from "../layers/view.js";
+import { ensurePanes, fmt, participationLayer } from "../layers/view.js";
 import { createMap } from "../map/base.js";
 
 function option(value, label) {
@@ -15,6 +15,7 @@ export function createParticipation({ config }) {
   const status = document.getElementById("participation-status");
   const strings = { ...config.layers.strings, ...config.planner.strings };
   const map = createMap(document.getElementById("participation-map"), config);
+  ensurePanes(map);
   let current = null;
   let districts = [];
 
