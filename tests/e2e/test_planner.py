@@ -141,3 +141,37 @@ def test_planner_page_shows_participation_per_district(page, live_server, planne
     expect(page.locator("#participation-map .leaflet-referenceLayers-pane path")).to_have_count(2)
     expect(page.locator("#participation-legend")).to_contain_text("no population figure")
     assert page.js_errors == []
+
+
+def test_planner_imports_rules_from_csv_hides_and_deletes_a_layer(
+    page, live_server, planner, login, tmp_path
+):
+    zoning = zoning_layer()
+    rules_csv = tmp_path / "rules.csv"
+    rules_csv.write_text(
+        "zone_code,category,verdict\nWA,housing,compatible\nGR,housing,incompatible\n"
+    )
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    on_map = page.locator("#planner-map .leaflet-referenceLayers-pane path")
+    expect(on_map).to_have_count(2)
+
+    page.set_input_files("#rules-csv", str(rules_csv))
+    page.click("#rules-csv-form button[type=submit]")
+    expect(page.locator("#rules-status")).to_contain_text("CSV")
+    cell = page.locator("#rule-matrix select[data-zone=GR][data-category=housing]")
+    expect(cell).to_have_value("incompatible")
+    assert zoning.rules.count() == 2
+
+    row = page.locator(f"#layer-rows tr[data-slug={zoning.slug}]")
+    row.locator("input[type=checkbox]").uncheck()
+    expect(on_map).to_have_count(0)
+    row.locator("input[type=checkbox]").check()
+    expect(on_map).to_have_count(2)
+
+    page.evaluate("() => { window.confirm = () => true; }")
+    row.locator("button.danger").click()
+    expect(row).to_have_count(0)
+    expect(on_map).to_have_count(0)
+    assert not Layer.objects.filter(pk=zoning.pk).exists()
+    assert page.js_errors == []
