@@ -77,6 +77,9 @@ def _download(export_query: export.ExportQuery, fmt: str):
 
 
 FORMAT_DOC = "gpkg (GeoPackage), geojson or csv (WKT geometry, centroid lon/lat)"
+FORMAT_PARAMETER = OpenApiParameter(
+    "fmt", str, OpenApiParameter.PATH, enum=list(MEDIA_TYPES), description=FORMAT_DOC
+)
 
 
 class ProposalExportView(APIView):
@@ -84,9 +87,11 @@ class ProposalExportView(APIView):
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
+        operation_id="export_proposals",
         summary="Active proposals with their overlay results as GeoPackage, GeoJSON or CSV",
         description=f"Format: {FORMAT_DOC}. Filters as GET /api/proposals/.",
         parameters=[
+            FORMAT_PARAMETER,
             OpenApiParameter("compatibility", str, description="e.g. incompatible,conditional"),
             OpenApiParameter("district", int, description="id of a district feature"),
         ],
@@ -104,9 +109,13 @@ class ClusterExportView(APIView):
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
+        operation_id="export_clusters",
         summary="Current clusters with their scores and member ids as GeoPackage, GeoJSON or CSV",
         description=f"Format: {FORMAT_DOC}.",
-        parameters=[OpenApiParameter("contested", bool, description="only (un)contested")],
+        parameters=[
+            FORMAT_PARAMETER,
+            OpenApiParameter("contested", bool, description="only (un)contested"),
+        ],
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
     def get(self, request, fmt):
