@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 LIMIT_DEFAULT = 100
 LIMIT_MAX = 10_000
+OFFSET_MAX = 2**63 - 1  # PostgreSQL bigint
 
 BBox = tuple[float, float, float, float]
 Interval = tuple[datetime | None, datetime | None]
@@ -51,7 +52,9 @@ def parse_bbox(value: str | None) -> BBox | None:
     return minx, miny, maxx, maxy
 
 
-def parse_int(value: str | None, *, name: str, default: int, minimum: int) -> int:
+def parse_int(
+    value: str | None, *, name: str, default: int, minimum: int, maximum: int | None = None
+) -> int:
     if value is None:
         return default
     try:
@@ -64,6 +67,10 @@ def parse_int(value: str | None, *, name: str, default: int, minimum: int) -> in
         raise BadRequest(
             _("%(name)s must be at least %(minimum)d.") % {"name": name, "minimum": minimum}
         )
+    if maximum is not None and number > maximum:
+        raise BadRequest(
+            _("%(name)s must be at most %(maximum)d.") % {"name": name, "maximum": maximum}
+        )
     return number
 
 
@@ -73,7 +80,7 @@ def parse_limit(value: str | None) -> int:
 
 
 def parse_offset(value: str | None) -> int:
-    return parse_int(value, name="offset", default=0, minimum=0)
+    return parse_int(value, name="offset", default=0, minimum=0, maximum=OFFSET_MAX)
 
 
 def _moment(text: str, *, end: bool) -> datetime | None:

@@ -203,6 +203,7 @@ def test_feature_of_another_layer_is_not_found(client):
         ("limit=ten", "limit"),
         ("limit=0", "limit"),
         ("offset=-1", "offset"),
+        ("offset=99999999999999999999", "offset"),
         ("datetime=yesterday", "datetime"),
         ("datetime=2026-05-02/2026-05-01", "datetime"),
         ("colour=red", "colour"),
