@@ -88,8 +88,9 @@ def _moment(text: str, *, end: bool) -> datetime | None:
     if text in ("", ".."):
         return None
     try:
-        moment = parse_datetime(text)
-        day = None if moment else parse_date(text)
+        # A bare date first: parse_datetime would read it as midnight.
+        day = parse_date(text)
+        moment = None if day else parse_datetime(text)
     except ValueError:
         moment = day = None
     if moment is not None:
