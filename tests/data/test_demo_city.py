@@ -11,8 +11,10 @@ from django.core.management import call_command
 from accounts import roles
 from accounts.models import User
 from layers.models import Layer, LayerKind, ProposalOverlay, ZoningRule
+from negotiations.models import Round
 from proposals import hooks
 from proposals.models import Comment, Proposal, Support
+from spatial.models import Cluster
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "auenstadt"
 LIMIT = 40
@@ -137,3 +139,24 @@ def test_other_apps_hear_once_about_each_supported_proposal():
         Proposal.objects.filter(support_count__gt=0).values_list("pk", "support_count")
     )
     assert sum(change == "created" for _, change, _ in heard) == LIMIT
+
+
+def test_a_changed_demo_password_survives_a_rerun_unless_reset():
+    load(limit=1)
+    anna = User.objects.get(username="anna")
+    anna.set_password("my-own-secret")
+    anna.save()
+    load(limit=1)
+    assert authenticate(username="anna", password="my-own-secret") is not None
+    call_command("demo_city", "--limit=1", "--reset-passwords", stdout=StringIO())
+    assert authenticate(username="anna", password="anna-demo") is not None
+
+
+def test_the_hotspots_become_contested_clusters_with_demo_rounds():
+    output = load()
+    contested = Cluster.objects.current().filter(contested=True)
+    assert contested.count() >= 2
+    assert Round.objects.filter(cluster__in=contested).count() == 2
+    load()  # the second run adds no rounds
+    assert Round.objects.count() == 2
+    assert "contested" in output

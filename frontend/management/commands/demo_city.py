@@ -1,6 +1,6 @@
 """Load the demo city Auenstadt from data/auenstadt/ (written by `python -m data.generate`).
 
-    manage.py demo_city [--limit N] [--url http://127.0.0.1:8000]
+    manage.py demo_city [--limit N] [--url http://127.0.0.1:8000] [--reset-passwords]
 
 Idempotent: run it again and nothing is duplicated. Accounts are matched by username,
 layers by name, proposals by (author, title), supports by (proposal, user), comments by
@@ -31,6 +31,8 @@ from proposals import hooks
 from proposals.geometry import geometry_from_geojson
 from proposals.models import Comment, Proposal, Support
 from proposals.services import comment_create, proposal_create
+from spatial.models import Cluster
+from spatial.services import clusters_recompute
 
 DATA = settings.BASE_DIR / "data" / "auenstadt"
 
@@ -64,13 +66,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--url", default="http://127.0.0.1:8000", help="where the demo is served (printed)"
         )
+        parser.add_argument(
+            "--reset-passwords",
+            action="store_true",
+            help="set the demo passwords again on existing demo accounts",
+        )
 
-    def handle(self, *, limit, url, **options):
+    def handle(self, *, limit, url, reset_passwords, **options):
         started = time.monotonic()
-        self.step("accounts", self.load_accounts)
+        self.step("accounts", lambda: self.load_accounts(reset_passwords))
         self.step("residents", self.load_residents)
         self.step("layers", self.load_layers)
         self.step("proposals", lambda: self.load_proposals(limit))
+        self.step("clusters", self.recluster)
         # Keep last among the steps: rounds need the clusters of the loaded proposals.
         self.step("rounds", demo_rounds_create)
         self.print_accounts(url)
@@ -83,7 +91,7 @@ class Command(BaseCommand):
 
     # --- accounts -------------------------------------------------------------------------
 
-    def load_accounts(self) -> str:
+    def load_accounts(self, reset_passwords: bool) -> str:
         groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
         created = 0
         for username, first, last, role, superuser in DEMO_ACCOUNTS:
@@ -93,7 +101,9 @@ class Command(BaseCommand):
             )
             created += new
             user.is_staff = user.is_superuser = superuser
-            user.set_password(demo_password(username))
+            # Hashing takes about a second each: only for new accounts, or when asked.
+            if new or reset_passwords or not user.has_usable_password():
+                user.set_password(demo_password(username))
             user.save()
             if role:
                 user.groups.add(groups[role])
@@ -242,6 +252,15 @@ class Command(BaseCommand):
         Comment.objects.bulk_update(created, ["created_at"])
         return Comment.objects.filter(proposal_id__in=ids).count()
 
+    def recluster(self) -> str:
+        """A full recompute: the same partition the incremental updates reached, checked."""
+        result = clusters_recompute()
+        contested = Cluster.objects.current().filter(contested=True).count()
+        return (
+            f"{result.clusters} clusters ({contested} contested) from {result.claims} claims, "
+            f"tolerance {result.tolerance:g} m, {result.changed} rewritten"
+        )
+
     # --- report ---------------------------------------------------------------------------
 
     def print_accounts(self, url: str) -> None:
@@ -256,3 +275,4 @@ class Command(BaseCommand):
                 f"  {label:<11} {username:<9} {demo_password(username):<14} {first} {last}"
             )
         self.stdout.write(f"  Sign in at {url}/accounts/login/ ; the admin is at {url}/admin/")
+        self.stdout.write("  (Changed a demo password? `manage.py demo_city --reset-passwords`.)")
