@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_planner
-from layers.models import LayerKind, Verdict
+from layers.models import LayerKind, LayerState, Verdict
 
 from .layer_overlay import layer_overlay_config, layer_url
 from .map import map_config
@@ -63,6 +63,7 @@ def planner_config(request) -> dict:
             "rulesCsv": layer_url("api:layer-rules-csv"),
         },
         "verdicts": [{"value": v, "label": str(label)} for v, label in Verdict.choices],
+        "states": {value: str(label) for value, label in LayerState.choices},
         "strings": planner_strings(),
     }
     return config

@@ -61,7 +61,8 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     toggle.checked = layer.state === "done" && !hidden.has(layer.slug);
     toggle.addEventListener("change", () => setShown(layer, toggle.checked));
     const state = document.createElement("span");
-    state.textContent = layer.state === "failed" ? `${layer.state}: ${layer.error}` : layer.state;
+    const stateLabel = planner.states[layer.state] || layer.state;
+    state.textContent = layer.state === "failed" ? `${stateLabel}: ${layer.error}` : stateLabel;
     state.className = `state-${layer.state}`;
     const del = document.createElement("button");
     del.type = "button";

@@ -34,6 +34,7 @@ export function createParticipation({ config }) {
         strings,
       });
       current = choropleth.layer.addTo(map);
+      if (choropleth.layer.getBounds().isValid()) map.fitBounds(choropleth.layer.getBounds());
       legend.replaceChildren(choropleth.legend);
       status.textContent = choropleth.data.unassigned
         ? fmt(strings.unassigned, { count: choropleth.data.unassigned })
