@@ -72,16 +72,28 @@ def _load_geometries() -> tuple[np.ndarray, np.ndarray]:
     return ids[order], shapely.from_wkb(np.asarray(wkbs, dtype=object))[order]
 
 
-CLAIM_SQL = """
-SELECT p.id, p.category, p.kind, p.author_id, p.support_count,
+CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
        coalesce(o.compatibility, 'unknown'),
        coalesce((SELECT array_agg(DISTINCT z->>'zone_code' ORDER BY z->>'zone_code')
                  FROM jsonb_array_elements(o.zones) z
-                 WHERE z->>'verdict' = 'incompatible' AND z->>'zone_code' IS NOT NULL), '{{}}')
-       {geometry}
-FROM proposals_proposal p
-LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
-WHERE {where}
+                 WHERE z->>'verdict' = 'incompatible' AND z->>'zone_code' IS NOT NULL), '{}')"""
+
+# Attributes of the given proposals (bulk: the full recompute).
+CLAIMS_BY_ID_SQL = f"""
+SELECT {CLAIM_COLUMNS}
+FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+WHERE p.id = ANY(%s)
+"""
+
+# Attributes, analysis geometry and cluster of the members of the given clusters (few
+# rows: the incremental update). LATERAL keeps it an index nested loop whatever the stats.
+CLAIMS_OF_CLUSTERS_SQL = f"""
+SELECT c.*
+FROM spatial_clustermember m CROSS JOIN LATERAL (
+    SELECT {CLAIM_COLUMNS}, ST_AsBinary(ST_Transform(p.geom, {{srid}})), m.cluster_id
+    FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+    WHERE p.id = m.proposal_id) c
+WHERE m.cluster_id = ANY(%s)
 """
 
 
@@ -100,6 +112,13 @@ def _claims_by_id(rows) -> dict[int, Claim]:
 
 
 # -- writing clusters ---------------------------------------------------------------------
+
+
+def _tolerance(cur) -> float:
+    """The stored tolerance, read without creating the settings row (a hot path)."""
+    cur.execute("SELECT cluster_tolerance_m FROM spatial_analysissettings WHERE id = 1")
+    row = cur.fetchone()
+    return row[0] if row else float(settings.CLUSTER_TOLERANCE_M)
 
 
 def _lock(cur) -> None:
@@ -273,7 +292,7 @@ def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
             [ids[insert].tolist(), cluster_of[insert].tolist()],
         )
         rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
-        cur.execute(CLAIM_SQL.format(geometry="", where="p.id = ANY(%s)"), [ids[rewrite].tolist()])
+        cur.execute(CLAIMS_BY_ID_SQL, [ids[rewrite].tolist()])
         attrs = _claims_by_id(cur.fetchall())
         written = _write_clusters(
             cur,
@@ -283,6 +302,8 @@ def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
             tolerance,
         )
         _dissolve(cur, changed)
+        if written:  # keep the planner's row estimates right for the incremental queries
+            cur.execute("ANALYZE spatial_clustermember, spatial_cluster")
     seconds["total"] = time.perf_counter() - start
     seconds["write"] = seconds["total"] - seconds["read"] - seconds["cluster"]
     result = RecomputeResult(
@@ -320,7 +341,7 @@ def clusters_update_for_proposal(*, proposal, change: str) -> None:
         return
     with _raw_cursor() as cur:
         _lock(cur)
-        tolerance = AnalysisSettings.load().cluster_tolerance_m
+        tolerance = _tolerance(cur)
         if change == "supported":  # only the counts changed: refresh its cluster
             cur.execute(
                 "SELECT cluster_id FROM spatial_clustermember WHERE proposal_id = %s",
@@ -348,7 +369,8 @@ def _split(cur, cluster_id: int, tolerance: float) -> set[int]:
     """Re-cluster the remaining members of `cluster_id`; the largest part keeps the id."""
     cur.execute(
         f"SELECT p.id, ST_AsBinary(ST_Transform(p.geom, {_srid()})) FROM proposals_proposal p "
-        "JOIN spatial_clustermember m ON m.proposal_id = p.id WHERE m.cluster_id = %s",
+        "WHERE p.id = ANY(ARRAY(SELECT proposal_id FROM spatial_clustermember "
+        "WHERE cluster_id = %s))",
         [cluster_id],
     )
     rows = cur.fetchall()
@@ -409,17 +431,7 @@ def _join(cur, proposal_id: int, tolerance: float) -> set[int]:
 def _refresh(cur, cluster_ids: set[int], tolerance: float) -> None:
     """Rewrite outline, statistics and verdict of the given clusters from their members."""
     ids = sorted(cluster_ids)
-    cur.execute(
-        CLAIM_SQL.format(
-            geometry=f", ST_AsBinary(ST_Transform(p.geom, {_srid()})), m.cluster_id",
-            where="p.id IN (SELECT proposal_id FROM spatial_clustermember "
-            "WHERE cluster_id = ANY(%s))",
-        ).replace(
-            "LEFT JOIN layers_proposaloverlay",
-            "JOIN spatial_clustermember m ON m.proposal_id = p.id LEFT JOIN layers_proposaloverlay",
-        ),
-        [ids],
-    )
+    cur.execute(CLAIMS_OF_CLUSTERS_SQL.replace("{srid}", str(_srid())), [ids])
     rows = cur.fetchall()
     counts = {}
     for row in rows:

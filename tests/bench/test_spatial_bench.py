@@ -1,0 +1,195 @@
+"""Cluster benchmarks (make bench): full recompute vs ST_ClusterDBSCAN, and one add.
+
+BENCH_CLUSTER_SIZES=100000,1000000   claims per distribution (same table for both peers)
+BENCH_CLUSTER_ADDS=300               proposals added one by one for the latency figures
+BENCH_CLUSTER_TOLERANCE=10           metres
+
+Distributions, generated in SQL (generate_series) in ANALYSIS_SRID around the city centre:
+- city: a spread-out city at constant density (the side grows with sqrt(n)); 50% points,
+  25% short lines, 25% small squares; most claims touch a few others.
+- hotspots: claims in hotspots of ~300 squares of 20-80 m scattered 30 m around a centre,
+  so every claim of a hotspot overlaps hundreds of others.
+"""
+
+import os
+import statistics
+import time
+
+import numpy as np
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from proposals import hooks
+from proposals.services import proposal_create
+from spatial import services
+from spatial.services import clusters_recompute
+from tests.bench.timing import report
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db(transaction=True)]
+
+SIZES = [int(s) for s in os.environ.get("BENCH_CLUSTER_SIZES", "100000,1000000").split(",")]
+ADDS = int(os.environ.get("BENCH_CLUSTER_ADDS", 300))
+TOLERANCE = float(os.environ.get("BENCH_CLUSTER_TOLERANCE", 10))
+SPACING_M = 17.0  # city: one claim per 17 m x 17 m on average
+HOTSPOT = 300
+
+CITY_SQL = """
+WITH c AS (SELECT ST_X(p) AS cx, ST_Y(p) AS cy
+           FROM ST_Transform(ST_SetSRID(ST_Point(12.375, 51.345), 4326), %(srid)s) p),
+r AS (SELECT i, random() AS k, c.cx + (random() - 0.5) * %(side)s AS x,
+             c.cy + (random() - 0.5) * %(side)s AS y, 2 + random() * 8 AS s,
+             random() * 6.283 AS a
+      FROM generate_series(1, %(n)s) i, c)
+INSERT INTO proposals_proposal (author_id, kind, category, title, description, geom, status,
+    hidden_reason, support_count, comment_count, created_at, updated_at)
+SELECT %(author)s, CASE WHEN i %% 7 = 0 THEN 'conflict' ELSE 'proposal' END,
+       (ARRAY['housing','mobility','green_space','public_space','commons','other'])[1 + i %% 6],
+       'bench', '', ST_Transform(CASE
+           WHEN k < 0.5 THEN ST_SetSRID(ST_Point(x, y), %(srid)s)
+           WHEN k < 0.75 THEN ST_SetSRID(ST_MakeLine(ST_Point(x, y),
+                ST_Point(x + 3 * s * cos(a), y + 3 * s * sin(a))), %(srid)s)
+           ELSE ST_MakeEnvelope(x, y, x + s, y + s, %(srid)s) END, 4326),
+       'active', '', 0, 0, now(), now()
+FROM r
+"""
+
+HOTSPOT_SQL = """
+WITH c AS (SELECT ST_X(p) AS cx, ST_Y(p) AS cy
+           FROM ST_Transform(ST_SetSRID(ST_Point(12.375, 51.345), 4326), %(srid)s) p),
+h AS (SELECT j, c.cx + (random() - 0.5) * %(side)s AS hx, c.cy + (random() - 0.5) * %(side)s AS hy
+      FROM generate_series(0, %(spots)s - 1) j, c),
+r AS (SELECT i, h.hx + (random() - 0.5) * 60 AS x, h.hy + (random() - 0.5) * 60 AS y,
+             20 + random() * 60 AS s
+      FROM generate_series(1, %(n)s) i JOIN h ON h.j = i %% %(spots)s)
+INSERT INTO proposals_proposal (author_id, kind, category, title, description, geom, status,
+    hidden_reason, support_count, comment_count, created_at, updated_at)
+SELECT %(author)s, CASE WHEN i %% 5 = 0 THEN 'conflict' ELSE 'proposal' END,
+       (ARRAY['housing','mobility','green_space'])[1 + i %% 3], 'bench', '',
+       ST_Transform(ST_MakeEnvelope(x - s / 2, y - s / 2, x + s / 2, y + s / 2, %(srid)s), 4326),
+       'active', '', 0, 0, now(), now()
+FROM r
+"""
+
+PEER_SQL = """
+SELECT count(DISTINCT cid) FROM (
+    SELECT ST_ClusterDBSCAN(ST_Transform(geom, %s), eps := %s, minpoints := 1) OVER () AS cid
+    FROM proposals_proposal WHERE status = 'active') q
+"""
+
+
+def _seconds(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _fill(distribution: str, n: int, author) -> None:
+    side = np.sqrt(n) * SPACING_M
+    with connection.cursor() as cur:
+        # the bench runs in the throw-away test database: empty what hangs off proposals
+        cur.execute("TRUNCATE spatial_cluster, proposals_proposal CASCADE")
+        cur.execute("SELECT setseed(0.42)")
+        if distribution == "city":
+            cur.execute(
+                CITY_SQL,
+                {"srid": settings.ANALYSIS_SRID, "side": side, "n": n, "author": author.pk},
+            )
+        else:
+            cur.execute(
+                HOTSPOT_SQL,
+                {
+                    "srid": settings.ANALYSIS_SRID,
+                    "side": side * 3,
+                    "n": n,
+                    "spots": max(1, n // HOTSPOT),
+                    "author": author.pk,
+                },
+            )
+        cur.execute("VACUUM ANALYZE proposals_proposal") if not connection.in_atomic_block else None
+
+
+def _peer() -> int:
+    with connection.cursor() as cur:
+        cur.execute(PEER_SQL, [settings.ANALYSIS_SRID, TOLERANCE])
+        return cur.fetchone()[0]
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize("distribution", ["city", "hotspots"])
+def test_full_recompute_vs_st_clusterdbscan(distribution, n):
+    author = UserFactory()
+    fill = _seconds(lambda: _fill(distribution, n, author))
+    peer = _seconds(_peer)  # also warms the cache for both
+    peer = min(peer, _seconds(_peer))
+    results = []
+    cold = _seconds(lambda: results.append(clusters_recompute(tolerance=TOLERANCE)))
+    warm = _seconds(lambda: results.append(clusters_recompute(tolerance=TOLERANCE)))
+    first = results[0]
+    parts = ", ".join(f"{k} {v:.2f} s" for k, v in first.seconds.items())
+    print(
+        f"\n{distribution} n={n:,}: generated in {fill:.1f} s; {first.clusters:,} clusters; "
+        f"cold run {parts}; warm run rewrote {results[1].changed} clusters"
+    )
+    report(f"cluster-recompute {distribution} {n:,} (cold)", ours=cold, st_clusterdbscan=peer)
+    report(f"cluster-recompute {distribution} {n:,} (warm)", ours=warm, st_clusterdbscan=peer)
+    assert results[1].changed == 0
+
+
+def test_add_one_proposal_to_a_city():
+    n = max(SIZES)
+    author = UserFactory()
+    _fill("city", n, author)
+    clusters_recompute(tolerance=TOLERANCE)
+    from spatial.models import AnalysisSettings
+
+    AnalysisSettings.objects.update_or_create(pk=1, defaults={"cluster_tolerance_m": TOLERANCE})
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT ST_X(p), ST_Y(p) FROM ST_Transform(ST_SetSRID(ST_Point(12.375, 51.345), "
+            "4326), %s) p",
+            [settings.ANALYSIS_SRID],
+        )
+        cx, cy = cur.fetchone()
+    rng = np.random.default_rng(3)
+    side = np.sqrt(n) * SPACING_M
+    hook_times = []
+
+    def timed_hook(*, proposal, change):
+        start = time.perf_counter()
+        services.clusters_update_for_proposal(proposal=proposal, change=change)
+        hook_times.append(time.perf_counter() - start)
+
+    index = hooks.after_proposal_write.index(services.clusters_update_for_proposal)
+    hooks.after_proposal_write[index] = timed_hook
+    from django.contrib.gis.geos import Point, Polygon
+
+    add_times = []
+    try:
+        for i in range(ADDS):
+            x, y = cx + (rng.random() - 0.5) * side, cy + (rng.random() - 0.5) * side
+            if i % 2:
+                geom = Point(x, y, srid=settings.ANALYSIS_SRID)
+            else:
+                geom = Polygon.from_bbox((x, y, x + 8, y + 8))
+                geom.srid = settings.ANALYSIS_SRID
+            geom.transform(4326)
+            start = time.perf_counter()
+            proposal_create(
+                author=author, kind="proposal", category="housing", title="bench add", geom=geom
+            )
+            add_times.append(time.perf_counter() - start)
+    finally:
+        hooks.after_proposal_write[index] = services.clusters_update_for_proposal
+
+    def pct(values, q):
+        return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+
+    print(
+        f"\nBENCH cluster-add city {n:,}: proposal_create with all hooks p50 "
+        f"{pct(add_times, 50) * 1000:.1f} ms, p99 {pct(add_times, 99) * 1000:.1f} ms; "
+        f"the cluster update alone p50 {pct(hook_times, 50) * 1000:.1f} ms, "
+        f"p99 {pct(hook_times, 99) * 1000:.1f} ms (target p99 < 20 ms)",
+        flush=True,
+    )
