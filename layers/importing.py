@@ -13,6 +13,7 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -22,12 +23,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from psycopg.types.json import set_json_dumps
 
 from . import geometry, reading, uploads
 from .models import LayerKind, LayerState
 from .overlay import overlay_refresh
 
 logger = logging.getLogger(__name__)
+_dumps = json.JSONEncoder(default=str, allow_nan=False).encode  # one encoder, reused
 
 REPORT_MAX_ITEMS = 1000  # per list in the report; the counts are always complete
 SUBDIVIDE_VERTICES = 256
@@ -179,31 +182,32 @@ class _Report:
 
 
 def _copy_batch(copy, *, layer, batch, fields, options) -> tuple[int, int]:
-    """COPY one cleaned batch; returns (outside the city, without zone code)."""
+    """COPY one cleaned batch (binary: EWKB as is); returns (outside city, without code)."""
     kept = batch.kept
-    geoms = shapely.set_srid(batch.geoms, 4326)
-    ewkb = shapely.to_wkb(geoms, hex=True, include_srid=True)
+    ewkb = batch.ewkb
     columns = {name: _json_values(values[kept]) for name, values in fields.items()}
     names = list(columns)
-    rows = zip(*columns.values(), strict=True) if names else ([] for _ in range(len(kept)))
+    attributes = [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    if not names:
+        attributes = [{} for _ in range(len(kept))]
+    n = len(kept)
     zone_values = columns.get(options["zone_field"]) if options["zone_field"] else None
+    codes = [_code(v) for v in zone_values] if zone_values is not None else [""] * n
     name_values = columns.get(options["name_field"]) if options["name_field"] else None
+    names_out = [str(v or "")[:255] for v in name_values] if name_values is not None else [""] * n
     population_values = (
         columns.get(options["population_field"]) if options["population_field"] else None
     )
-    without_code = 0
-    for i, row in enumerate(rows):
-        attributes = json.dumps(dict(zip(names, row, strict=True)), default=str)
-        code = _code(zone_values[i]) if zone_values is not None else ""
-        if zone_values is not None and not code:
-            without_code += 1
-        name = str(name_values[i] or "")[:255] if name_values is not None else ""
-        population = _population(population_values[i]) if population_values is not None else None
-        copy.write_row((layer.id, ewkb[i], attributes, code, name, population))
+    populations = (
+        [_population(v) for v in population_values] if population_values is not None else [None] * n
+    )
+    for row in zip(repeat(layer.id), ewkb, attributes, codes, names_out, populations):
+        copy.write_row(row)
     minx, miny, maxx, maxy = settings.CITY_BBOX
     bounds = shapely.bounds(batch.geoms)
     outside = (bounds[:, 2] < minx) | (bounds[:, 0] > maxx) | (bounds[:, 3] < miny)
     outside |= bounds[:, 1] > maxy
+    without_code = codes.count("") if zone_values is not None else 0
     return int(outside.sum()), without_code
 
 
@@ -226,9 +230,12 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
             cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
             copy_sql = (
                 "COPY layers_feature (layer_id, geom, attributes, zone_code, name, population) "
-                "FROM STDIN"
+                "FROM STDIN (FORMAT BINARY)"
             )
+            set_json_dumps(_dumps, context=cursor.cursor)
             with cursor.copy(copy_sql) as copy:
+                # Binary COPY: a geometry's binary form is EWKB, so bytes go in unchanged.
+                copy.set_types(["bigint", "bytea", "jsonb", "text", "text", "bigint"])
                 for wkb, fields in reading.read_batches(
                     prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
                 ):

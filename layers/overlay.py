@@ -16,40 +16,50 @@ The district is the district feature with the largest share.
 import json
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 WORST = """CASE {v} WHEN 'incompatible' THEN 3 WHEN 'conditional' THEN 2
     WHEN 'compatible' THEN 0 ELSE 1 END"""
 COMPATIBILITY = """CASE {w} WHEN 3 THEN 'incompatible' WHEN 2 THEN 'conditional'
     WHEN 0 THEN 'compatible' ELSE 'unknown' END"""
 
-REFRESH_SQL = """
-WITH p AS MATERIALIZED (
-    SELECT id, category, ST_Dimension(geom) AS dim, ST_Transform(geom, %(srid)s) AS g
-    FROM proposals_proposal WHERE {scope}
-),
-hit AS (
-    SELECT p.id AS proposal_id, p.category, p.dim, l.id AS layer_id, l.slug, l.kind,
+# One row per (proposal, part it touches) with the proposal's amount inside the part.
+# The parts are the outer side; active proposals are found through the spatial app's GiST
+# index on ST_Transform(geom, ANALYSIS_SRID), and PostGIS caches the prepared part.
+PIECES_SQL = """
+SELECT p.id AS proposal_id, p.category, fp.layer_id, fp.feature_id,
+       ST_Dimension(p.geom) AS dim,
+       CASE ST_Dimension(p.geom) WHEN 1 THEN ST_Length(ST_Transform(p.geom, {srid}))
+            WHEN 2 THEN ST_Area(ST_Transform(p.geom, {srid})) ELSE 0 END AS measure,
+       CASE WHEN GeometryType(p.geom) = 'POINT' THEN 1.0
+            WHEN ST_Dimension(p.geom) = 0
+                THEN ST_NumGeometries(ST_Intersection(ST_Transform(p.geom, {srid}), fp.geom))
+            WHEN ST_Covers(fp.geom, ST_Transform(p.geom, {srid})) THEN
+                CASE ST_Dimension(p.geom) WHEN 1 THEN ST_Length(ST_Transform(p.geom, {srid}))
+                     ELSE ST_Area(ST_Transform(p.geom, {srid})) END
+            WHEN ST_Dimension(p.geom) = 1
+                THEN ST_Length(ST_Intersection(ST_Transform(p.geom, {srid}), fp.geom))
+            ELSE ST_Area(ST_Intersection(ST_Transform(p.geom, {srid}), fp.geom)) END AS amount
+FROM layers_featurepart fp
+JOIN proposals_proposal p ON ST_Intersects(fp.geom, ST_Transform(p.geom, {srid}))
+WHERE {scope}
+"""
+
+# From the pieces to one overlay row per proposal in scope (CTEs after "WITH ...,").
+AGGREGATE_SQL = """
+hit AS MATERIALIZED (
+    SELECT piece.proposal_id, piece.category, piece.measure, l.id AS layer_id, l.slug, l.kind,
            f.id AS feature_id, f.zone_code, COALESCE(NULLIF(f.name, ''), f.zone_code) AS name,
-           CASE WHEN p.dim = 0 THEN max(ST_NumGeometries(ST_Intersection(p.g, fp.geom)))
-                ELSE sum(CASE
-                    WHEN ST_CoveredBy(p.g, fp.geom) THEN
-                        CASE p.dim WHEN 1 THEN ST_Length(p.g) ELSE ST_Area(p.g) END
-                    WHEN p.dim = 1 THEN ST_Length(ST_Intersection(p.g, fp.geom))
-                    ELSE ST_Area(ST_Intersection(p.g, fp.geom)) END)
-           END AS amount
-    FROM p
-    JOIN layers_featurepart fp ON ST_Intersects(fp.geom, p.g)
-    JOIN layers_layer l ON l.id = fp.layer_id AND l.state = 'done'
-    JOIN layers_feature f ON f.id = fp.feature_id
-    GROUP BY p.id, p.category, p.dim, l.id, l.slug, l.kind, f.id, f.zone_code, f.name
+           CASE WHEN piece.dim = 0 THEN max(piece.amount) ELSE sum(piece.amount) END AS amount
+    FROM overlay_piece piece
+    JOIN layers_layer l ON l.id = piece.layer_id AND l.state = 'done'
+    JOIN layers_feature f ON f.id = piece.feature_id
+    GROUP BY piece.proposal_id, piece.category, piece.dim, piece.measure, l.id, f.id
 ),
-shared AS (
-    SELECT hit.*, hit.amount / NULLIF(GREATEST(
-            CASE hit.dim WHEN 0 THEN 0 WHEN 1 THEN ST_Length(p.g) ELSE ST_Area(p.g) END,
-            sum(hit.amount) OVER (PARTITION BY hit.proposal_id, hit.layer_id)), 0) AS share
-    FROM hit JOIN p ON p.id = hit.proposal_id
-    WHERE hit.amount > 0
+shared AS MATERIALIZED (
+    SELECT hit.*, amount / NULLIF(GREATEST(measure,
+               sum(amount) OVER (PARTITION BY proposal_id, layer_id)), 0) AS share
+    FROM hit WHERE amount > 0
 ),
 zone AS (
     SELECT proposal_id, layer_id, slug, category, zone_code, sum(share) AS share
@@ -76,7 +86,9 @@ INSERT INTO layers_proposaloverlay
     (proposal_id, district_id, district_name, compatibility, zones, computed_at)
 SELECT p.id, d.feature_id, COALESCE(d.name, ''), {compatibility},
        COALESCE(z.zones, '[]'::jsonb), now()
-FROM p LEFT JOIN zones z ON z.proposal_id = p.id LEFT JOIN district d ON d.proposal_id = p.id
+FROM proposals_proposal p
+LEFT JOIN zones z ON z.proposal_id = p.id LEFT JOIN district d ON d.proposal_id = p.id
+WHERE {scope}
 ON CONFLICT (proposal_id) DO UPDATE SET
     district_id = EXCLUDED.district_id, district_name = EXCLUDED.district_name,
     compatibility = EXCLUDED.compatibility, zones = EXCLUDED.zones,
@@ -118,15 +130,37 @@ def _sql(template: str, **parts: str) -> str:
     )
 
 
+@transaction.atomic
 def overlay_refresh(*, proposal_ids: list[int] | None = None) -> int:
-    """Recompute the overlay of the given proposals (all when None); returns rows written."""
+    """Recompute the overlay of the given proposals (all active ones when None).
+
+    Returns the number of overlay rows written. For all proposals the pieces go to a
+    temporary table first: CREATE TABLE AS may use parallel workers, INSERT may not.
+    """
     if proposal_ids is not None and not proposal_ids:
         return 0
-    scope = "TRUE" if proposal_ids is None else "id = ANY(%(ids)s)"
+    srid = int(settings.ANALYSIS_SRID)
+    params = {"ids": list(proposal_ids or [])}
     with connection.cursor() as cursor:
+        if proposal_ids is None:
+            scope = "p.status = 'active'"
+            cursor.execute("SET LOCAL jit = off")  # compiling costs more than it saves here
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+            cursor.execute("DROP TABLE IF EXISTS overlay_piece")
+            cursor.execute(
+                "CREATE TEMP TABLE overlay_piece ON COMMIT DROP AS "
+                + PIECES_SQL.format(srid=srid, scope=scope)
+            )
+            cursor.execute("ANALYZE overlay_piece")
+            cursor.execute("WITH " + _sql(AGGREGATE_SQL, scope=scope), params)
+            written = cursor.rowcount
+            cursor.execute("DROP TABLE overlay_piece")
+            return written
+        scope = "p.id = ANY(%(ids)s)"
+        pieces = PIECES_SQL.format(srid=srid, scope=scope)
         cursor.execute(
-            _sql(REFRESH_SQL, scope=scope),
-            {"srid": settings.ANALYSIS_SRID, "ids": list(proposal_ids or [])},
+            f"WITH overlay_piece AS MATERIALIZED ({pieces}), " + _sql(AGGREGATE_SQL, scope=scope),
+            params,
         )
         return cursor.rowcount
 
