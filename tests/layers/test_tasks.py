@@ -12,7 +12,13 @@ from config.celery import app
 from layers.models import Feature, Layer, LayerState
 from layers.tasks import layer_import_task
 
-BROKER = "redis://127.0.0.1:6379/11"
+BROKER = "redis://127.0.0.1:6379/13"  # a database of its own on the shared Redis
+
+
+def _forget_connections():
+    """Celery caches its broker pool and queue routing; rebuild them from app.conf."""
+    app._pool = None  # the old pool's connections close when it is collected
+    app.__dict__.pop("amqp", None)
 
 
 @pytest.fixture
@@ -33,11 +39,13 @@ def redis_worker():
         task_always_eager=False,
         task_default_queue=queue,
     )
+    _forget_connections()
     try:
         with start_worker(app, queues=[queue], perform_ping_check=False, pool="solo"):
             yield queue
     finally:
         app.conf.update(saved)
+        _forget_connections()
         redis.Redis.from_url(BROKER).delete(queue)
 
 
