@@ -209,6 +209,9 @@ def write_gpkg(export: ExportQuery, directory: Path) -> Path:
         driver="GPKG",
         geometry_type=export.geometry_type,
         crs="EPSG:4326",
+        # GeoPackage 1.3, not GDAL 3.12's default 1.4: QGIS builds with GDAL < 3.7 read 1.4
+        # only with a warning.
+        dataset_options={"VERSION": "1.3"},
     )
     return path
 

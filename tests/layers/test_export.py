@@ -54,6 +54,8 @@ def download(client, url: str, tmp_path: Path) -> Path:
 
 
 def ogrinfo_summary(path: Path, *options: str) -> str:
+    """`ogrinfo -al -so` of the system GDAL (older than pyogrio's): it must read the file
+    without a warning."""
     result = subprocess.run(
         ["ogrinfo", "-ro", "-al", "-so", *options, str(path)],
         capture_output=True,
@@ -61,6 +63,7 @@ def ogrinfo_summary(path: Path, *options: str) -> str:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr, result.stderr
     return result.stdout
 
 
