@@ -21,7 +21,8 @@ def proposal_filters_from(query_dict) -> dict:
     """Selector keyword arguments from a QueryDict (or plain dict) of query parameters.
 
     Returns only the filters present: bbox (minlon, minlat, maxlon, maxlat), categories,
-    kinds, q and author ("me"). Raises ValidationError({parameter: [message]}).
+    kinds, q, author ("me"), compatibility (zoning overlay verdicts) and district (a
+    district layer feature id). Raises ValidationError({parameter: [message]}).
     """
     filters, errors = {}, {}
     readers = {
@@ -30,6 +31,8 @@ def proposal_filters_from(query_dict) -> dict:
         "kind": ("kinds", lambda v: _choices_from(v, Kind, "kind")),
         "q": ("q", _q_from),
         "author": ("author", _author_from),
+        "compatibility": ("compatibility", _compatibility_from),
+        "district": ("district", _district_from),
     }
     for parameter, (key, read) in readers.items():
         raw = _values(query_dict, parameter)
@@ -112,3 +115,16 @@ def _author_from(raw: list[str]) -> str:
     if raw[-1] != "me":
         raise ValidationError(_('author accepts only "me" (your own pins).'))
     return "me"
+
+
+def _compatibility_from(raw: list[str]) -> list[str]:
+    from layers.models import Compatibility  # the overlay lives in the layers app
+
+    return _choices_from(raw, Compatibility, "compatibility")
+
+
+def _district_from(raw: list[str]) -> int:
+    value = raw[-1]
+    if not value.isdigit() or len(value) > 18:
+        raise ValidationError(_("district must be the id of a district (a whole number)."))
+    return int(value)

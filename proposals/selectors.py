@@ -13,7 +13,15 @@ from .models import Comment, Proposal, Status, Support
 
 
 def proposal_list(
-    *, bbox=None, categories=None, kinds=None, q=None, author=None, user=None
+    *,
+    bbox=None,
+    categories=None,
+    kinds=None,
+    q=None,
+    author=None,
+    compatibility=None,
+    district=None,
+    user=None,
 ) -> QuerySet[Proposal]:
     """Active proposals matching the filters, newest first.
 
@@ -21,7 +29,9 @@ def proposal_list(
     bounding box overlaps it (geom && envelope: answered by the GiST index, and cheap enough
     that PostgreSQL does not JIT-compile the big map query). A long line passing just outside
     a corner of the box may count as inside; the map and the list agree on it. author is
-    "me" (the pins of `user`; nothing for anonymous users) or a User.
+    "me" (the pins of `user`; nothing for anonymous users) or a User. compatibility (list
+    of verdicts) and district (a feature id) filter by the layers overlay; a proposal
+    without an overlay counts as "unknown".
     """
     qs = Proposal.objects.filter(status=Status.ACTIVE)
     if bbox is not None:
@@ -38,6 +48,13 @@ def proposal_list(
         author = user
     if author is not None:
         qs = qs.filter(author=author)
+    if compatibility:
+        match = Q(overlay__compatibility__in=compatibility)
+        if "unknown" in compatibility:
+            match |= Q(overlay__isnull=True)
+        qs = qs.filter(match)
+    if district is not None:
+        qs = qs.filter(overlay__district_id=district)
     return qs.order_by("-created_at", "-id")
 
 
