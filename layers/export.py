@@ -70,8 +70,9 @@ PROPOSAL_KINDS = {
 }
 
 
-def proposal_export(qs: QuerySet[Proposal]) -> ExportQuery:
-    """Proposals of `qs` (in its order) with author name and overlay results."""
+def proposal_export(qs: QuerySet[Proposal], *, page_url: str) -> ExportQuery:
+    """Proposals of `qs` (newest first) with author name, overlay results and a link to
+    their page (page_url: proposal_columns.page_url_prefix())."""
     try:
         ids_sql, ids_params = qs.values("pk").query.sql_with_params()
     except EmptyResultSet:  # e.g. qs.none(): Django knows nothing matches
@@ -85,7 +86,7 @@ def proposal_export(qs: QuerySet[Proposal]) -> ExportQuery:
         geom_sql="p.geom",
         rows_sql=f"FROM {proposal_columns.FROM} WHERE p.id IN ({ids_sql}) "
         "ORDER BY p.created_at DESC, p.id DESC",
-        params=[*proposal_columns.sql_params(), *ids_params],
+        params=[*proposal_columns.sql_params(page_url=page_url), *ids_params],
         json_extra=(("zones", proposal_columns.ZONES_JSON),),
     )
 

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 from proposals.filters import proposal_filters_from
 from proposals.selectors import proposal_list
 
-from . import export
+from . import export, proposal_columns
 from .models import Compatibility
 
 MEDIA_TYPES = {
@@ -101,7 +101,8 @@ class ProposalExportView(APIView):
         filters = proposal_filters_from(request.GET)
         overlay = overlay_filters_from(request.GET)
         proposals = proposal_list(**filters, user=request.user).filter(overlay)
-        return _download(export.proposal_export(proposals), fmt)
+        page_url = proposal_columns.page_url_prefix(request.build_absolute_uri)
+        return _download(export.proposal_export(proposals, page_url=page_url), fmt)
 
 
 class ClusterExportView(APIView):

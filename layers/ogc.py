@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import ogc_collections, ogc_params
+from . import ogc_collections, ogc_params, proposal_columns
 from .ogc_openapi import openapi_document
 from .ogc_params import BadRequest
 
@@ -75,6 +75,10 @@ def _url(request, name: str, **kwargs) -> str:
     return request.build_absolute_uri(reverse(f"ogc:{name}", kwargs=kwargs or None))
 
 
+def _page_url_prefix(request) -> str:
+    return proposal_columns.page_url_prefix(request.build_absolute_uri)
+
+
 def _link(href: str, rel: str, media_type: str, title: str) -> dict:
     return {"href": href, "rel": rel, "type": media_type, "title": title}
 
@@ -131,7 +135,8 @@ def collections(request):
         {
             "links": [_link(_url(request, "collections"), "self", JSON, _("Collections"))],
             "collections": [
-                _collection_json(request, c) for c in ogc_collections.collection_list()
+                _collection_json(request, c)
+                for c in ogc_collections.collection_list(page_url=_page_url_prefix(request))
             ],
         }
     )
@@ -147,7 +152,7 @@ def _no_collection(collection_id: str) -> JsonResponse:
 
 @ogc_view(PLAIN_PARAMS)
 def collection(request, collection_id):
-    found = ogc_collections.collection_get(collection_id)
+    found = ogc_collections.collection_get(collection_id, page_url=_page_url_prefix(request))
     if found is None:
         return _no_collection(collection_id)
     return _response(_collection_json(request, found))
@@ -162,7 +167,7 @@ def _page_url(request, collection_id: str, offset: int, limit: int) -> str:
 
 @ogc_view(ITEMS_PARAMS)
 def items(request, collection_id):
-    found = ogc_collections.collection_get(collection_id)
+    found = ogc_collections.collection_get(collection_id, page_url=_page_url_prefix(request))
     if found is None:
         return _no_collection(collection_id)
     limit = ogc_params.parse_limit(request.GET.get("limit"))
@@ -202,7 +207,7 @@ def items(request, collection_id):
 
 @ogc_view(PLAIN_PARAMS)
 def item(request, collection_id, feature_id):
-    found = ogc_collections.collection_get(collection_id)
+    found = ogc_collections.collection_get(collection_id, page_url=_page_url_prefix(request))
     if found is None:
         return _no_collection(collection_id)
     is_id = feature_id.isdigit() and len(feature_id) <= 18  # ids are bigint

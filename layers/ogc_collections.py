@@ -36,7 +36,7 @@ class Collection:
     time_sql: str | None = None  # a timestamp column for `datetime`, None when timeless
 
 
-def _proposals() -> Collection:
+def _proposals(page_url: str) -> Collection:
     return Collection(
         id=PROPOSALS,
         title=gettext("Proposals"),
@@ -47,7 +47,7 @@ def _proposals() -> Collection:
         id_sql="p.id",
         geom_sql="p.geom",
         properties_sql=proposal_columns.properties_json(),
-        properties_params=tuple(proposal_columns.sql_params()),
+        properties_params=tuple(proposal_columns.sql_params(page_url=page_url)),
         time_sql="p.created_at",
     )
 
@@ -67,14 +67,15 @@ def _layer(layer: Layer) -> Collection:
     )
 
 
-def collection_list() -> list[Collection]:
+def collection_list(*, page_url: str) -> list[Collection]:
+    """page_url: proposal_columns.page_url_prefix(), for the proposals' `url` property."""
     layers = Layer.objects.filter(state=LayerState.DONE).exclude(slug=PROPOSALS)
-    return [_proposals()] + [_layer(layer) for layer in layers]
+    return [_proposals(page_url)] + [_layer(layer) for layer in layers]
 
 
-def collection_get(collection_id: str) -> Collection | None:
+def collection_get(collection_id: str, *, page_url: str) -> Collection | None:
     if collection_id == PROPOSALS:
-        return _proposals()
+        return _proposals(page_url)
     layer = Layer.objects.filter(slug=collection_id, state=LayerState.DONE).first()
     return _layer(layer) if layer else None
 

@@ -2,10 +2,11 @@
 
 SQL fragments, so that every export is built in the database and all of them speak the same
 schema: the public proposal fields, the author's public name and the overlay results
-(district, compatibility, zones). Parameters are positional (%s); `sql_params()` returns them
-in the order the fragments use them.
+(district, compatibility, zones) and a link to the proposal's page. Parameters are
+positional (%s); `sql_params()` returns them in the order the fragments use them.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext
 
 # Proposals `p` with their author `u` and overlay `o` (absent until the overlay ran).
@@ -25,7 +26,7 @@ ZONE_CODES = """coalesce((SELECT string_agg(z->>'zone_code', ';'
         ORDER BY (z->>'share')::float DESC, z->>'zone_code')
     FROM jsonb_array_elements(coalesce(o.zones, '[]'::jsonb)) z), '')"""
 
-# (name, SQL expression) in export column order; AUTHOR_NAME takes the only parameter.
+# (name, SQL expression) in export column order; AUTHOR_NAME and url take a parameter each.
 COLUMNS = [
     ("id", "p.id"),
     ("kind", "p.kind"),
@@ -40,15 +41,23 @@ COLUMNS = [
     ("district", "coalesce(o.district_name, '')"),
     ("compatibility", "coalesce(o.compatibility, 'unknown')"),
     ("zone_codes", ZONE_CODES),
+    ("url", "%s || p.id || '/'"),
 ]
 
 # For JSON outputs: the zones list itself, [{"layer","zone_code","share","verdict"}, ...].
 ZONES_JSON = "coalesce(o.zones, '[]'::jsonb)"
 
 
-def sql_params() -> list:
-    """The parameters of COLUMNS / PROPERTIES, in order."""
-    return [gettext("a resident")]
+def page_url_prefix(build_absolute_uri) -> str:
+    """ "https://host/proposals/" from a request's build_absolute_uri: + id + "/" is a page."""
+    page = reverse("frontend:proposal-detail", args=[1])
+    return build_absolute_uri(page.removesuffix("1/"))
+
+
+def sql_params(*, page_url: str) -> list:
+    """The parameters of COLUMNS / properties_json(), in order; page_url from
+    page_url_prefix()."""
+    return [gettext("a resident"), page_url]
 
 
 def select_list() -> str:

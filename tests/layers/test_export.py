@@ -112,6 +112,7 @@ def test_csv_export_has_wkt_and_centroid_columns(client, tmp_path, proposals):
     path = download(client, "/api/export/proposals.csv", tmp_path)
     rows = {row["title"]: row for row in csv.DictReader(io.StringIO(path.read_text()))}
     assert rows["Bolzplatz"]["wkt"] == "POINT(12.31 51.31)"
+    assert rows["Bolzplatz"]["url"] == f"http://testserver/proposals/{proposals[0].pk}/"
     assert rows["Bolzplatz"]["district"] == "Westend"
     assert rows["Bolzplatz"]["compatibility"] == "incompatible"
     assert (rows["Allee"]["lon"], rows["Allee"]["lat"]) == ("12.310000", "51.300000")

@@ -100,6 +100,7 @@ def test_items_are_geojson_with_counts_links_and_overlay_properties(client):
     assert feature["properties"]["district"] == "Westend"
     assert feature["properties"]["compatibility"] == "incompatible"
     assert feature["properties"]["zone_codes"] == "GR"
+    assert feature["properties"]["url"] == f"http://testserver/proposals/{proposal.pk}/"
     assert rels(page)["self"].endswith("/ogc/collections/proposals/items")
 
 
