@@ -140,11 +140,11 @@ def _filters(
     return " AND ".join(where), params
 
 
-def _feature_json(collection: Collection) -> str:
-    return (
-        "json_build_object('type', 'Feature', 'id', fid, "
-        "'geometry', ST_AsGeoJSON(geom, 6)::json, 'properties', properties)"
-    )
+# One GeoJSON feature from a row (fid, geom, properties) of the inner queries below.
+FEATURE_JSON = (
+    "json_build_object('type', 'Feature', 'id', fid, "
+    "'geometry', ST_AsGeoJSON(geom, 6)::json, 'properties', properties)"
+)
 
 
 def items_page(
@@ -166,7 +166,7 @@ def items_page(
         )
         SELECT (SELECT count(*) FROM {collection.from_sql} WHERE {where}),
                count(*),
-               coalesce(json_agg({_feature_json(collection)} ORDER BY fid)::text, '[]')
+               coalesce(json_agg({FEATURE_JSON} ORDER BY fid)::text, '[]')
         FROM page
     """
     all_params = [*collection.properties_params, *params, limit, offset, *params]
@@ -179,7 +179,7 @@ def items_page(
 def item_get(collection: Collection, feature_id: int) -> str | None:
     """One feature as GeoJSON text, or None."""
     sql = f"""
-        SELECT {_feature_json(collection)}::text FROM (
+        SELECT {FEATURE_JSON}::text FROM (
             SELECT {collection.id_sql} AS fid, {collection.geom_sql} AS geom,
                    {collection.properties_sql} AS properties
             FROM {collection.from_sql}
