@@ -3,6 +3,8 @@
 import { apiFetch } from "../api/client.js";
 import { fill, fmt, referenceLayer, zoneLegend } from "../layers/view.js";
 
+const REFRESH_MS = 2000;
+
 function cell(content) {
   const td = document.createElement("td");
   if (content instanceof Node) td.append(content);
@@ -19,6 +21,7 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
   const shown = new Map(); // slug -> Leaflet layer on the map
   const hidden = new Set(); // slugs the planner switched off
   let layers = [];
+  let pending = null;
 
   function renderLegends() {
     const boxes = layers
@@ -102,6 +105,11 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
       if (layer.state === "done") setShown(layer, !hidden.has(layer.slug));
     }
     onChange(layers);
+    // Imports started elsewhere (another planner, the command line) finish by themselves.
+    clearTimeout(pending);
+    if (layers.some((l) => l.state === "pending" || l.state === "running")) {
+      pending = setTimeout(refresh, REFRESH_MS);
+    }
     return layers;
   }
 
