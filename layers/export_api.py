@@ -2,12 +2,11 @@
 
 Exports hold only what the public map and OGC API already show (active proposals, public
 author names, overlay results, current clusters), so anybody may download them. Proposals
-take the same filters as GET /api/proposals/ plus the overlay filters `compatibility` and
-`district`.
+take the filters of GET /api/proposals/ (proposals.filters), among them the overlay
+filters `compatibility` and `district`.
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -20,41 +19,12 @@ from proposals.filters import proposal_filters_from
 from proposals.selectors import proposal_list
 
 from . import export, proposal_columns
-from .models import Compatibility
 
 MEDIA_TYPES = {
     "gpkg": "application/geopackage+sqlite3",
     "geojson": "application/geo+json",
     "csv": "text/csv; charset=utf-8",
 }
-
-
-def overlay_filters_from(query_dict) -> Q:
-    """`compatibility=incompatible,conditional` and `district=<feature id>` as a Q on Proposal."""
-    condition, errors = Q(), {}
-    raw = query_dict.get("compatibility", "").strip()
-    if raw:
-        values = [v.strip() for v in raw.split(",") if v.strip()]
-        unknown = [v for v in values if v not in Compatibility.values]
-        if unknown:
-            errors["compatibility"] = _("Unknown compatibility %(unknown)s; use %(known)s.") % {
-                "unknown": ", ".join(unknown[:5]),
-                "known": ", ".join(Compatibility.values),
-            }
-        else:
-            matches = Q(overlay__compatibility__in=values)
-            if Compatibility.UNKNOWN in values:  # not yet overlaid counts as unknown
-                matches |= Q(overlay__isnull=True)
-            condition &= matches
-    raw = query_dict.get("district", "").strip()
-    if raw:
-        if not raw.isdigit() or len(raw) > 18:
-            errors["district"] = _("district must be the id of a district feature.")
-        else:
-            condition &= Q(overlay__district_id=int(raw))
-    if errors:
-        raise ValidationError(errors)
-    return condition
 
 
 def _download(export_query: export.ExportQuery, fmt: str):
@@ -99,8 +69,7 @@ class ProposalExportView(APIView):
     )
     def get(self, request, fmt):
         filters = proposal_filters_from(request.GET)
-        overlay = overlay_filters_from(request.GET)
-        proposals = proposal_list(**filters, user=request.user).filter(overlay)
+        proposals = proposal_list(**filters, user=request.user)
         page_url = proposal_columns.page_url_prefix(request.build_absolute_uri)
         return _download(export.proposal_export(proposals, page_url=page_url), fmt)
 

@@ -135,6 +135,15 @@ def test_main_map_shows_the_participation_choropleth_with_its_legend(page, live_
     assert page.js_errors == []
 
 
+def test_main_map_highlights_the_proposals_zoning_does_not_allow(page, live_server, overlaid):
+    page.goto(f"{live_server.url}/")
+    switch_on(page, "Highlight proposals")
+    # One ring: around "Tower" (incompatible), none around "Garden" (compatible).
+    rings = page.locator("#map .leaflet-overlay-pane path[stroke='#c00000']")
+    expect(rings).to_have_count(1)
+    assert page.js_errors == []
+
+
 def test_planner_page_shows_participation_per_district(page, live_server, planner, login, overlaid):
     login(page, live_server, planner)
     page.goto(f"{live_server.url}/planner/")
