@@ -43,10 +43,17 @@ def test_two_runs_write_byte_identical_files(generated, tmp_path):
 
 
 def test_committed_files_are_what_the_generator_writes(generated):
+    stale = "is stale: run `.venv/bin/python -m data.generate` and commit"
     for name in FILES:
-        assert (COMMITTED / name).read_bytes() == (generated / name).read_bytes(), (
-            f"{name} is stale: run `.venv/bin/python -m data.generate` and commit"
-        )
+        if name.endswith(".gpkg"):  # compare content: another GDAL may lay out bytes anew
+            ours = pyogrio.read_dataframe(COMMITTED / name)
+            theirs = pyogrio.read_dataframe(generated / name)
+            assert ours.drop(columns="geometry").equals(theirs.drop(columns="geometry")), name
+            assert list(ours.geometry.to_wkb()) == list(theirs.geometry.to_wkb()), name
+        else:
+            assert (COMMITTED / name).read_bytes() == (generated / name).read_bytes(), (
+                f"{name} {stale}"
+            )
 
 
 def test_every_file_is_below_one_megabyte():
