@@ -25,6 +25,7 @@ from . import proposal_columns
 
 # Spreadsheets run cells that start with these as formulas; CSV text cells get a ' in front.
 FORMULA_START = r"^[=+\-@\t\r]"
+UTF8_BOM = "\ufeff".encode()
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,9 @@ def geojson_text(export: ExportQuery) -> str:
 
 
 def csv_chunks(export: ExportQuery) -> Iterator[bytes]:
-    """CSV (UTF-8, header row) streamed out of COPY: the columns, then the geometry as WKT
-    and the longitude/latitude of its centroid (EPSG:4326, 6 decimals)."""
+    """CSV (UTF-8 with a byte order mark, so spreadsheets get the umlauts right; header
+    row) streamed out of COPY: the columns, then the geometry as WKT and the
+    longitude/latitude of its centroid (EPSG:4326, 6 decimals)."""
     cells = ", ".join(f"{_csv_cell(c)} AS {c.name}" for c in export.columns)
     sql = f"""
         COPY (SELECT {cells}, e.wkt, e.lon, e.lat FROM (
@@ -167,6 +169,7 @@ def csv_chunks(export: ExportQuery) -> Iterator[bytes]:
             {export.rows_sql}) AS e)
         TO STDOUT WITH (FORMAT csv, HEADER true)
     """
+    yield UTF8_BOM
     connection.ensure_connection()
     with connection.connection.cursor() as cursor, cursor.copy(sql, export.params) as copy:
         yield from (bytes(block) for block in copy)

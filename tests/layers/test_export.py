@@ -53,6 +53,10 @@ def download(client, url: str, tmp_path: Path) -> Path:
     return path
 
 
+def csv_rows(path: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
 def ogrinfo_summary(path: Path, *options: str) -> str:
     """`ogrinfo -al -so` of the system GDAL (older than pyogrio's): it must read the file
     without a warning."""
@@ -110,7 +114,7 @@ def test_csv_export_has_wkt_and_centroid_columns(client, tmp_path, proposals):
         geom=LineString((12.30, 51.30), (12.32, 51.30), srid=4326), title="Allee"
     )
     path = download(client, "/api/export/proposals.csv", tmp_path)
-    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(path.read_text()))}
+    rows = {row["title"]: row for row in csv_rows(path)}
     assert rows["Bolzplatz"]["wkt"] == "POINT(12.31 51.31)"
     assert rows["Bolzplatz"]["url"] == f"http://testserver/proposals/{proposals[0].pk}/"
     assert rows["Bolzplatz"]["district"] == "Westend"
@@ -127,7 +131,7 @@ def test_csv_export_has_wkt_and_centroid_columns(client, tmp_path, proposals):
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused(client, tmp_path):
     ProposalFactory(title='=HYPERLINK("http://evil.example","click")', description="@SUM(1)")
     path = download(client, "/api/export/proposals.csv", tmp_path)
-    row = next(csv.DictReader(io.StringIO(path.read_text())))
+    row = csv_rows(path)[0]
     assert row["title"].startswith("'=HYPERLINK")
     assert row["description"] == "'@SUM(1)"
 
@@ -138,7 +142,7 @@ def test_exports_take_the_filters_of_the_proposal_list(client, tmp_path, proposa
         "Radweg"
     ]
     path = download(client, "/api/export/proposals.csv?bbox=12.30,51.30,12.35,51.35", tmp_path)
-    assert [r["title"] for r in csv.DictReader(io.StringIO(path.read_text()))] == ["Bolzplatz"]
+    assert [r["title"] for r in csv_rows(path)] == ["Bolzplatz"]
 
 
 def test_exports_filter_by_overlay_compatibility_and_district(client, tmp_path, proposals):
@@ -149,7 +153,7 @@ def test_exports_filter_by_overlay_compatibility_and_district(client, tmp_path, 
     assert titles == ["Radweg"]
     district = proposals[0].overlay.district_id
     path = download(client, f"/api/export/proposals.csv?district={district}", tmp_path)
-    assert [r["title"] for r in csv.DictReader(io.StringIO(path.read_text()))] == ["Bolzplatz"]
+    assert [r["title"] for r in csv_rows(path)] == ["Bolzplatz"]
 
 
 def test_hidden_and_withdrawn_proposals_are_not_exported(client, tmp_path, proposals):
@@ -164,7 +168,7 @@ def test_empty_export_is_still_a_valid_file(client, tmp_path, db):
         path = download(client, f"/api/export/proposals.{fmt}?category=housing", tmp_path)
         assert "Feature Count: 0" in ogrinfo_summary(path)
     path = download(client, "/api/export/proposals.csv", tmp_path)
-    assert path.read_text().startswith("id,kind,category,title,")
+    assert path.read_bytes().startswith("\ufeffid,kind,category,title,".encode())
 
 
 def test_anonymous_export_of_my_proposals_is_empty(client, tmp_path, proposals):
@@ -236,5 +240,5 @@ def test_cluster_exports_skip_dissolved_clusters_and_filter_contested(client, tm
     path = download(client, "/api/export/clusters.geojson", tmp_path)
     assert len(json.loads(path.read_text())["features"]) == 1
     path = download(client, "/api/export/clusters.csv?contested=false", tmp_path)
-    assert list(csv.DictReader(io.StringIO(path.read_text()))) == []
+    assert csv_rows(path) == []
     assert client.get("/api/export/clusters.csv?contested=maybe").status_code == 400
