@@ -137,6 +137,7 @@ def filter_state(query) -> dict:
         "kinds": kinds(),
         "kind": query.get("kind", ""),
         "q": query.get("q", ""),
+        "author": query.get("author", ""),
     }
 
 

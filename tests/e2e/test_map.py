@@ -105,7 +105,7 @@ def test_hostile_title_stays_text_in_the_popup_and_the_list(page, live_server):
     assert page.locator(".leaflet-popup-content img").count() == 0
 
     page.goto(f"{live_server.url}/proposals/")
-    expect(page.locator(".results h2")).to_have_text(XSS)
+    expect(page.locator(".results h3")).to_have_text(XSS)
     assert page.locator(".results img").count() == 0
     page.wait_for_timeout(300)
     assert page.dialogs == []

@@ -20,8 +20,14 @@ def page_config(response) -> dict:
     return json.loads(html[start : html.index("</script>", start)])
 
 
+@pytest.fixture
+def client():
+    """The English interface (without this, German: the site's default language)."""
+    return Client(headers={"accept-language": "en"})
+
+
 def signed_in(user) -> Client:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 
@@ -148,6 +154,15 @@ def test_list_filters_by_kind_and_text(client):
     assert "Parking blocks the pavement" in html
     assert "Noise at night" not in html
     assert "Parking garage" not in html
+
+
+@pytest.mark.django_db
+def test_signed_in_resident_can_list_only_their_own_pins(resident):
+    ProposalFactory(author=resident, title="Mine")
+    ProposalFactory(title="Somebody else's")
+    html = signed_in(resident).get("/proposals/?author=me").content.decode()
+    assert 'name="author" value="me" checked' in html
+    assert "Mine" in html and "Somebody else" not in html
 
 
 @pytest.mark.django_db

@@ -1,5 +1,5 @@
 // The filter state shared by the map and the list page, in the API's parameter names:
-// category=a,b (one comma list), kind=proposal|conflict, q=text.
+// category=a,b (one comma list), kind=proposal|conflict, q=text, author=me.
 
 export function filtersFromForm(form) {
   const data = new FormData(form);
@@ -7,6 +7,7 @@ export function filtersFromForm(form) {
     category: data.getAll("category").filter(Boolean),
     kind: data.get("kind") || "",
     q: (data.get("q") || "").trim(),
+    author: data.get("author") || "",
   };
 }
 
@@ -15,6 +16,7 @@ export function filterParams(filters) {
   if (filters.category.length) params.set("category", filters.category.join(","));
   if (filters.kind) params.set("kind", filters.kind);
   if (filters.q) params.set("q", filters.q);
+  if (filters.author) params.set("author", filters.author);
   return params;
 }
 

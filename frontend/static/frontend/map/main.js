@@ -40,11 +40,14 @@ const loader = createLoader({
   config,
   pins,
   getFilters: () => filtersFromForm(filterForm),
-  onState: ({ state, count }) => {
+  onState: ({ state, count, error }) => {
     status.dataset.state = state;
     if (state === "loading") announce(t("loading"));
     if (state === "loaded") announce(t("pinsShown", { count }));
-    if (state === "error") announce(t("loadFailed"), true);
+    if (state === "error") {
+      // A 400 names the filter that is wrong; anything else gets the general message.
+      announce(error?.status === 400 ? `${t("loadFailed")} ${error.message}` : t("loadFailed"), true);
+    }
   },
 });
 bindFilterForm(filterForm, { onChange: () => loader.reload(), links: listLink ? [listLink] : [] });
