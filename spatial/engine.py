@@ -35,7 +35,6 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     if tolerance < 0:
         raise ValueError("tolerance must not be negative")
-    roots = np.arange(n, dtype=np.int64)
     tree = shapely.STRtree(geoms)
     bounds = shapely.bounds(geoms)
     boxes = shapely.box(
@@ -44,12 +43,89 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         bounds[:, 2] + tolerance,
         bounds[:, 3] + tolerance,
     )
-    for chunk in np.array_split(_spatial_order(bounds), max(1, -(-n // CHUNK))):
+    roots = _contract(geoms, bounds, tolerance)
+    components = len(np.unique(roots))
+    if components > CONTRACTED * n:
+        # Little to gain (a spread-out city): every claim queries the tree once.
+        queries, one_way = _spatial_order(bounds), True
+    else:
+        # Dense areas collapsed into few components: only claims whose reach touches
+        # another component's bounding box can connect two components.
+        queries, one_way = _near_other_components(roots, bounds, boxes), False
+    for chunk in np.array_split(queries, max(1, -(-len(queries) // CHUNK))):
         src, dst = tree.query(boxes[chunk])
         left = chunk[src]
-        keep = left < dst  # each unordered pair once (the other chunk sees it reversed)
+        keep = left < dst if one_way else roots[left] != roots[dst]
         roots = _merge_candidates(geoms, left[keep], dst[keep], roots, tolerance)
     return _compact(roots)
+
+
+CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
+
+
+def _contract(geoms, bounds, tolerance):
+    """Cheap first merges (not complete; the caller finds every remaining edge).
+
+    Claims are binned by their bbox centre into cells about one typical claim wide. In
+    each cell every claim is tested against one anchor (the cell's largest claim), and
+    each anchor against the anchors of the neighbouring cells; repeated on a shifted and a
+    coarser grid. O(n) exact tests that collapse a dense hotspot into one or a few
+    components.
+    """
+    n = len(geoms)
+    roots = np.arange(n, dtype=np.int64)
+    extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    cell = max(float(np.median(extent)) + tolerance, 1e-6)
+    centres = np.stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2], 1)
+    largest_first = np.argsort(-extent, kind="stable")
+    for size, shift in ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0)):
+        edges = _anchor_edges(geoms, centres, largest_first, size, shift, roots, tolerance)
+        if edges is None:
+            break
+        if len(edges[0]):
+            roots = _union(roots, *edges)
+    return roots
+
+
+def _anchor_edges(geoms, centres, order, size, shift, roots, tolerance):
+    """Edges found by testing claims against their cell's anchor and neighbouring anchors;
+    None when the claims are too sparse for cells to help."""
+    n = len(geoms)
+    cx = np.floor(centres[order, 0] / size + shift).astype(np.int64)
+    cy = np.floor(centres[order, 1] / size + shift).astype(np.int64)
+    key = cx * 4_294_967_311 + cy
+    cells, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    if len(cells) > 0.9 * n:
+        return None
+    anchors = order[first]  # the largest claim of each cell
+    members, anchor = order, anchors[inverse]
+    test = (members != anchor) & (roots[members] != roots[anchor])
+    hit = _touch(geoms[members[test]], geoms[anchor[test]], tolerance)
+    left, right = [members[test][hit]], [anchor[test][hit]]
+    for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
+        wanted = cells + dx * 4_294_967_311 + dy
+        at = np.minimum(np.searchsorted(cells, wanted), len(cells) - 1)
+        found = cells[at] == wanted
+        a, b = anchors[found], anchors[at[found]]
+        keep = roots[a] != roots[b]
+        hit = _touch(geoms[a[keep]], geoms[b[keep]], tolerance)
+        left.append(a[keep][hit])
+        right.append(b[keep][hit])
+    return np.concatenate(left), np.concatenate(right)
+
+
+def _near_other_components(roots, bounds, boxes):
+    """Indices of claims whose tolerance-widened bbox meets another component's bbox."""
+    labels, inverse = np.unique(roots, return_inverse=True)
+    k = len(labels)
+    cb = np.empty((k, 4))
+    cb[:, :2], cb[:, 2:] = np.inf, -np.inf
+    np.minimum.at(cb[:, 0], inverse, bounds[:, 0])
+    np.minimum.at(cb[:, 1], inverse, bounds[:, 1])
+    np.maximum.at(cb[:, 2], inverse, bounds[:, 2])
+    np.maximum.at(cb[:, 3], inverse, bounds[:, 3])
+    member, component = shapely.STRtree(shapely.box(*cb.T)).query(boxes)
+    return np.unique(member[component != inverse[member]])
 
 
 def _spatial_order(bounds: np.ndarray) -> np.ndarray:
