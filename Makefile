@@ -21,7 +21,7 @@ demo: ## set everything up, load the demo city and serve it at http://127.0.0.1:
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: bootstrap ## set everything up and run the whole test suite (browser tests included)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --create-db
 
 bench: bootstrap ## run the benchmarks in tests/bench and print ratios against their peers
 	$(PY) -m pytest -q -s tests/bench -o norecursedirs= -m bench
