@@ -153,3 +153,20 @@ def test_removing_the_bridge_splits_and_the_larger_part_keeps_the_label():
     state.remove("bridge")
     assert state.partition() == {frozenset("ab"), frozenset("cde")}
     assert state.label_of["c"] == label
+
+
+@pytest.mark.parametrize("tolerance", [0, 4])
+def test_dense_mixed_hotspots_that_touch_each_other_match_the_reference(tolerance):
+    """Exercises the contraction path: hotspots of points, lines and areas, some adjacent."""
+    rng = np.random.default_rng(11)
+    n = 2500
+    centres = np.array([[0, 0], [70, 0], [400, 400], [0, 900], [90, 905]])
+    xy = centres[rng.integers(0, len(centres), n)] + rng.normal(0, 25, (n, 2))
+    kind = rng.integers(0, 3, n)
+    points = shapely.points(xy)
+    areas = shapely.buffer(points, rng.uniform(1, 15, n), quad_segs=2)
+    lines = shapely.linestrings(np.stack([xy, xy + rng.normal(0, 10, (n, 2))], axis=1))
+    geoms = np.where(kind == 0, points, np.where(kind == 1, areas, lines))
+    assert partition(cluster_labels(geoms, tolerance)) == partition(
+        every_pair_components(geoms, tolerance)
+    )
