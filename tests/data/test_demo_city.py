@@ -160,3 +160,18 @@ def test_the_hotspots_become_contested_clusters_with_demo_rounds():
     load()  # the second run adds no rounds
     assert Round.objects.count() == 2
     assert "contested" in output
+
+
+def test_proposals_not_in_the_file_are_left_alone_and_reported():
+    load(limit=5)
+    anna = User.objects.get(username="anna")
+    Proposal.objects.create(
+        author=anna,
+        kind="proposal",
+        category="other",
+        title="Drawn in the app",
+        geom=Proposal.objects.first().geom,
+    )
+    output = load(limit=5)
+    assert "1 other proposals by demo residents left as they are" in output
+    assert Proposal.objects.filter(title="Drawn in the app").exists()

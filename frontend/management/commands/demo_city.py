@@ -169,14 +169,17 @@ class Command(BaseCommand):
     @transaction.atomic
     def load_proposals(self, limit) -> str:
         with open(DATA / "proposals.geojson", encoding="utf-8") as f:
-            features = json.load(f)["features"][:limit]
+            every = json.load(f)["features"]
+        features = every[:limit]
         users = {u.username: u for u in User.objects.all()}
         proposals = {
             (p.author.username, p.title): p
             for p in Proposal.objects.select_related("author").filter(
-                author__username__in={f["properties"]["author"] for f in features}
+                author__username__in={f["properties"]["author"] for f in every}
             )
         }
+        in_file = {(f["properties"]["author"], f["properties"]["title"]) for f in every}
+        others = len(proposals.keys() - in_file)
         now = timezone.now()
         created = []
         for feature in features:
@@ -198,10 +201,13 @@ class Command(BaseCommand):
         Proposal.objects.bulk_update(created, ["created_at", "updated_at"])
         supports = self._supports(features, proposals, users)
         comments = self._comments(features, proposals, users, now)
-        return (
+        report = (
             f"{len(features)} proposals ({len(created)} new), {supports} supports, "
             f"{comments} comments"
         )
+        if others:  # drawn in the app, or loaded from an older version of the demo data
+            report += f"; {others} other proposals by demo residents left as they are"
+        return report
 
     def _supports(self, features, proposals, users) -> int:
         rows = [
