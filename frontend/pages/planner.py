@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_planner
-from layers.models import LayerKind, LayerState, Verdict
+from layers.models import Compatibility, LayerKind, LayerState, Verdict
 
 from .layer_overlay import layer_overlay_config, layer_url
 from .map import map_config
@@ -84,6 +84,7 @@ def planner_page(request):
     context = {
         "config": planner_config(request),
         "kinds": LayerKind.choices,
+        "compatibilities": Compatibility.choices,
         "exports": exports,
         "cluster_exports": cluster_exports,
         "ogc_url": request.build_absolute_uri(reverse("ogc:landing")),

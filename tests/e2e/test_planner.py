@@ -2,6 +2,7 @@
 
 import json
 
+import pyogrio
 import pytest
 from playwright.sync_api import expect
 
@@ -184,3 +185,17 @@ def test_planner_imports_rules_from_csv_hides_and_deletes_a_layer(
     expect(on_map).to_have_count(0)
     assert not Layer.objects.filter(pk=zoning.pk).exists()
     assert page.js_errors == []
+
+
+def test_planner_exports_only_the_incompatible_proposals_as_geopackage(
+    page, live_server, planner, login, overlaid, tmp_path
+):
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    page.select_option("#export-compatibility", "incompatible")
+    with page.expect_download() as download:
+        page.click("#export-form button:has-text('GeoPackage')")
+    path = tmp_path / "export.gpkg"
+    download.value.save_as(path)
+    assert download.value.suggested_filename == "proposals.gpkg"
+    assert list(pyogrio.read_dataframe(path)["title"]) == ["Tower"]
