@@ -1,0 +1,90 @@
+// Cluster outlines as a Leaflet layer: contested ones in a warning colour and drawn on top,
+// convergent ones in a calm colour. Used by the cluster page and the main map's overlay.
+/* global L */
+import { apiFetch } from "../api/client.js";
+import { bboxFromBounds } from "../map/base.js";
+
+function fill(text, values) {
+  return text.replace(/%\((\w+)\)s/g, (_, name) => String(values[name] ?? ""));
+}
+
+function popupContent(feature, settings) {
+  const { properties } = feature;
+  const box = document.createElement("div");
+  box.className = "cluster-popup";
+  const badge = document.createElement("strong");
+  badge.textContent = properties.contested
+    ? settings.strings.contested
+    : settings.strings.convergent;
+  const explanation = document.createElement("p");
+  explanation.textContent = properties.explanation;
+  const count = document.createElement("p");
+  count.textContent = fill(settings.strings.claims, { count: properties.claim_count });
+  box.append(badge, explanation, count);
+  if (settings.urls.page) {
+    const link = document.createElement("a");
+    link.href = settings.urls.page.replace("{id}", String(feature.id));
+    link.textContent = settings.strings.open;
+    box.append(link);
+  }
+  return box;
+}
+
+export function styleFor(feature, settings) {
+  const contested = feature.properties.contested;
+  return {
+    color: contested ? settings.colours.contested : settings.colours.convergent,
+    weight: contested ? 3 : 2,
+    dashArray: contested ? null : "6 4",
+    fillOpacity: contested ? 0.18 : 0.1,
+  };
+}
+
+// A GeoJSON layer of clusters; `show(collection)` replaces its content.
+export function clusterLayer(settings) {
+  const layer = L.geoJSON(null, {
+    style: (feature) => styleFor(feature, settings),
+    onEachFeature: (feature, featureLayer) => {
+      featureLayer.bindTooltip(feature.properties.explanation, { sticky: true });
+      featureLayer.bindPopup(() => popupContent(feature, settings));
+    },
+  });
+  layer.show = (collection) => {
+    layer.clearLayers();
+    // Convergent first, contested last: contested outlines end up on top.
+    const features = [...collection.features].sort(
+      (a, b) => Number(a.properties.contested) - Number(b.properties.contested),
+    );
+    layer.addData({ type: "FeatureCollection", features });
+    return features.length;
+  };
+  return layer;
+}
+
+// The clusters API URL for the given query parameters and the map's current view.
+export function clustersUrl(settings, map, query = {}) {
+  const url = new URL(settings.urls.clusters, window.location.origin);
+  for (const [key, value] of Object.entries(query || {})) url.searchParams.set(key, value);
+  if (map) url.searchParams.set("bbox", bboxFromBounds(map.getBounds()).map((v) => v.toFixed(5)).join(","));
+  return url.pathname + url.search;
+}
+
+// Keeps `layer` filled with the clusters in view while it is on the map.
+export function loadInView(map, layer, settings, { query = {}, onState = () => {} } = {}) {
+  let controller = null;
+  async function reload() {
+    if (!map.hasLayer(layer)) return;
+    controller?.abort();
+    controller = new AbortController();
+    onState({ state: "loading" });
+    try {
+      const data = await apiFetch(clustersUrl(settings, map, query), { signal: controller.signal });
+      onState({ state: "loaded", count: layer.show(data) });
+    } catch (error) {
+      if (error.name !== "AbortError") onState({ state: "error", error });
+    }
+  }
+  layer.on("add", reload);
+  map.on("moveend", reload);
+  return reload;
+}
