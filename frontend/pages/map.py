@@ -93,6 +93,12 @@ def js_strings() -> dict:
     }
 
 
+def _cluster_overlay_config() -> dict:
+    from .clusters import cluster_overlay_config  # clusters.py imports this module
+
+    return cluster_overlay_config()
+
+
 def map_config(request) -> dict:
     minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
     user = request.user
@@ -122,6 +128,8 @@ def map_config(request) -> dict:
         "strings": js_strings(),
         # The planners' reference layers (frontend/static/frontend/layers/overlay.js).
         "layers": layer_overlay_config(),
+        # The cluster layer (frontend/static/frontend/clusters/overlay.js).
+        "clusters": _cluster_overlay_config(),
     }
 
 
