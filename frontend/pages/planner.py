@@ -21,8 +21,6 @@ def planner_strings() -> dict:
     return {
         "inspecting": _("Reading the file…"),
         "inspectFailed": _("The file could not be read: %(error)s"),
-        "chooseLayer": _("Choose the layer inside the file"),
-        "noField": _("(none)"),
         "uploading": _("Uploading…"),
         "pending": _("Waiting for the import to start…"),
         "running": _("Importing…"),
