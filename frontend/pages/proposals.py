@@ -76,6 +76,7 @@ def proposal_detail_page(request, pk):
         support=reverse("api:proposal-support", args=[pk]),
         comments=reverse("api:proposal-comments", args=[pk]),
         hide=reverse("api:proposal-hide", args=[pk]),
+        restore=reverse("api:proposal-restore", args=[pk]),
         map=reverse("frontend:map"),
     )
     config["strings"].update(detail_strings())
@@ -92,6 +93,7 @@ def proposal_detail_page(request, pk):
         "can_edit": is_active and user.has_perm("proposals.change_proposal", proposal),
         "can_withdraw": is_active and user.has_perm("proposals.delete_proposal", proposal),
         "can_hide": is_active and user.has_perm("proposals.hide_proposal", proposal),
+        "can_restore": user.has_perm("proposals.restore_proposal", proposal),
         "is_active": is_active,
         "filters": filter_state(request.GET),
         "config": config,

@@ -238,3 +238,7 @@ def test_author_edits_and_withdraws_and_a_moderator_hides(
     expect(page.locator(".notice")).to_contain_text("Advertising")
     theirs.refresh_from_db()
     assert (theirs.status, theirs.hidden_reason) == ("hidden", "Advertising")
+    page.get_by_role("button", name="Put this pin back on the map").click()
+    expect(page.locator(".notice")).to_have_count(0)
+    theirs.refresh_from_db()
+    assert theirs.status == "active"

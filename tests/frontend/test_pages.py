@@ -254,6 +254,16 @@ def test_moderator_gets_the_hide_form(moderator):
 
 
 @pytest.mark.django_db
+def test_only_moderators_may_put_a_hidden_pin_back(moderator, resident):
+    proposal = ProposalFactory(author=resident, status=Status.HIDDEN, hidden_reason="Spam")
+    restore = f'data-api="{reverse("api:proposal-restore", args=[proposal.pk])}"'
+    assert restore in signed_in(moderator).get(f"/proposals/{proposal.pk}/").content.decode()
+    authors_view = signed_in(resident).get(f"/proposals/{proposal.pk}/").content.decode()
+    assert restore not in authors_view
+    assert "Spam" in authors_view  # the author learns why
+
+
+@pytest.mark.django_db
 def test_withdrawn_pin_is_gone_for_others_but_its_author_still_sees_it(client, resident):
     proposal = ProposalFactory(author=resident, status=Status.WITHDRAWN)
     assert client.get(f"/proposals/{proposal.pk}/").status_code == 404
