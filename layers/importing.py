@@ -34,6 +34,16 @@ _dumps = json.JSONEncoder(default=str, allow_nan=False).encode  # one encoder, r
 
 REPORT_MAX_ITEMS = 1000  # per list in the report; the counts are always complete
 SUBDIVIDE_VERTICES = 256
+# Zoning and district polygons in ANALYSIS_SRID, large ones cut into pieces of at most
+# SUBDIVIDE_VERTICES vertices (small ones are copied as they are: ST_Subdivide would too).
+PARTS_SQL = """
+INSERT INTO layers_featurepart (layer_id, feature_id, geom)
+SELECT layer_id, id, ST_Transform(geom, %(srid)s) FROM layers_feature
+WHERE layer_id = %(layer)s AND ST_NPoints(geom) <= %(max)s
+UNION ALL
+SELECT layer_id, id, ST_Subdivide(ST_Transform(geom, %(srid)s), %(max)s) FROM layers_feature
+WHERE layer_id = %(layer)s AND ST_NPoints(geom) > %(max)s
+"""
 
 
 @dataclass
@@ -221,8 +231,11 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
         "name_field": layer.name_field,
         "population_field": layer.population_field,
     }
-    transformer = geometry.transformer_to_wgs84(prepared.crs)
     polygons_only = layer.kind in (LayerKind.ZONING, LayerKind.DISTRICT)
+    clean_options = {
+        "transformer": geometry.transformer_to_wgs84(prepared.crs),
+        "polygons_only": polygons_only,
+    }
     try:
         progress(0)
         with transaction.atomic(), connection.cursor() as cursor:
@@ -236,12 +249,11 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
             with cursor.copy(copy_sql) as copy:
                 # Binary COPY: a geometry's binary form is EWKB, so bytes go in unchanged.
                 copy.set_types(["bigint", "bytea", "jsonb", "text", "text", "bigint"])
-                for wkb, fields in reading.read_batches(
+                batches = reading.read_batches(
                     prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
-                ):
-                    batch = geometry.clean_batch(
-                        wkb, transformer=transformer, polygons_only=polygons_only
-                    )
+                )
+                for wkb, fields in batches:
+                    batch = geometry.clean_batch(wkb, **clean_options)
                     report.add(report.read, batch)
                     outside, without_code = _copy_batch(
                         copy, layer=layer, batch=batch, fields=fields, options=options
@@ -256,10 +268,8 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
             if polygons_only:
                 progress(92)
                 cursor.execute(
-                    """INSERT INTO layers_featurepart (layer_id, feature_id, geom)
-                       SELECT layer_id, id, ST_Subdivide(ST_Transform(geom, %s), %s)
-                       FROM layers_feature WHERE layer_id = %s""",
-                    [settings.ANALYSIS_SRID, SUBDIVIDE_VERTICES, layer.id],
+                    PARTS_SQL,
+                    {"srid": settings.ANALYSIS_SRID, "layer": layer.id, "max": SUBDIVIDE_VERTICES},
                 )
                 cursor.execute("ANALYZE layers_featurepart")
             if report.imported == 0:

@@ -110,8 +110,15 @@ class FeaturePart(models.Model):
     parts instead of whole zone polygons, so index hits are tight and intersections cheap.
     """
 
-    layer = models.ForeignKey(Layer, on_delete=models.CASCADE, related_name="+")
-    feature = models.ForeignKey(Feature, on_delete=models.CASCADE, related_name="parts")
+    # No database foreign keys: parts are derived data, written and deleted only by the
+    # importer and layer_delete together with their features; a check per row would cost
+    # more than the rest of the insert.
+    layer = models.ForeignKey(
+        Layer, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    feature = models.ForeignKey(
+        Feature, on_delete=models.CASCADE, related_name="parts", db_constraint=False
+    )
     geom = models.GeometryField(srid=settings.ANALYSIS_SRID)
 
     class Meta:
