@@ -9,6 +9,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 CATEGORY_NAMES = {
     "housing": ("housing", "Wohnen"),
@@ -46,20 +47,43 @@ def contest_verdict(claims: Iterable[Claim], *, overlap_area_m2: float = 0.0) ->
     proposals, or when a claim is not allowed by its zoning; otherwise convergent.
     """
     claims = list(claims)
-    n = len(claims)
+    incompatible = [c for c in claims if c.zoning == "incompatible"]
+    return verdict_from_counts(
+        categories=tuple(sorted(Counter(c.category for c in claims).items())),
+        conflicts=sum(c.kind == "conflict" for c in claims),
+        proposals=sum(c.kind != "conflict" for c in claims),
+        incompatible=len(incompatible),
+        zones=tuple(sorted({z for c in incompatible for z in c.incompatible_zones})),
+        people=len({c.author for c in claims}),
+        supports=sum(c.supports for c in claims),
+        overlap_area_m2=overlap_area_m2,
+    )
+
+
+@lru_cache(maxsize=65_536)
+def verdict_from_counts(
+    *,
+    categories: tuple[tuple[str, int], ...],
+    conflicts: int,
+    proposals: int,
+    incompatible: int,
+    zones: tuple[str, ...],
+    people: int,
+    supports: int,
+    overlap_area_m2: float,
+) -> Verdict:
+    """The same verdict from a cluster's counts (what the bulk recompute has at hand):
+    claims per category, conflicts, proposals, claims not allowed by zoning and the zone
+    codes concerned, distinct authors, supports and the overlapping area."""
+    n = conflicts + proposals
     if n == 0:
         return Verdict(False, 0.0, {"en": "", "de": ""})
-    categories = Counter(c.category for c in claims)
-    conflicts = sum(c.kind == "conflict" for c in claims)
-    proposals = n - conflicts
-    incompatible = [c for c in claims if c.zoning == "incompatible"]
-    zones = sorted({z for c in incompatible for z in c.incompatible_zones})
-
+    categories = dict(categories)
     competition = 1.0 - max(categories.values()) / n  # 0 when one category
     opposition = 2.0 * min(conflicts, proposals) / n  # 1 when balanced
-    zoning = len(incompatible) / n
+    zoning = incompatible / n
     contested = competition > 0 or opposition > 0 or zoning > 0
-    weight = math.log2(1 + n + sum(c.supports for c in claims) / 2)
+    weight = math.log2(1 + n + supports / 2)
     score = round((competition + opposition + zoning) * weight, 4) if contested else 0.0
 
     if contested:
@@ -85,14 +109,13 @@ def contest_verdict(claims: Iterable[Claim], *, overlap_area_m2: float = 0.0) ->
                 f"{_count(proposals, 'Vorschlag', 'Vorschläge')}"
             )
         if incompatible:
-            k = len(incompatible)
+            k = incompatible
             zone_text = f" in zone {', '.join(zones)}" if zones else ""
             de_zone = f" in Zone {', '.join(zones)}" if zones else ""
             en.append(f"{_count(k, 'claim', 'claims')} not allowed{zone_text}")
             de.append(f"{_count(k, 'Beitrag', 'Beiträge')}{de_zone} nicht zulässig")
         return Verdict(True, score, {"en": "; ".join(en), "de": "; ".join(de)})
 
-    people = len({c.author for c in claims})
     category = next(iter(categories))
     if conflicts:
         en = f"{_count(people, 'person objects', 'people object')} to {_name(category, 0)} here"

@@ -19,11 +19,11 @@ import shapely
 from django.conf import settings
 from django.db import connection, transaction
 
-from proposals.models import Status
+from proposals.models import Category, Status
 
 from . import engine
 from .models import AnalysisSettings
-from .score import Claim, contest_verdict
+from .score import verdict_from_counts
 
 log = logging.getLogger(__name__)
 
@@ -97,21 +97,35 @@ WHERE m.cluster_id = ANY(%s)
 """
 
 
-def _claims_by_id(rows) -> dict[int, Claim]:
-    return {
-        row[0]: Claim(
-            category=row[1],
-            kind=row[2],
-            author=row[3],
-            supports=row[4],
-            zoning=row[5],
-            incompatible_zones=tuple(row[6]),
+@dataclass
+class ClaimColumns:
+    """Attributes of claims as aligned arrays (rows from CLAIM_COLUMNS)."""
+
+    ids: np.ndarray
+    category: np.ndarray
+    conflict: np.ndarray
+    author: np.ndarray
+    supports: np.ndarray
+    incompatible: np.ndarray
+    zones: np.ndarray
+
+    @classmethod
+    def from_rows(cls, rows) -> ClaimColumns:
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+        zones = np.empty(len(rows), dtype=object)
+        zones[:] = [tuple(z) for z in cols[6]]
+        return cls(
+            ids=np.asarray(cols[0], dtype=np.int64),
+            category=np.asarray(cols[1], dtype=object),
+            conflict=np.asarray(cols[2], dtype=object) == "conflict",
+            author=np.asarray(cols[3], dtype=np.int64),
+            supports=np.asarray(cols[4], dtype=np.int64),
+            incompatible=np.asarray(cols[5], dtype=object) == "incompatible",
+            zones=zones,
         )
-        for row in rows
-    }
 
-
-# -- writing clusters ---------------------------------------------------------------------
+    def take(self, index) -> ClaimColumns:
+        return ClaimColumns(*(getattr(self, f)[index] for f in self.__dataclass_fields__))
 
 
 def _tolerance(cur) -> float:
@@ -136,97 +150,139 @@ def _new_cluster_ids(cur, count: int) -> list[int]:
     return [row[0] for row in cur.fetchall()]
 
 
-UPSERT_SQL = f"""
+_UPDATED = (
+    "outline", "contested", "score", "explanation", "categories", "claim_count",
+    "proposal_count", "conflict_count", "incompatible_count", "author_count",
+    "support_count", "overlap_area_m2", "updated_at", "dissolved_at",
+)  # fmt: skip
+# Rows come from {source}: unnest() of array parameters, or a COPY-filled temp table.
+UPSERT_SQL = """
 INSERT INTO spatial_cluster AS c (
     id, outline, contested, score, explanation, categories, claim_count, proposal_count,
     conflict_count, incompatible_count, author_count, support_count, overlap_area_m2,
     created_at, updated_at, dissolved_at)
-SELECT u.id, ST_Multi(ST_Transform(ST_GeomFromWKB(u.outline, %(srid)s), 4326)), u.contested,
-       u.score, u.explanation::jsonb,
+SELECT u.id, ST_Multi(ST_Transform(ST_GeomFromWKB(decode(u.outline, 'hex'), %(srid)s), 4326)),
+       u.contested, u.score, u.explanation::jsonb,
        ARRAY(SELECT jsonb_array_elements_text(u.categories::jsonb)), u.claims, u.proposals,
        u.conflicts, u.incompatible, u.authors, u.supports, u.overlap, now(), now(), NULL
-FROM unnest(%(id)s::bigint[], %(outline)s::bytea[], %(contested)s::bool[],
-            %(score)s::float8[], %(explanation)s::text[], %(categories)s::text[],
-            %(claims)s::int[], %(proposals)s::int[], %(conflicts)s::int[],
-            %(incompatible)s::int[], %(authors)s::int[], %(supports)s::int[],
-            %(overlap)s::float8[])
-     AS u(id, outline, contested, score, explanation, categories, claims, proposals,
-          conflicts, incompatible, authors, supports, overlap)
-ON CONFLICT (id) DO UPDATE SET
-    {
-    ", ".join(
-        f"{col} = EXCLUDED.{col}"
-        for col in (
-            "outline",
-            "contested",
-            "score",
-            "explanation",
-            "categories",
-            "claim_count",
-            "proposal_count",
-            "conflict_count",
-            "incompatible_count",
-            "author_count",
-            "support_count",
-            "overlap_area_m2",
-            "updated_at",
-            "dissolved_at",
-        )
-    )
-}
-"""
+FROM {source}
+ON CONFLICT (id) DO UPDATE SET """ + ", ".join(f"{col} = EXCLUDED.{col}" for col in _UPDATED)
 
 
-def _write_clusters(
-    cur, cluster_of: np.ndarray, geoms: np.ndarray, claims: list[Claim], tolerance: float
-) -> int:
-    """Upsert one row per distinct cluster id in `cluster_of` (claims aligned with geoms)."""
-    if not len(cluster_of):
-        return 0
+CATEGORIES = np.array(sorted(c.value for c in Category), dtype=object)
+
+
+def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> dict:
+    """One row per distinct cluster id in `cluster_of` (aligned with geoms and claims):
+    outline (WKB in ANALYSIS_SRID), counts, overlap and verdict. Vectorised except for
+    the verdict, which is cached by the counts it depends on."""
     order = np.argsort(cluster_of, kind="stable")
-    ids, starts = np.unique(cluster_of[order], return_index=True)
-    pad = max(tolerance / 2, MIN_PAD_M)
-    hulls = shapely.convex_hull(
-        shapely.geometrycollections(geoms[order], indices=np.searchsorted(ids, cluster_of[order]))
+    ids, counts = np.unique(cluster_of[order], return_counts=True)
+    k = len(ids)
+    group = np.repeat(np.arange(k), counts)
+    geoms, claims = geoms[order], claims.take(order)
+
+    def per_cluster(values):
+        return np.bincount(group, weights=values, minlength=k).astype(np.int64)
+
+    conflicts = per_cluster(claims.conflict)
+    supports = per_cluster(claims.supports)
+    incompatible = per_cluster(claims.incompatible)
+    codes = np.searchsorted(CATEGORIES, claims.category)
+    by_category = np.zeros((k, len(CATEGORIES)), dtype=np.int64)
+    np.add.at(by_category, (group, codes), 1)
+    people = np.bincount(
+        np.unique(np.stack([group, claims.author], axis=1), axis=0)[:, 0], minlength=k
     )
-    outlines = shapely.to_wkb(shapely.buffer(hulls, pad, quad_segs=4))
-    rows = {
-        k: []
-        for k in (
-            "explanation",
-            "contested",
-            "score",
-            "categories",
-            "claims",
-            "proposals",
-            "conflicts",
-            "incompatible",
-            "authors",
-            "supports",
-            "overlap",
+    zones = [()] * k
+    for i in np.flatnonzero(claims.incompatible):
+        zones[group[i]] = tuple(sorted({*zones[group[i]], *claims.zones[i]}))
+    overlap = engine.overlap_areas(geoms, group, k)
+    pad = max(tolerance / 2, MIN_PAD_M)
+    hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
+    outlines = shapely.to_wkb(shapely.buffer(hulls, pad, quad_segs=4), hex=True)
+
+    rows = {"explanation": [], "contested": [], "score": [], "categories": []}
+    for g in range(k):
+        present = np.flatnonzero(by_category[g])
+        verdict = verdict_from_counts(
+            categories=tuple((CATEGORIES[c], int(by_category[g, c])) for c in present),
+            conflicts=int(conflicts[g]),
+            proposals=int(counts[g] - conflicts[g]),
+            incompatible=int(incompatible[g]),
+            zones=zones[g],
+            people=int(people[g]),
+            supports=int(supports[g]),
+            overlap_area_m2=round(float(overlap[g]), 1),
         )
-    }
-    bounds = list(starts[1:]) + [len(order)]
-    for start, end in zip(starts, bounds, strict=True):
-        members = order[start:end]
-        group = [claims[i] for i in members]
-        overlap = engine.overlap_area(geoms[members])
-        verdict = contest_verdict(group, overlap_area_m2=overlap)
         rows["explanation"].append(json.dumps(verdict.explanation, ensure_ascii=False))
         rows["contested"].append(verdict.contested)
         rows["score"].append(verdict.score)
-        rows["categories"].append(json.dumps(sorted({c.category for c in group})))
-        rows["claims"].append(len(group))
-        rows["proposals"].append(sum(c.kind == "proposal" for c in group))
-        rows["conflicts"].append(sum(c.kind == "conflict" for c in group))
-        rows["incompatible"].append(sum(c.zoning == "incompatible" for c in group))
-        rows["authors"].append(len({c.author for c in group}))
-        rows["supports"].append(sum(c.supports for c in group))
-        rows["overlap"].append(overlap)
-    cur.execute(
-        UPSERT_SQL, {"srid": _srid(), "id": ids.tolist(), "outline": list(outlines), **rows}
+        rows["categories"].append(json.dumps([str(CATEGORIES[c]) for c in present]))
+    rows.update(
+        id=ids.tolist(),
+        outline=outlines.tolist(),
+        claims=counts.tolist(),
+        proposals=(counts - conflicts).tolist(),
+        conflicts=conflicts.tolist(),
+        incompatible=incompatible.tolist(),
+        authors=people.tolist(),
+        supports=supports.tolist(),
+        overlap=overlap.round(1).tolist(),
     )
-    return len(ids)
+    return rows
+
+
+ROW_COLUMNS = (
+    "id", "outline", "contested", "score", "explanation", "categories", "claims",
+    "proposals", "conflicts", "incompatible", "authors", "supports", "overlap",
+)  # fmt: skip
+ROW_TYPES = (
+    "bigint", "text", "bool", "float8", "text", "text", "int", "int", "int", "int", "int",
+    "int", "float8",
+)  # fmt: skip
+COPY_FROM = 500  # clusters from which rows travel by COPY instead of array parameters
+
+
+def _write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> int:
+    """Upsert one row per distinct cluster id in `cluster_of`."""
+    if not len(cluster_of):
+        return 0
+    rows = _cluster_rows(cluster_of, geoms, claims, tolerance)
+    k = len(rows["id"])
+    if k < COPY_FROM:
+        source = "unnest({}) AS u({})".format(
+            ", ".join(f"%({c})s::{t}[]" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True)),
+            ", ".join(ROW_COLUMNS),
+        )
+        cur.execute(UPSERT_SQL.format(source=source), {"srid": _srid(), **rows})
+        return k
+    cur.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
+            ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
+        )
+    )
+    _copy(cur, "spatial_cluster_rows", ROW_COLUMNS, [rows[c] for c in ROW_COLUMNS])
+    cur.execute(
+        UPSERT_SQL.format(source="spatial_cluster_rows u"), {"srid": _srid()}, prepare=False
+    )
+    cur.execute("TRUNCATE spatial_cluster_rows")
+    return k
+
+
+def _copy(cur, table: str, columns, values) -> None:
+    """COPY aligned columns of plain values (text escaped for COPY's text format)."""
+
+    def text(v):
+        if isinstance(v, bool):
+            return "t" if v else "f"
+        if isinstance(v, str):
+            return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+        return str(v)
+
+    lines = "".join("\t".join(map(text, row)) + "\n" for row in zip(*values, strict=True))
+    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        copy.write(lines)
 
 
 def _dissolve(cur, cluster_ids) -> None:
@@ -293,12 +349,14 @@ def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
         )
         rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
         cur.execute(CLAIMS_BY_ID_SQL, [ids[rewrite].tolist()])
-        attrs = _claims_by_id(cur.fetchall())
+        attrs = ClaimColumns.from_rows(cur.fetchall())
+        by_id = np.argsort(attrs.ids)
+        attrs = attrs.take(by_id[np.searchsorted(attrs.ids[by_id], ids[rewrite])])
         written = _write_clusters(
             cur,
             cluster_of[rewrite],
             geoms[rewrite],
-            [attrs[i] for i in ids[rewrite].tolist()],
+            attrs,
             tolerance,
         )
         _dissolve(cur, changed)
@@ -438,12 +496,11 @@ def _refresh(cur, cluster_ids: set[int], tolerance: float) -> None:
         counts[row[8]] = counts.get(row[8], 0) + 1
     rows = [r for r in rows if counts[r[8]] >= 2]
     if rows:
-        attrs = _claims_by_id(rows)
         _write_clusters(
             cur,
             np.array([r[8] for r in rows], dtype=np.int64),
             shapely.from_wkb([r[7] for r in rows]),
-            [attrs[r[0]] for r in rows],
+            ClaimColumns.from_rows([r[:7] for r in rows]),
             tolerance,
         )
     _dissolve(cur, ids)

@@ -78,3 +78,19 @@ def test_overlap_area_counts_only_space_claimed_twice():
 def test_overlap_area_sweep_for_large_groups_agrees_with_the_exact_answer():
     squares = [box(i, 0, i + 100, 10) for i in range(0, 200)]  # > 2,000 intersecting pairs
     assert overlap_area(squares) == pytest.approx(299 * 10 - 100 * 0 - 20)
+
+
+def test_overlap_per_cluster_is_exact_for_small_and_a_hull_estimate_for_large_clusters():
+    import numpy as np
+
+    from spatial.engine import EXACT_OVERLAP_LIMIT, overlap_areas
+
+    small = [box(0, 0, 10, 10), box(5, 0, 15, 10), box(0, 0, 15, 10)]  # exact: 150
+    big = [box(1000 + i, 0, 1010 + i, 10) for i in range(EXACT_OVERLAP_LIMIT + 1)]
+    lonely_pair = [box(5000, 0, 5010, 10), box(5005, 0, 5015, 10)]
+    geoms = small + big + lonely_pair
+    group = np.array([0] * 3 + [1] * len(big) + [2, 2])
+    areas = overlap_areas(geoms, group, 3)
+    assert areas[0] == pytest.approx(150)
+    assert areas[1] == pytest.approx((EXACT_OVERLAP_LIMIT + 10) * 10)  # the hull
+    assert areas[2] == pytest.approx(50)

@@ -175,3 +175,42 @@ def test_incremental_updates_equal_postgis_after_any_sequence(resident, ops):
         elif op == "move" and key in held:
             held[key] = proposal_update(proposal=held[key], geom=metric(wkt))
     assert our_partition() == postgis_partition(settings.CLUSTER_TOLERANCE_M)
+
+
+@pytest.mark.django_db
+def test_bulk_write_by_copy_stores_the_same_clusters_as_array_parameters(resident, monkeypatch):
+    from spatial import services
+
+    insert_claims(
+        resident,
+        mixed_geometries(300, seed=9, spread=500),
+        categories=["housing", "green_space", "mobility"] * 100,
+        kinds=["proposal", "conflict", "proposal"] * 100,
+    )
+    fields = [
+        "id",
+        "claim_count",
+        "author_count",
+        "contested",
+        "score",
+        "explanation",
+        "categories",
+        "overlap_area_m2",
+        "conflict_count",
+    ]
+
+    def snapshot():
+        rows = list(Cluster.objects.current().order_by("id").values(*fields))
+        outlines = [c.outline.wkt for c in Cluster.objects.current().order_by("id")]
+        Cluster.objects.all().delete()
+        return rows, outlines
+
+    monkeypatch.setattr(services, "COPY_FROM", 10**9)
+    clusters_recompute(tolerance=5)
+    by_arrays = snapshot()
+    monkeypatch.setattr(services, "COPY_FROM", 1)
+    clusters_recompute(tolerance=5)
+    by_copy = snapshot()
+    assert len(by_copy[0]) > 5
+    assert [dict(r, id=None) for r in by_copy[0]] == [dict(r, id=None) for r in by_arrays[0]]
+    assert by_copy[1] == by_arrays[1]
