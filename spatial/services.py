@@ -82,7 +82,7 @@ CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
 CLAIMS_BY_ID_SQL = f"""
 SELECT {CLAIM_COLUMNS}
 FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
-WHERE p.id = ANY(%s)
+WHERE p.id = ANY(%s::bigint[])
 """
 
 # Attributes, analysis geometry and cluster of the members of the given clusters (few
@@ -262,7 +262,17 @@ def _write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: flo
             ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
         )
     )
-    _copy(cur, "spatial_cluster_rows", ROW_COLUMNS, [rows[c] for c in ROW_COLUMNS])
+    text = {
+        "contested": ["t" if v else "f" for v in rows["contested"]],
+        "explanation": _copy_text(rows["explanation"]),
+        "categories": _copy_text(rows["categories"]),
+    }
+    _copy(
+        cur,
+        "spatial_cluster_rows",
+        ROW_COLUMNS,
+        [text.get(c) or _strings(rows[c]) if c != "outline" else rows[c] for c in ROW_COLUMNS],
+    )
     cur.execute(
         UPSERT_SQL.format(source="spatial_cluster_rows u"), {"srid": _srid()}, prepare=False
     )
@@ -270,17 +280,23 @@ def _write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: flo
     return k
 
 
-def _copy(cur, table: str, columns, values) -> None:
-    """COPY aligned columns of plain values (text escaped for COPY's text format)."""
+def _int_array(values) -> str:
+    """A PostgreSQL array literal of integers (much cheaper to send than a Python list)."""
+    return "{" + ",".join(map(str, np.asarray(values, dtype=np.int64).tolist())) + "}"
 
-    def text(v):
-        if isinstance(v, bool):
-            return "t" if v else "f"
-        if isinstance(v, str):
-            return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-        return str(v)
 
-    lines = "".join("\t".join(map(text, row)) + "\n" for row in zip(*values, strict=True))
+def _strings(values) -> list[str]:
+    return list(map(str, np.asarray(values).tolist()))
+
+
+def _copy_text(values) -> list[str]:
+    """Strings escaped for COPY's text format."""
+    return [v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for v in values]
+
+
+def _copy(cur, table: str, columns, values: list[list[str]]) -> None:
+    """COPY aligned columns of ready-made text fields into `table`."""
+    lines = "".join("\t".join(row) + "\n" for row in zip(*values, strict=True))
     with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         copy.write(lines)
 
@@ -339,16 +355,18 @@ def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
         leaving = np.concatenate([ids[moved & (old_ids >= 0)], old_rows[~found, 0]])
         if len(leaving):
             cur.execute(
-                "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s)", [leaving.tolist()]
+                "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s::bigint[])",
+                [_int_array(leaving)],
             )
         insert = moved & (cluster_of >= 0)
-        cur.execute(
-            "INSERT INTO spatial_clustermember (proposal_id, cluster_id) "
-            "SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
-            [ids[insert].tolist(), cluster_of[insert].tolist()],
+        _copy(
+            cur,
+            "spatial_clustermember",
+            ("proposal_id", "cluster_id"),
+            [_strings(ids[insert]), _strings(cluster_of[insert])],
         )
         rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
-        cur.execute(CLAIMS_BY_ID_SQL, [ids[rewrite].tolist()])
+        cur.execute(CLAIMS_BY_ID_SQL, [_int_array(ids[rewrite])])
         attrs = ClaimColumns.from_rows(cur.fetchall())
         by_id = np.argsort(attrs.ids)
         attrs = attrs.take(by_id[np.searchsorted(attrs.ids[by_id], ids[rewrite])])
@@ -359,9 +377,14 @@ def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
             attrs,
             tolerance,
         )
-        _dissolve(cur, changed)
-        if written:  # keep the planner's row estimates right for the incremental queries
-            cur.execute("ANALYZE spatial_clustermember, spatial_cluster")
+        # Clusters that lost all their claims (a full recompute leaves no lone member).
+        gone = sorted(changed - set(mapping.values()))
+        if gone:
+            cur.execute(
+                "UPDATE spatial_cluster SET dissolved_at = now(), updated_at = now(), "
+                "claim_count = 0 WHERE id = ANY(%s::bigint[]) AND dissolved_at IS NULL",
+                [_int_array(gone)],
+            )
     seconds["total"] = time.perf_counter() - start
     seconds["write"] = seconds["total"] - seconds["read"] - seconds["cluster"]
     result = RecomputeResult(
