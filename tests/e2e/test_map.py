@@ -135,6 +135,23 @@ def test_filters_are_shared_by_the_map_and_the_list(page, live_server):
     expect(page.locator("input[name=category][value=mobility]")).to_be_checked()
 
 
+def test_moving_the_map_asks_for_the_pins_in_view_once_it_settles(page, live_server):
+    ProposalFactory(title="Flats on the lot")
+    open_map(page, live_server)
+    urls = []
+    page.on("request", lambda r: urls.append(r.url) if "/api/proposals/" in r.url else None)
+    page.evaluate(
+        """() => {
+            const map = window.stadtmacher.map;
+            for (let i = 0; i < 5; i++) map.panBy([30, 0], { animate: false });
+        }"""
+    )
+    page.wait_for_timeout(1000)
+    assert len(urls) == 1  # five moves, one request (debounced)
+    assert "bbox=" in urls[0]
+    assert titles_on_map(page) == ["Flats on the lot"]
+
+
 def test_language_switch_changes_the_interface_language(page, live_server):
     page.goto(f"{live_server.url}/proposals/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
