@@ -24,8 +24,8 @@ NOT_FINITE = "coordinates that are not finite numbers (or outside the CRS)"
 
 @dataclass
 class CleanBatch:
-    geoms: np.ndarray  # shapely geometries (EPSG:4326) of the kept features
-    ewkb: list[bytes]  # their EWKB, SRID 4326, in multi form
+    geoms: np.ndarray  # shapely geometries of the kept features
+    ewkb: list[bytes]  # their EWKB with SRID, in multi form
     kept: np.ndarray  # indexes into the batch of the kept features
     repaired: list[tuple[int, str]] = field(default_factory=list)  # (index, reason)
     refused: list[tuple[int, str]] = field(default_factory=list)  # (index, reason)
@@ -94,11 +94,16 @@ def _to_multi(geoms: np.ndarray) -> np.ndarray:
 
 
 def clean_batch(
-    wkb: np.ndarray, *, transformer: pyproj.Transformer | None, polygons_only: bool
+    wkb: np.ndarray,
+    *,
+    transformer: pyproj.Transformer | None,
+    polygons_only: bool,
+    srid: int = 4326,
 ) -> CleanBatch:
     """Read, reproject, repair and promote one batch of WKB geometries.
 
-    Returns the kept geometries (shapely, EPSG:4326) and their EWKB in multi form.
+    Returns the kept geometries (shapely) and their EWKB in multi form, in EPSG:4326 when
+    a transformer is given, else as read, tagged with `srid` (PostGIS reprojects them).
     """
     geoms = shapely.from_wkb(wkb, on_invalid="ignore")
     refused: dict[int, str] = {}
@@ -142,11 +147,11 @@ def clean_batch(
         repaired.append((i, reason))
 
     kept = np.flatnonzero(ok)
-    ewkb = [None if changed[i] else ewkb_multi(wkb[i]) for i in kept.tolist()]
+    ewkb = [None if changed[i] else ewkb_multi(wkb[i], srid) for i in kept.tolist()]
     redo = [j for j, value in enumerate(ewkb) if value is None]
     if redo:
         multi = _to_multi(geoms[kept[redo]])
-        encoded = shapely.to_wkb(shapely.set_srid(multi, 4326), include_srid=True)
+        encoded = shapely.to_wkb(shapely.set_srid(multi, srid), include_srid=True)
         for j, value in zip(redo, encoded, strict=True):
             ewkb[j] = value
     return CleanBatch(

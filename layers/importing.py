@@ -17,7 +17,7 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-import shapely
+import pyproj
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
@@ -191,8 +191,8 @@ class _Report:
         }
 
 
-def _copy_batch(copy, *, layer, batch, fields, options) -> tuple[int, int]:
-    """COPY one cleaned batch (binary: EWKB as is); returns (outside city, without code)."""
+def _copy_batch(copy, *, layer, batch, fields, options) -> int:
+    """COPY one cleaned batch (binary: EWKB as is); returns how many lack a zone code."""
     kept = batch.kept
     ewkb = batch.ewkb
     columns = {name: _json_values(values[kept]) for name, values in fields.items()}
@@ -213,12 +213,27 @@ def _copy_batch(copy, *, layer, batch, fields, options) -> tuple[int, int]:
     )
     for row in zip(repeat(layer.id), ewkb, attributes, codes, names_out, populations):
         copy.write_row(row)
-    minx, miny, maxx, maxy = settings.CITY_BBOX
-    bounds = shapely.bounds(batch.geoms)
-    outside = (bounds[:, 2] < minx) | (bounds[:, 0] > maxx) | (bounds[:, 3] < miny)
-    outside |= bounds[:, 1] > maxy
-    without_code = codes.count("") if zone_values is not None else 0
-    return int(outside.sum()), without_code
+    return codes.count("") if zone_values is not None else 0
+
+
+def _postgis_srid(crs: str) -> int | None:
+    """The EPSG code of the CRS when PostGIS knows it (so ST_Transform can reproject)."""
+    epsg = pyproj.CRS.from_user_input(crs).to_epsg()
+    if epsg is None:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM spatial_ref_sys WHERE srid = %s", [epsg])
+        return epsg if cursor.fetchone() else None
+
+
+def _outside_city(cursor, layer_id: int) -> int:
+    """Features that do not reach into the city's bounds (a wrong CRS shows up here)."""
+    cursor.execute(
+        """SELECT count(*) FROM layers_feature
+           WHERE layer_id = %s AND NOT geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)""",
+        [layer_id, *settings.CITY_BBOX],
+    )
+    return cursor.fetchone()[0]
 
 
 def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] | None = None):
@@ -232,8 +247,11 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
         "population_field": layer.population_field,
     }
     polygons_only = layer.kind in (LayerKind.ZONING, LayerKind.DISTRICT)
+    server_srid = _postgis_srid(prepared.crs)
     clean_options = {
-        "transformer": geometry.transformer_to_wgs84(prepared.crs),
+        # Reprojection: by PostGIS when it knows the CRS by EPSG code, else by pyproj here.
+        "transformer": None if server_srid else geometry.transformer_to_wgs84(prepared.crs),
+        "srid": server_srid or 4326,
         "polygons_only": polygons_only,
     }
     try:
@@ -241,8 +259,17 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer.id])
             cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
+            target = "layers_feature"
+            if server_srid != 4326 and server_srid:
+                target = "layer_import_staging"  # temporary: no WAL, no index, no checks
+                cursor.execute(f"DROP TABLE IF EXISTS {target}")
+                cursor.execute(
+                    f"CREATE TEMP TABLE {target} (layer_id bigint, geom geometry, "
+                    "attributes jsonb, zone_code text, name text, population bigint) "
+                    "ON COMMIT DROP"
+                )
             copy_sql = (
-                "COPY layers_feature (layer_id, geom, attributes, zone_code, name, population) "
+                f"COPY {target} (layer_id, geom, attributes, zone_code, name, population) "
                 "FROM STDIN (FORMAT BINARY)"
             )
             set_json_dumps(_dumps, context=cursor.cursor)
@@ -255,16 +282,24 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
                 for wkb, fields in batches:
                     batch = geometry.clean_batch(wkb, **clean_options)
                     report.add(report.read, batch)
-                    outside, without_code = _copy_batch(
+                    report.without_zone_code += _copy_batch(
                         copy, layer=layer, batch=batch, fields=fields, options=options
                     )
                     report.read += len(wkb)
                     report.imported += len(batch.kept)
-                    report.outside_city += outside
-                    report.without_zone_code += without_code
-                    progress(min(90, 90 * report.read // total))
+                    progress(min(88, 88 * report.read // total))
                     if on_progress:
                         on_progress(report.read, prepared.info.count)
+            if target != "layers_feature":
+                progress(89)
+                cursor.execute(
+                    f"""INSERT INTO layers_feature
+                            (layer_id, geom, attributes, zone_code, name, population)
+                        SELECT layer_id, ST_Transform(geom, 4326), attributes, zone_code,
+                               name, population FROM {target}"""
+                )
+                cursor.execute(f"DROP TABLE {target}")
+            report.outside_city = _outside_city(cursor, layer.id)
             if polygons_only:
                 progress(92)
                 cursor.execute(

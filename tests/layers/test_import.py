@@ -1,5 +1,6 @@
 """Importing GeoPackage, GeoJSON and zipped Shapefiles: CRS, repair, refusal, atomicity."""
 
+import pyproj
 import pytest
 import shapely
 from django.core.exceptions import ValidationError
@@ -254,3 +255,19 @@ def test_slugs_stay_unique(zones_gpkg):
     second = layer_import(path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone")
 
     assert (first.slug, second.slug) == ("zoning", "zoning-2")
+
+
+def test_crs_without_epsg_code_is_reprojected_by_pyproj(tmp_path):
+    """A .prj PostGIS does not know (a local transverse Mercator) is handled in Python."""
+    local = "+proj=tmerc +lat_0=51 +lon_0=12.5 +k=1 +x_0=10000 +y_0=20000 +ellps=GRS80 +units=m"
+    gdf = frame([{"zone": "WA", "geometry": shapely.box(0, 0, 100, 100)}], crs=local)
+    path = write_gpkg(tmp_path / "local.gpkg", {"zones": gdf})
+
+    layer = layer_import(path=path, name="Local", kind="zoning", zone_field="zone")
+
+    ring = layer.features.get().geom.coords[0][0]
+    to_lonlat = pyproj.Transformer.from_crs(local, 4326, always_xy=True)
+    expected = [to_lonlat.transform(x, y) for x, y in shapely.box(0, 0, 100, 100).exterior.coords]
+    flat = [value for point in sorted(ring) for value in point]
+    assert flat == pytest.approx([value for point in sorted(expected) for value in point], abs=1e-9)
+    assert layer.report["outside_city"] == 1  # (12.36 E, 50.82 N) lies south of the city
