@@ -133,6 +133,21 @@ def map_config(request) -> dict:
     }
 
 
+# Parameters the filter form shows as fields. Other filters in the query string (such as
+# district= or compatibility=, which links from the planners' overlay carry) ride along as
+# hidden fields, so the map and the list keep applying them; bbox and page are per page.
+FORM_FILTERS = ("category", "kind", "q", "author")
+PER_PAGE = ("bbox", "page")
+
+
+def extra_filters(query) -> list[tuple[str, str]]:
+    return [
+        (name, query[name])
+        for name in query
+        if name not in FORM_FILTERS + PER_PAGE and query.get(name)
+    ]
+
+
 def filter_state(query) -> dict:
     """The filter form's state from a query string, in the API's parameter names.
 
@@ -146,6 +161,7 @@ def filter_state(query) -> dict:
         "kind": query.get("kind", ""),
         "q": query.get("q", ""),
         "author": query.get("author", ""),
+        "extra": extra_filters(query),
     }
 
 
@@ -155,9 +171,10 @@ def api_query(query) -> dict:
     categories_ = [c for value in query.getlist("category") for c in value.split(",") if c]
     if categories_:
         params["category"] = ",".join(categories_)
-    for name in ("kind", "q", "author"):
+    for name in FORM_FILTERS[1:]:
         if query.get(name):
             params[name] = query[name]
+    params.update(extra_filters(query))
     return params
 
 

@@ -1,6 +1,8 @@
 // The filter state shared by the map and the list page, in the API's parameter names:
 // category=a,b (one comma list), kind=proposal|conflict, q=text, author=me.
 
+const FORM_FILTERS = ["category", "kind", "q", "author"];
+
 export function filtersFromForm(form) {
   const data = new FormData(form);
   return {
@@ -8,11 +10,13 @@ export function filtersFromForm(form) {
     kind: data.get("kind") || "",
     q: (data.get("q") || "").trim(),
     author: data.get("author") || "",
+    // Filters the form carries as hidden fields (e.g. district=), kept as they are.
+    extra: [...data].filter(([name, value]) => !FORM_FILTERS.includes(name) && value),
   };
 }
 
 export function filterParams(filters) {
-  const params = new URLSearchParams();
+  const params = new URLSearchParams(filters.extra ?? []);
   if (filters.category.length) params.set("category", filters.category.join(","));
   if (filters.kind) params.set("kind", filters.kind);
   if (filters.q) params.set("q", filters.q);
@@ -55,6 +59,7 @@ export function bindFilterForm(form, { onChange, links = [] }) {
     for (const box of form.querySelectorAll("input[type=checkbox]")) box.checked = false;
     form.querySelector("input[name=kind][value='']").checked = true;
     form.querySelector("input[name=q]").value = "";
+    form.querySelector("[data-extra-filters]")?.remove();
     apply();
   });
   return () => filtersFromForm(form);
