@@ -56,20 +56,43 @@ def _raw_cursor():
     return cursor
 
 
-def _load_geometries() -> tuple[np.ndarray, np.ndarray]:
-    """(ids, geometries in ANALYSIS_SRID) of every active proposal, sorted by id."""
+ZONE_SEPARATOR = "\x1f"
+
+# Every active claim in one row of arrays: id, WKB in ANALYSIS_SRID, and the attributes the
+# verdict needs (incompatible zone codes joined by ZONE_SEPARATOR).
+LOAD_SQL = """
+SELECT array_agg(p.id), array_agg(ST_AsBinary(ST_Transform(p.geom, {srid}))),
+       array_agg(p.category), array_agg(p.kind), array_agg(p.author_id),
+       array_agg(p.support_count), array_agg(coalesce(o.compatibility, 'unknown')),
+       array_agg(CASE WHEN o.compatibility = 'incompatible' THEN coalesce((
+           SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
+           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = 'incompatible'), '')
+           ELSE '' END)
+FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+WHERE p.status = 'active'
+"""
+
+
+def _load_claims() -> tuple[np.ndarray, ClaimColumns]:
+    """(geometries in ANALYSIS_SRID, attributes) of every active proposal, sorted by id."""
     with _raw_cursor() as cur:
-        cur.execute(
-            f"SELECT array_agg(id), array_agg(ST_AsBinary(ST_Transform(geom, {_srid()}))) "
-            "FROM proposals_proposal WHERE status = %s",
-            [Status.ACTIVE],
-        )
-        ids, wkbs = cur.fetchone()
+        cur.execute(LOAD_SQL.format(srid=_srid()))
+        ids, wkbs, category, kind, author, supports, zoning, zones = cur.fetchone()
     if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
-    ids = np.asarray(ids, dtype=np.int64)
-    order = np.argsort(ids, kind="stable")
-    return ids[order], shapely.from_wkb(np.asarray(wkbs, dtype=object))[order]
+        return np.zeros(0, dtype=object), ClaimColumns.from_rows([])
+    zone_codes = np.empty(len(ids), dtype=object)
+    zone_codes[:] = [tuple(z.split(ZONE_SEPARATOR)) if z else () for z in zones]
+    claims = ClaimColumns(
+        ids=np.asarray(ids, dtype=np.int64),
+        category=np.asarray(category, dtype=object),
+        conflict=np.asarray(kind, dtype=object) == "conflict",
+        author=np.asarray(author, dtype=np.int64),
+        supports=np.asarray(supports, dtype=np.int64),
+        incompatible=np.asarray(zoning, dtype=object) == "incompatible",
+        zones=zone_codes,
+    )
+    order = np.argsort(claims.ids, kind="stable")
+    return shapely.from_wkb(np.asarray(wkbs, dtype=object))[order], claims.take(order)
 
 
 CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
@@ -77,13 +100,6 @@ CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
        coalesce((SELECT array_agg(DISTINCT z->>'zone_code' ORDER BY z->>'zone_code')
                  FROM jsonb_array_elements(o.zones) z
                  WHERE z->>'verdict' = 'incompatible' AND z->>'zone_code' IS NOT NULL), '{}')"""
-
-# Attributes of the given proposals (bulk: the full recompute).
-CLAIMS_BY_ID_SQL = f"""
-SELECT {CLAIM_COLUMNS}
-FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
-WHERE p.id = ANY(%s::bigint[])
-"""
 
 # Attributes, analysis geometry and cluster of the members of the given clusters (few
 # rows: the incremental update). LATERAL keeps it an index nested loop whatever the stats.
@@ -316,15 +332,20 @@ def _dissolve(cur, cluster_ids) -> None:
 # -- full recompute -----------------------------------------------------------------------
 
 
-def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
-    """Recompute every cluster from all active proposals, keeping ids stable."""
+def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False) -> RecomputeResult:
+    """Recompute every cluster from all active proposals, keeping ids stable.
+
+    Only clusters whose membership changed are rewritten, unless `refresh`: then every
+    cluster's statistics and verdict are rebuilt too (after zoning rules or the overlay
+    changed in bulk, which are not proposal writes)."""
     seconds = {}
     start = time.perf_counter()
     with transaction.atomic(), _raw_cursor() as cur:
         _lock(cur)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
-        ids, geoms = _load_geometries()
+        geoms, claims = _load_claims()
+        ids = claims.ids
         seconds["read"] = time.perf_counter() - start
 
         labels = engine.cluster_labels(geoms, tolerance)
@@ -365,16 +386,15 @@ def clusters_recompute(*, tolerance: float | None = None) -> RecomputeResult:
             ("proposal_id", "cluster_id"),
             [_strings(ids[insert]), _strings(cluster_of[insert])],
         )
-        rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
-        cur.execute(CLAIMS_BY_ID_SQL, [_int_array(ids[rewrite])])
-        attrs = ClaimColumns.from_rows(cur.fetchall())
-        by_id = np.argsort(attrs.ids)
-        attrs = attrs.take(by_id[np.searchsorted(attrs.ids[by_id], ids[rewrite])])
+        if refresh:
+            rewrite = cluster_of >= 0
+        else:
+            rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
         written = _write_clusters(
             cur,
             cluster_of[rewrite],
             geoms[rewrite],
-            attrs,
+            claims.take(rewrite),
             tolerance,
         )
         # Clusters that lost all their claims (a full recompute leaves no lone member).

@@ -1,7 +1,10 @@
 """Full recompute and incremental updates against real PostGIS."""
 
+import io
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -214,3 +217,30 @@ def test_bulk_write_by_copy_stores_the_same_clusters_as_array_parameters(residen
     assert len(by_copy[0]) > 5
     assert [dict(r, id=None) for r in by_copy[0]] == [dict(r, id=None) for r in by_arrays[0]]
     assert by_copy[1] == by_arrays[1]
+
+
+@pytest.mark.django_db
+def test_claims_not_allowed_by_zoning_make_a_cluster_contested(resident, other_resident):
+    from layers.models import ProposalOverlay
+
+    a = create(resident, "POLYGON ((0 0, 50 0, 50 50, 0 50, 0 0))")
+    create(other_resident, "POLYGON ((20 0, 70 0, 70 50, 20 50, 20 0))")
+    ProposalOverlay.objects.update_or_create(
+        proposal=a,
+        defaults={
+            "compatibility": "incompatible",
+            "zones": [
+                {"layer": "zoning", "zone_code": "WA", "share": 1.0, "verdict": "incompatible"}
+            ],
+        },
+    )
+    clusters_recompute()
+    assert not Cluster.objects.current().get().contested  # membership unchanged: not rewritten
+    call_command("recluster", "--refresh", stdout=io.StringIO())
+    cluster = Cluster.objects.current().get()
+    assert cluster.contested and cluster.incompatible_count == 1
+    assert cluster.explanation["en"] == "1 claim not allowed in zone WA"
+    support_add(proposal=a, user=other_resident)  # the incremental path reads the same
+    cluster.refresh_from_db()
+    assert cluster.explanation["de"] == "1 Beitrag in Zone WA nicht zulässig"
+    assert cluster.support_count == 1

@@ -15,12 +15,18 @@ class Command(BaseCommand):
             "--tolerance", type=float, help="metres (default: the stored analysis setting)"
         )
         parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help="also rebuild statistics and verdicts of unchanged clusters "
+            "(after zoning rules or the overlay changed)",
+        )
+        parser.add_argument(
             "--reindex",
             action="store_true",
             help="rebuild the analysis-CRS index first (after changing ANALYSIS_SRID)",
         )
 
-    def handle(self, *args, tolerance=None, reindex=False, **options):
+    def handle(self, *args, tolerance=None, reindex=False, refresh=False, **options):
         if tolerance is not None and not 0 <= tolerance <= 1000:
             raise CommandError("--tolerance must be between 0 and 1000 metres.")
         if reindex:
@@ -30,7 +36,7 @@ class Command(BaseCommand):
                     f"CREATE INDEX {INDEX} ON proposals_proposal USING gist "
                     f"(ST_Transform(geom, {int(settings.ANALYSIS_SRID)})) WHERE status = 'active'"
                 )
-        result = clusters_recompute(tolerance=tolerance)
+        result = clusters_recompute(tolerance=tolerance, refresh=refresh)
         timings = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
         self.stdout.write(
             f"{result.clusters} clusters from {result.claims} claims "
