@@ -96,6 +96,28 @@ def test_a_rejected_pin_shows_the_api_message_and_keeps_the_drawing(
     assert Proposal.objects.filter(title="A bench here").exists()
 
 
+def test_a_keyboard_user_pins_the_centre_of_the_map(page, live_server, resident, login):
+    login(page, live_server, resident)
+    open_map(page, live_server)
+    page.locator("#map").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(500)
+    centre = page.evaluate(
+        "() => { const c = window.stadtmacher.map.getCenter(); return [c.lng, c.lat]; }"
+    )
+    page.locator("#pin-centre").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#draw-title")).to_be_focused()
+    page.keyboard.type("Zebra crossing")
+    page.locator("#draw-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("Zebra crossing")
+    point = Proposal.objects.get(title="Zebra crossing").geom
+    assert point.geom_type == "Point"
+    assert abs(point.x - centre[0]) < 1e-5 and abs(point.y - centre[1]) < 1e-5
+
+
 def test_hostile_title_stays_text_in_the_popup_and_the_list(page, live_server):
     ProposalFactory(title=XSS)
     open_map(page, live_server)

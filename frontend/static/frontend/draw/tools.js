@@ -51,17 +51,16 @@ export function addDrawTools(map, { onDrawn }) {
   fixTouch();
   translate();
   const draft = { color: "#1c2430", weight: 3, dashArray: "2 6", fillOpacity: 0.15 };
+  const draftIcon = L.divIcon({
+    className: "pin-icon draft-pin",
+    html: '<svg width="22" height="22" viewBox="-11 -11 22 22"><circle r="8" fill="#fff" stroke="#1c2430" stroke-width="3"/></svg>',
+    iconSize: [22, 22],
+  });
   const drawn = L.featureGroup().addTo(map);
   const control = new L.Control.Draw({
     position: "topleft",
     draw: {
-      marker: {
-        icon: L.divIcon({
-          className: "pin-icon draft-pin",
-          html: '<svg width="22" height="22" viewBox="-11 -11 22 22"><circle r="8" fill="#fff" stroke="#1c2430" stroke-width="3"/></svg>',
-          iconSize: [22, 22],
-        }),
-      },
+      marker: { icon: draftIcon },
       polyline: { shapeOptions: draft },
       polygon: { allowIntersection: false, showArea: false, shapeOptions: draft },
       rectangle: false,
@@ -71,10 +70,13 @@ export function addDrawTools(map, { onDrawn }) {
     edit: false,
   });
   map.addControl(control);
-  map.on(L.Draw.Event.CREATED, (event) => {
+  const finish = (layer) => {
     drawn.clearLayers();
-    drawn.addLayer(event.layer);
-    onDrawn(event.layer);
-  });
-  return { drawn, control };
+    drawn.addLayer(layer);
+    onDrawn(layer);
+  };
+  map.on(L.Draw.Event.CREATED, (event) => finish(event.layer));
+  // Without a pointer: move the map with the arrow keys, then pin its centre.
+  const pinCentre = () => finish(L.marker(map.getCenter(), { icon: draftIcon }));
+  return { drawn, control, pinCentre };
 }

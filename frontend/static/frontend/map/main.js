@@ -55,7 +55,9 @@ bindFilterForm(filterForm, { onChange: () => loader.reload(), links: listLink ? 
 const drawForm = document.getElementById("draw-form");
 if (config.user.authenticated && drawForm) {
   let form = null;
-  const { drawn } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
+  const { drawn, pinCentre } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
+  document.getElementById("pin-centre-hint").hidden = false;
+  document.getElementById("pin-centre").addEventListener("click", pinCentre);
   form = bindDrawForm({
     form: drawForm,
     hint: document.getElementById("draw-hint"),
