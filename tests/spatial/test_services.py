@@ -182,7 +182,7 @@ def test_incremental_updates_equal_postgis_after_any_sequence(resident, ops):
 
 @pytest.mark.django_db
 def test_bulk_write_by_copy_stores_the_same_clusters_as_array_parameters(resident, monkeypatch):
-    from spatial import services
+    from spatial import store
 
     insert_claims(
         resident,
@@ -208,10 +208,10 @@ def test_bulk_write_by_copy_stores_the_same_clusters_as_array_parameters(residen
         Cluster.objects.all().delete()
         return rows, outlines
 
-    monkeypatch.setattr(services, "COPY_FROM", 10**9)
+    monkeypatch.setattr(store, "COPY_FROM", 10**9)
     clusters_recompute(tolerance=5)
     by_arrays = snapshot()
-    monkeypatch.setattr(services, "COPY_FROM", 1)
+    monkeypatch.setattr(store, "COPY_FROM", 1)
     clusters_recompute(tolerance=5)
     by_copy = snapshot()
     assert len(by_copy[0]) > 5

@@ -1,0 +1,296 @@
+"""How claims and clusters are read from and written to PostGIS (used by services.py).
+
+Reads come in one query each, as arrays (WKB in ANALYSIS_SRID); writes are set-based:
+array parameters for a few clusters, COPY into a temp table for many.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import psycopg
+import shapely
+from django.conf import settings
+from django.db import connection
+
+from proposals.models import Category
+
+from . import engine
+from .score import verdict_from_counts
+
+MIN_PAD_M = 1.0  # outlines are widened by max(tolerance / 2, this) so points get an area
+
+
+def srid() -> int:
+    return int(settings.ANALYSIS_SRID)
+
+
+def raw_cursor():
+    """A binary, server-side-binding psycopg cursor on Django's connection (same
+    transaction): WKB arrives as raw bytes, parameters travel as typed values."""
+    connection.ensure_connection()
+    cursor = psycopg.Cursor(connection.connection)
+    cursor.format = psycopg.pq.Format.BINARY
+    return cursor
+
+
+ZONE_SEPARATOR = "\x1f"
+
+# Every active claim in one row of arrays: id, WKB in ANALYSIS_SRID, and the attributes the
+# verdict needs (incompatible zone codes joined by ZONE_SEPARATOR).
+LOAD_SQL = """
+SELECT array_agg(p.id), array_agg(ST_AsBinary(ST_Transform(p.geom, {srid}))),
+       array_agg(p.category), array_agg(p.kind), array_agg(p.author_id),
+       array_agg(p.support_count), array_agg(coalesce(o.compatibility, 'unknown')),
+       array_agg(CASE WHEN o.compatibility = 'incompatible' THEN coalesce((
+           SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
+           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = 'incompatible'), '')
+           ELSE '' END)
+FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+WHERE p.status = 'active'
+"""
+
+
+def load_claims() -> tuple[np.ndarray, ClaimColumns]:
+    """(geometries in ANALYSIS_SRID, attributes) of every active proposal, sorted by id."""
+    with raw_cursor() as cur:
+        cur.execute(LOAD_SQL.format(srid=srid()))
+        ids, wkbs, category, kind, author, supports, zoning, zones = cur.fetchone()
+    if not ids:
+        return np.zeros(0, dtype=object), ClaimColumns.from_rows([])
+    zone_codes = np.empty(len(ids), dtype=object)
+    zone_codes[:] = [tuple(z.split(ZONE_SEPARATOR)) if z else () for z in zones]
+    claims = ClaimColumns(
+        ids=np.asarray(ids, dtype=np.int64),
+        category=np.asarray(category, dtype=object),
+        conflict=np.asarray(kind, dtype=object) == "conflict",
+        author=np.asarray(author, dtype=np.int64),
+        supports=np.asarray(supports, dtype=np.int64),
+        incompatible=np.asarray(zoning, dtype=object) == "incompatible",
+        zones=zone_codes,
+    )
+    order = np.argsort(claims.ids, kind="stable")
+    return shapely.from_wkb(np.asarray(wkbs, dtype=object))[order], claims.take(order)
+
+
+CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
+       coalesce(o.compatibility, 'unknown'),
+       coalesce((SELECT array_agg(DISTINCT z->>'zone_code' ORDER BY z->>'zone_code')
+                 FROM jsonb_array_elements(o.zones) z
+                 WHERE z->>'verdict' = 'incompatible' AND z->>'zone_code' IS NOT NULL), '{}')"""
+
+# Attributes, analysis geometry and cluster of the members of the given clusters (few
+# rows: the incremental update). LATERAL keeps it an index nested loop whatever the stats.
+CLAIMS_OF_CLUSTERS_SQL = f"""
+SELECT c.*
+FROM spatial_clustermember m CROSS JOIN LATERAL (
+    SELECT {CLAIM_COLUMNS}, ST_AsBinary(ST_Transform(p.geom, {{srid}})), m.cluster_id
+    FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+    WHERE p.id = m.proposal_id) c
+WHERE m.cluster_id = ANY(%s)
+"""
+
+
+@dataclass
+class ClaimColumns:
+    """Attributes of claims as aligned arrays (rows from CLAIM_COLUMNS)."""
+
+    ids: np.ndarray
+    category: np.ndarray
+    conflict: np.ndarray
+    author: np.ndarray
+    supports: np.ndarray
+    incompatible: np.ndarray
+    zones: np.ndarray
+
+    @classmethod
+    def from_rows(cls, rows) -> ClaimColumns:
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+        zones = np.empty(len(rows), dtype=object)
+        zones[:] = [tuple(z) for z in cols[6]]
+        return cls(
+            ids=np.asarray(cols[0], dtype=np.int64),
+            category=np.asarray(cols[1], dtype=object),
+            conflict=np.asarray(cols[2], dtype=object) == "conflict",
+            author=np.asarray(cols[3], dtype=np.int64),
+            supports=np.asarray(cols[4], dtype=np.int64),
+            incompatible=np.asarray(cols[5], dtype=object) == "incompatible",
+            zones=zones,
+        )
+
+    def take(self, index) -> ClaimColumns:
+        return ClaimColumns(*(getattr(self, f)[index] for f in self.__dataclass_fields__))
+
+
+def new_cluster_ids(cur, count: int) -> list[int]:
+    if count == 0:
+        return []
+    cur.execute(
+        "SELECT nextval(pg_get_serial_sequence('spatial_cluster', 'id')) "
+        "FROM generate_series(1, %s)",
+        [count],
+    )
+    return [row[0] for row in cur.fetchall()]
+
+
+_UPDATED = (
+    "outline", "contested", "score", "explanation", "categories", "claim_count",
+    "proposal_count", "conflict_count", "incompatible_count", "author_count",
+    "support_count", "overlap_area_m2", "updated_at", "dissolved_at",
+)  # fmt: skip
+# Rows come from {source}: unnest() of array parameters, or a COPY-filled temp table.
+UPSERT_SQL = """
+INSERT INTO spatial_cluster AS c (
+    id, outline, contested, score, explanation, categories, claim_count, proposal_count,
+    conflict_count, incompatible_count, author_count, support_count, overlap_area_m2,
+    created_at, updated_at, dissolved_at)
+SELECT u.id, ST_Multi(ST_Transform(ST_GeomFromWKB(decode(u.outline, 'hex'), %(srid)s), 4326)),
+       u.contested, u.score, u.explanation::jsonb,
+       ARRAY(SELECT jsonb_array_elements_text(u.categories::jsonb)), u.claims, u.proposals,
+       u.conflicts, u.incompatible, u.authors, u.supports, u.overlap, now(), now(), NULL
+FROM {source}
+ON CONFLICT (id) DO UPDATE SET """ + ", ".join(f"{col} = EXCLUDED.{col}" for col in _UPDATED)
+
+
+CATEGORIES = np.array(sorted(c.value for c in Category), dtype=object)
+
+
+def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> dict:
+    """One row per distinct cluster id in `cluster_of` (aligned with geoms and claims):
+    outline (WKB in ANALYSIS_SRID), counts, overlap and verdict. Vectorised except for
+    the verdict, which is cached by the counts it depends on."""
+    order = np.argsort(cluster_of, kind="stable")
+    ids, counts = np.unique(cluster_of[order], return_counts=True)
+    k = len(ids)
+    group = np.repeat(np.arange(k), counts)
+    geoms, claims = geoms[order], claims.take(order)
+
+    def per_cluster(values):
+        return np.bincount(group, weights=values, minlength=k).astype(np.int64)
+
+    conflicts = per_cluster(claims.conflict)
+    supports = per_cluster(claims.supports)
+    incompatible = per_cluster(claims.incompatible)
+    codes = np.searchsorted(CATEGORIES, claims.category)
+    by_category = np.zeros((k, len(CATEGORIES)), dtype=np.int64)
+    np.add.at(by_category, (group, codes), 1)
+    people = np.bincount(
+        np.unique(np.stack([group, claims.author], axis=1), axis=0)[:, 0], minlength=k
+    )
+    zones = [()] * k
+    for i in np.flatnonzero(claims.incompatible):
+        zones[group[i]] = tuple(sorted({*zones[group[i]], *claims.zones[i]}))
+    overlap = engine.overlap_areas(geoms, group, k)
+    pad = max(tolerance / 2, MIN_PAD_M)
+    hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
+    outlines = shapely.to_wkb(shapely.buffer(hulls, pad, quad_segs=4), hex=True)
+
+    rows = {"explanation": [], "contested": [], "score": [], "categories": []}
+    for g in range(k):
+        present = np.flatnonzero(by_category[g])
+        verdict = verdict_from_counts(
+            categories=tuple((CATEGORIES[c], int(by_category[g, c])) for c in present),
+            conflicts=int(conflicts[g]),
+            proposals=int(counts[g] - conflicts[g]),
+            incompatible=int(incompatible[g]),
+            zones=zones[g],
+            people=int(people[g]),
+            supports=int(supports[g]),
+            overlap_area_m2=round(float(overlap[g]), 1),
+        )
+        rows["explanation"].append(json.dumps(verdict.explanation, ensure_ascii=False))
+        rows["contested"].append(verdict.contested)
+        rows["score"].append(verdict.score)
+        rows["categories"].append(json.dumps([str(CATEGORIES[c]) for c in present]))
+    rows.update(
+        id=ids.tolist(),
+        outline=outlines.tolist(),
+        claims=counts.tolist(),
+        proposals=(counts - conflicts).tolist(),
+        conflicts=conflicts.tolist(),
+        incompatible=incompatible.tolist(),
+        authors=people.tolist(),
+        supports=supports.tolist(),
+        overlap=overlap.round(1).tolist(),
+    )
+    return rows
+
+
+ROW_COLUMNS = (
+    "id", "outline", "contested", "score", "explanation", "categories", "claims",
+    "proposals", "conflicts", "incompatible", "authors", "supports", "overlap",
+)  # fmt: skip
+ROW_TYPES = (
+    "bigint", "text", "bool", "float8", "text", "text", "int", "int", "int", "int", "int",
+    "int", "float8",
+)  # fmt: skip
+COPY_FROM = 500  # clusters from which rows travel by COPY instead of array parameters
+
+
+def write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> int:
+    """Upsert one row per distinct cluster id in `cluster_of`."""
+    if not len(cluster_of):
+        return 0
+    rows = _cluster_rows(cluster_of, geoms, claims, tolerance)
+    k = len(rows["id"])
+    if k < COPY_FROM:
+        source = "unnest({}) AS u({})".format(
+            ", ".join(f"%({c})s::{t}[]" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True)),
+            ", ".join(ROW_COLUMNS),
+        )
+        cur.execute(UPSERT_SQL.format(source=source), {"srid": srid(), **rows})
+        return k
+    cur.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
+            ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
+        )
+    )
+    text = {
+        "contested": ["t" if v else "f" for v in rows["contested"]],
+        "explanation": _copy_text(rows["explanation"]),
+        "categories": _copy_text(rows["categories"]),
+    }
+    copy_rows(
+        cur,
+        "spatial_cluster_rows",
+        ROW_COLUMNS,
+        [text.get(c) or strings(rows[c]) if c != "outline" else rows[c] for c in ROW_COLUMNS],
+    )
+    cur.execute(UPSERT_SQL.format(source="spatial_cluster_rows u"), {"srid": srid()}, prepare=False)
+    cur.execute("TRUNCATE spatial_cluster_rows")
+    return k
+
+
+def int_array(values) -> str:
+    """A PostgreSQL array literal of integers (much cheaper to send than a Python list)."""
+    return "{" + ",".join(map(str, np.asarray(values, dtype=np.int64).tolist())) + "}"
+
+
+def strings(values) -> list[str]:
+    return list(map(str, np.asarray(values).tolist()))
+
+
+def _copy_text(values) -> list[str]:
+    """Strings escaped for COPY's text format."""
+    return [v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for v in values]
+
+
+def copy_rows(cur, table: str, columns, values: list[list[str]]) -> None:
+    """COPY aligned columns of ready-made text fields into `table`."""
+    lines = "".join("\t".join(row) + "\n" for row in zip(*values, strict=True))
+    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        copy.write(lines)
+
+
+def dissolve(cur, cluster_ids) -> None:
+    """Mark clusters with fewer than two members dissolved and drop a lone member."""
+    cur.execute(
+        "WITH small AS (SELECT c.id FROM spatial_cluster c WHERE c.id = ANY(%s) "
+        "  AND (SELECT count(*) FROM spatial_clustermember m WHERE m.cluster_id = c.id) < 2), "
+        "gone AS (DELETE FROM spatial_clustermember m USING small WHERE m.cluster_id = small.id) "
+        "UPDATE spatial_cluster c SET dissolved_at = now(), updated_at = now(), claim_count = 0 "
+        "FROM small WHERE c.id = small.id AND c.dissolved_at IS NULL",
+        [list(cluster_ids)],
+    )
