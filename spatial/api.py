@@ -27,6 +27,7 @@ class ClusterListView(GenericAPIView):
             OpenApiParameter("min_size", int, description="at least this many claims (>= 2)"),
             OpenApiParameter("bbox", str, description="minlon,minlat,maxlon,maxlat (WGS 84)"),
         ],
+        operation_id="clusters_list",
         responses={(200, GEOJSON): dict},
         description="Current clusters as a GeoJSON FeatureCollection, contested first.",
     )
@@ -39,7 +40,7 @@ class ClusterListView(GenericAPIView):
 class ClusterDetailView(GenericAPIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={(200, GEOJSON): dict})
+    @extend_schema(operation_id="clusters_detail", responses={(200, GEOJSON): dict})
     def get(self, request, pk):
         body = selectors.cluster_detail(pk, language=get_language())
         if body is None:
@@ -50,11 +51,11 @@ class ClusterDetailView(GenericAPIView):
 class AnalysisSettingsView(GenericAPIView):
     serializer_class = AnalysisSettingsInputSerializer
 
-    @extend_schema(responses=AnalysisSettingsSerializer)
+    @extend_schema(operation_id="analysis_settings_read", responses=AnalysisSettingsSerializer)
     def get(self, request):
         return Response(AnalysisSettingsSerializer(AnalysisSettings.load()).data)
 
-    @extend_schema(responses=AnalysisSettingsSerializer)
+    @extend_schema(operation_id="analysis_settings_update", responses=AnalysisSettingsSerializer)
     def patch(self, request):
         if not request.user.has_perm("spatial.change_analysissettings"):
             raise PermissionDenied(_("Only planners and mediators can change the tolerance."))
@@ -62,5 +63,3 @@ class AnalysisSettingsView(GenericAPIView):
         data.is_valid(raise_exception=True)
         saved = services.analysis_settings_update(user=request.user, **data.validated_data)
         return Response(AnalysisSettingsSerializer(saved).data)
-
-    put = patch
