@@ -97,8 +97,15 @@ def proposal_detail_page(request, pk):
         "is_active": is_active,
         "filters": filter_state(request.GET),
         "config": config,
+        "map_view": _map_view(proposal),
     }
     return render(request, "frontend/proposals/detail.html", context)
+
+
+def _map_view(proposal) -> str:
+    """The main map's address fragment (#zoom/lat/lon) centred on the pin."""
+    point = proposal.geom.point_on_surface
+    return f"#16/{point.y:.5f}/{point.x:.5f}"
 
 
 def _geojson(proposal) -> dict:

@@ -235,6 +235,8 @@ def test_pin_page_shows_text_author_support_and_comments(client):
     config = page_config(response)
     assert config["pin"]["geometry"]["type"] == "Point"
     assert config["urls"]["support"] == reverse("api:proposal-support", args=[proposal.pk])
+    x, y = proposal.geom.coords
+    assert f'href="/#16/{y:.5f}/{x:.5f}"' in html  # the big map, centred on the pin
 
 
 @pytest.mark.django_db

@@ -31,7 +31,7 @@ export function bindFilterForm(form, { onChange, links = [] }) {
   const apply = () => {
     const filters = filtersFromForm(form);
     const query = filterParams(filters).toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    history.replaceState(null, "", (query ? `?${query}` : location.pathname) + location.hash);
     for (const link of links) {
       const url = new URL(link.href, location.href);
       url.search = query;

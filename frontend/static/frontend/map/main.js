@@ -5,6 +5,7 @@ import { addDrawTools } from "../draw/tools.js";
 import { setStrings, t } from "../i18n/strings.js";
 import { bindFilterForm, filtersFromForm } from "../list/query.js";
 import { createMap, drawCity } from "./base.js";
+import { keepViewInHash, viewFromHash } from "./hash.js";
 import { createLoader } from "./loader.js";
 import { registerOverlays } from "./overlays.js";
 import { createPins } from "./pins.js";
@@ -21,7 +22,10 @@ function announce(text, isError = false) {
 }
 
 const map = createMap(document.getElementById("map"), config);
-drawCity(map, config);
+const view = viewFromHash();
+if (view) map.setView(view.centre, view.zoom);
+drawCity(map, config, { fitToDistricts: !view });
+keepViewInHash(map);
 const pins = createPins(map, config);
 // Other areas add their overlays here; the control appears once there is something in it.
 const layersControl = L.control.layers(null, null, { collapsed: true });
