@@ -4,11 +4,12 @@ import io
 import re
 
 import pytest
-from django.contrib.gis.geos import Point
+from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
+from layers.models import Feature, Layer, LayerKind, LayerState
 from proposals.models import Category, Kind, Proposal
 from tests.factories import CITY_CENTRE, ProposalFactory
 
@@ -133,6 +134,21 @@ def test_hostile_title_stays_text_in_the_popup_and_the_list(page, live_server):
     page.wait_for_timeout(300)
     assert page.dialogs == []
     assert page.js_errors == []
+
+
+def test_district_names_from_an_imported_layer_stay_text(page, live_server):
+    x, y = CITY_CENTRE
+    layer = Layer.objects.create(
+        name="Districts", slug="districts", kind=LayerKind.DISTRICT, state=LayerState.DONE
+    )
+    square = Polygon.from_bbox((x - 0.02, y - 0.01, x + 0.02, y + 0.01))
+    Feature.objects.create(layer=layer, geom=MultiPolygon(square, srid=4326), name=XSS)
+    open_map(page, live_server)
+    label = page.locator(".leaflet-districtLabels-pane .city-label")
+    expect(label).to_have_text(XSS)
+    assert page.locator(".leaflet-districtLabels-pane img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == [] and page.js_errors == []
 
 
 def test_filters_are_shared_by_the_map_and_the_list(page, live_server):

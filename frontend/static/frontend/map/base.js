@@ -56,7 +56,10 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
       onEachFeature: (feature, districtLayer) => {
         const name = feature.properties?.name;
         if (name) {
-          districtLayer.bindTooltip(String(name), {
+          // Layer data comes from imported files: pass the name as text, not as HTML.
+          const label = document.createElement("span");
+          label.textContent = String(name);
+          districtLayer.bindTooltip(label, {
             permanent: true,
             direction: "center",
             className: "city-label",
