@@ -2,6 +2,7 @@
 /* global L */
 import { apiFetch } from "../api/client.js";
 import { t } from "../i18n/strings.js";
+import { asText } from "./text.js";
 
 const LABEL_MIN_ZOOM = 12;
 
@@ -56,10 +57,8 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
       onEachFeature: (feature, districtLayer) => {
         const name = feature.properties?.name;
         if (name) {
-          // Layer data comes from imported files: pass the name as text, not as HTML.
-          const label = document.createElement("span");
-          label.textContent = String(name);
-          districtLayer.bindTooltip(label, {
+          // Layer data comes from imported files: the name goes in as text, not as HTML.
+          districtLayer.bindTooltip(asText(name), {
             permanent: true,
             direction: "center",
             className: "city-label",
