@@ -3,6 +3,7 @@
 import { apiFetch } from "../api/client.js";
 import { setStrings, t } from "../i18n/strings.js";
 import { createMap, drawCity } from "../map/base.js";
+import { asText } from "../map/text.js";
 import { styleFor } from "./layer.js";
 
 const config = JSON.parse(document.getElementById("page-config").textContent);
@@ -28,7 +29,7 @@ try {
   const members = L.geoJSON(cluster.properties.members, {
     style: memberStyle,
     pointToLayer: (feature, latlng) => L.circleMarker(latlng, memberStyle(feature)),
-    onEachFeature: (feature, layer) => layer.bindTooltip(feature.properties.title),
+    onEachFeature: (feature, layer) => layer.bindTooltip(asText(feature.properties.title)),
   }).addTo(map);
   members.getLayers().forEach((layer) => {
     layer.getElement?.()?.setAttribute("data-proposal-id", String(layer.feature.id));
