@@ -3,6 +3,7 @@
 /* global L */
 import { apiFetch } from "../api/client.js";
 import { bboxFromBounds } from "../map/base.js";
+import { asText } from "../map/text.js";
 
 function fill(text, values) {
   return text.replace(/%\((\w+)\)s/g, (_, name) => String(values[name] ?? ""));
@@ -45,7 +46,7 @@ export function clusterLayer(settings) {
   const layer = L.geoJSON(null, {
     style: (feature) => styleFor(feature, settings),
     onEachFeature: (feature, featureLayer) => {
-      featureLayer.bindTooltip(feature.properties.explanation, { sticky: true });
+      featureLayer.bindTooltip(asText(feature.properties.explanation), { sticky: true });
       featureLayer.bindPopup(() => popupContent(feature, settings));
     },
   });

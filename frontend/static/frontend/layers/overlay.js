@@ -12,6 +12,7 @@ import {
   referenceLayer,
   zoneLegend,
 } from "./view.js";
+import { escapeHtml } from "../map/text.js";
 
 function addStylesheet() {
   const href = new URL("./layers.css", import.meta.url).href;
@@ -62,7 +63,7 @@ export async function register({ map, config, layersControl }) {
   for (const layer of layers) {
     const overlay = referenceLayer(layer, { featuresUrl: urls.features, onError });
     added[layer.slug] = overlay;
-    layersControl.addOverlay(overlay, `${layer.name} (${strings[layer.kind] || layer.kind})`);
+    layersControl.addOverlay(overlay, escapeHtml(`${layer.name} (${strings[layer.kind] || layer.kind})`));
     if (layer.kind === "zoning") {
       overlay.on("add", () => legend.set(layer.slug, zoneLegend(layer, strings.legendZones)));
       overlay.on("remove", () => legend.set(layer.slug, null));
@@ -77,7 +78,7 @@ export async function register({ map, config, layersControl }) {
     // Built lazily: counting is cheap, but nobody needs it until they switch it on.
     const holder = L.layerGroup();
     added[`participation:${layer.slug}`] = holder;
-    layersControl.addOverlay(holder, `${strings.participation}: ${layer.name}`);
+    layersControl.addOverlay(holder, escapeHtml(`${strings.participation}: ${layer.name}`));
     holder.on("add", async () => {
       try {
         const choropleth = await participationLayer(layer, { url: urls.participation, strings });

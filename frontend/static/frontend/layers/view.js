@@ -3,6 +3,7 @@
 // main map's overlay (overlay.js) and by the planner page.
 /* global L */
 import { apiFetch } from "../api/client.js";
+import { asText } from "../map/text.js";
 
 const PANE = "referenceLayers"; // under the proposals' vectors (overlayPane, 400)
 const LABEL_PANE = "referenceLabels";
@@ -68,14 +69,14 @@ export function referenceLayer(layer, { featuresUrl, onError = () => {}, onLoad 
     onEachFeature: (feature, featureLayer) => {
       const p = feature.properties || {};
       if (layer.kind === "district" && p.name) {
-        featureLayer.bindTooltip(String(p.name), {
+        featureLayer.bindTooltip(asText(p.name), {
           permanent: true,
           direction: "center",
           className: "city-label",
           pane: LABEL_PANE,
         });
       } else if (p.zone_code || p.name) {
-        featureLayer.bindTooltip(`${layer.name}: ${p.zone_code || p.name}`, { sticky: true });
+        featureLayer.bindTooltip(asText(`${layer.name}: ${p.zone_code || p.name}`), { sticky: true });
       }
     },
   });
@@ -191,7 +192,7 @@ export async function participationLayer(layer, { url, strings }) {
           ? strings.noPopulation
           : fmt(strings.perThousand, { rate: formatRate(p.per_1000) });
       const count = fmt(strings.proposalsCount, { count: p.proposals });
-      featureLayer.bindTooltip(`${p.name}: ${rate} (${count})`, { sticky: true });
+      featureLayer.bindTooltip(asText(`${p.name}: ${rate} (${count})`), { sticky: true });
     },
   });
   const legend = document.createElement("div");

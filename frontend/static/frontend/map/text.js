@@ -6,3 +6,11 @@ export function asText(value) {
   span.textContent = String(value ?? "");
   return span;
 }
+
+// For the few Leaflet APIs that only take an HTML string (the layer control's names):
+//   layersControl.addOverlay(layer, escapeHtml(name))
+export function escapeHtml(value) {
+  const span = document.createElement("span");
+  span.textContent = String(value ?? "");
+  return span.innerHTML;
+}

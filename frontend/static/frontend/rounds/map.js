@@ -1,6 +1,7 @@
 // A small Leaflet map of a cluster's claims (coloured by category), the areas claimed more
 // than once, zoning underneath and, on the round page, the options' compromise geometries.
 /* global L */
+import { escapeHtml } from "../map/text.js";
 
 const ZONING = { color: "#7a7a7a", weight: 1, fillColor: "#bdbdbd", fillOpacity: 0.25, dashArray: "2 3" };
 const OVERLAP = { color: "#a4161a", weight: 2, fillColor: "#a4161a", fillOpacity: 0.45 };
@@ -10,11 +11,6 @@ export function colourMap(palette) {
   return Object.fromEntries((palette ?? []).map((c) => [c.value, c.colour]));
 }
 
-function escapeHtml(text) {
-  const div = document.createElement("div");
-  div.textContent = text ?? "";
-  return div.innerHTML;
-}
 
 export function claimsMap(element, data, { palette, strings = {}, interactive = true } = {}) {
   const colours = colourMap(palette);
