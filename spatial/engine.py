@@ -43,7 +43,8 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         bounds[:, 2] + tolerance,
         bounds[:, 3] + tolerance,
     )
-    roots = _contract(geoms, bounds, tolerance)
+    parent = _contract(geoms, bounds, tolerance)
+    roots = _find(parent, np.arange(n))
     components = len(np.unique(roots))
     if components > CONTRACTED * n:
         # Little to gain (a spread-out city): every claim queries the tree once.
@@ -55,9 +56,9 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     for chunk in np.array_split(queries, max(1, -(-len(queries) // CHUNK))):
         src, dst = tree.query(boxes[chunk])
         left = chunk[src]
-        keep = left < dst if one_way else roots[left] != roots[dst]
-        roots = _merge_candidates(geoms, left[keep], dst[keep], roots, tolerance)
-    return _compact(roots)
+        keep = left < dst if one_way else _find(parent, left) != _find(parent, dst)
+        _merge_candidates(geoms, left[keep], dst[keep], parent, tolerance)
+    return _compact(_find(parent, np.arange(n)))
 
 
 CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
@@ -73,21 +74,21 @@ def _contract(geoms, bounds, tolerance):
     components.
     """
     n = len(geoms)
-    roots = np.arange(n, dtype=np.int64)
+    parent = np.arange(n, dtype=np.int64)
     extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     cell = max(float(np.median(extent)) + tolerance, 1e-6)
     centres = np.stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2], 1)
     largest_first = np.argsort(-extent, kind="stable")
     for size, shift in ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0)):
-        edges = _anchor_edges(geoms, centres, largest_first, size, shift, roots, tolerance)
+        edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance)
         if edges is None:
             break
         if len(edges[0]):
-            roots = _union(roots, *edges)
-    return roots
+            _union(parent, *edges)
+    return parent
 
 
-def _anchor_edges(geoms, centres, order, size, shift, roots, tolerance):
+def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance):
     """Edges found by testing claims against their cell's anchor and neighbouring anchors;
     None when the claims are too sparse for cells to help."""
     n = len(geoms)
@@ -99,7 +100,7 @@ def _anchor_edges(geoms, centres, order, size, shift, roots, tolerance):
         return None
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
-    test = (members != anchor) & (roots[members] != roots[anchor])
+    test = (members != anchor) & (_find(parent, members) != _find(parent, anchor))
     hit = _touch(geoms[members[test]], geoms[anchor[test]], tolerance)
     left, right = [members[test][hit]], [anchor[test][hit]]
     for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
@@ -107,7 +108,7 @@ def _anchor_edges(geoms, centres, order, size, shift, roots, tolerance):
         at = np.minimum(np.searchsorted(cells, wanted), len(cells) - 1)
         found = cells[at] == wanted
         a, b = anchors[found], anchors[at[found]]
-        keep = roots[a] != roots[b]
+        keep = _find(parent, a) != _find(parent, b)
         hit = _touch(geoms[a[keep]], geoms[b[keep]], tolerance)
         left.append(a[keep][hit])
         right.append(b[keep][hit])
@@ -146,28 +147,29 @@ def _interleave(v: np.ndarray) -> np.ndarray:
     return v
 
 
-def _merge_candidates(geoms, left, right, roots, tolerance):
+def _merge_candidates(geoms, left, right, parent, tolerance):
     """Test candidate pairs in rounds, skipping pairs whose ends already share a root.
 
     While there are many candidate pairs per component (a dense area), a round tests only
     one pair per component on each side ("probes"); every merge then removes whole groups
     of pairs without a test. Once pairs are few per component, the rest is tested at once.
     """
-    slot = np.full(len(roots), -1, dtype=np.int64)
+    slot = np.full(len(parent), -1, dtype=np.int64)
     while len(left):
-        same = roots[left] == roots[right]
+        root_left, root_right = _find(parent, left), _find(parent, right)
+        same = root_left == root_right
         if same.any():
             left, right = left[~same], right[~same]
             if not len(left):
                 break
-        pick = _one_per_root(slot, roots[left]) | _one_per_root(slot, roots[right])
+            root_left, root_right = root_left[~same], root_right[~same]
+        pick = _one_per_root(slot, root_left) | _one_per_root(slot, root_right)
         if len(left) <= 4 * pick.sum():
             pick[:] = True
         hit = _touch(geoms[left[pick]], geoms[right[pick]], tolerance)
         if hit.any():
-            roots = _union(roots, left[pick][hit], right[pick][hit])
+            _union(parent, left[pick][hit], right[pick][hit])
         left, right = left[~pick], right[~pick]
-    return roots
 
 
 def _one_per_root(slot, pair_roots):
@@ -186,16 +188,30 @@ def _touch(a, b, tolerance):
     return shapely.intersects(a, b)
 
 
-def _union(roots, left, right):
-    """Merge the components of each (left, right) pair; returns the new roots array."""
-    n = len(roots)
-    ra, rb = roots[left], roots[right]
-    graph = coo_matrix((np.ones(len(ra), dtype=np.int8), (ra, rb)), shape=(n, n))
+def _find(parent: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Roots of `nodes` in the union-find forest `parent` (vectorised pointer jumping,
+    compressing the paths of the nodes asked for)."""
+    found = parent[nodes]
+    while True:
+        up = parent[found]
+        if (up == found).all():
+            break
+        found = up
+    parent[nodes] = found
+    return found
+
+
+def _union(parent: np.ndarray, left, right) -> None:
+    """Merge the components of each (left, right) pair, in place. Only the roots involved
+    are touched, so a union costs O(pairs), not O(all claims)."""
+    ra, rb = _find(parent, left), _find(parent, right)
+    involved, inverse = np.unique(np.concatenate([ra, rb]), return_inverse=True)
+    m, k = len(involved), len(ra)
+    graph = coo_matrix((np.ones(k, dtype=np.int8), (inverse[:k], inverse[k:])), shape=(m, m))
     _, comp = connected_components(graph, directed=False)
-    # Representative of each new component: its smallest old root.
-    rep = np.full(comp.max() + 1, n, dtype=np.int64)
-    np.minimum.at(rep, comp[roots], roots)
-    return rep[comp[roots]]
+    rep = np.full(comp.max() + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(rep, comp, involved)  # a component's new root: its smallest old root
+    parent[involved] = rep[comp]
 
 
 def _compact(roots: np.ndarray) -> np.ndarray:

@@ -49,15 +49,22 @@ SELECT array_agg(p.id), array_agg(ST_AsBinary(ST_Transform(p.geom, {srid}))),
            FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = 'incompatible'), '')
            ELSE '' END)
 FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
-WHERE p.status = 'active'
+WHERE p.status = 'active' AND p.id >= %s AND p.id < %s
 """
+LOAD_CHUNK = 100_000  # ids per query: one huge array grows worse than linearly
 
 
 def load_claims() -> tuple[np.ndarray, ClaimColumns]:
     """(geometries in ANALYSIS_SRID, attributes) of every active proposal, sorted by id."""
+    columns = [[] for _ in range(8)]
     with raw_cursor() as cur:
-        cur.execute(LOAD_SQL.format(srid=srid()))
-        ids, wkbs, category, kind, author, supports, zoning, zones = cur.fetchone()
+        cur.execute("SELECT min(id), max(id) FROM proposals_proposal WHERE status = 'active'")
+        low, high = cur.fetchone()
+        for start in range(low or 0, (high or -1) + 1, LOAD_CHUNK):
+            cur.execute(LOAD_SQL.format(srid=srid()), [start, start + LOAD_CHUNK])
+            for column, values in zip(columns, cur.fetchone(), strict=True):
+                column.extend(values or ())
+    ids, wkbs, category, kind, author, supports, zoning, zones = columns
     if not ids:
         return np.zeros(0, dtype=object), ClaimColumns.from_rows([])
     zone_codes = np.empty(len(ids), dtype=object)
