@@ -94,18 +94,28 @@ EMPTY_FEATURE_COLLECTION = '{"type": "FeatureCollection", "features": []}'
 _PROPERTIES = """
     'id', f.id, 'kind', f.kind, 'category', f.category, 'title', f.title,
     'author_name', f.author_name, 'support_count', f.support_count,
-    'comment_count', f.comment_count, 'created_at', f.created_at, 'status', f.status
+    'comment_count', f.comment_count, 'created_at', f.created_at, 'status', f.status,
+    'district_name', f.district_name, 'compatibility', f.compatibility
 """
 _FEATURE = """json_build_object(
     'type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 6)::json,
     'properties', json_build_object({properties}))"""
 
 
+def overlay_columns() -> dict:
+    """district_name and compatibility from the layers overlay (LEFT JOIN on the proposal's
+    key); a proposal without an overlay row has no district ("") and counts as "unknown"."""
+    return {
+        "district_name": Coalesce(F("overlay__district_name"), Value("")),
+        "compatibility": Coalesce(F("overlay__compatibility"), Value("unknown")),
+    }
+
+
 def _feature_rows(qs: QuerySet[Proposal], *extra: str) -> QuerySet:
     """The columns a feature is built from, in the queryset's order."""
     return with_author_name(qs).values(
         "id", "kind", "category", "title", "author_name", "support_count", "comment_count",
-        "created_at", "status", "geom", *extra,
+        "created_at", "status", "geom", *extra, **overlay_columns(),
     )  # fmt: skip
 
 

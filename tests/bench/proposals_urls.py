@@ -18,13 +18,15 @@ class ProposalGeoFeatureSerializer(GeoFeatureModelSerializer):
 
     geom = GeometryField(precision=6)
     author_name = serializers.CharField()
+    district_name = serializers.CharField()
+    compatibility = serializers.CharField()
 
     class Meta:
         model = Proposal
         geo_field = "geom"
         fields = (
             "id", "kind", "category", "title", "author_name", "support_count",
-            "comment_count", "created_at", "status", "geom",
+            "comment_count", "created_at", "status", "district_name", "compatibility", "geom",
         )  # fmt: skip
 
 
@@ -37,7 +39,7 @@ class ProposalSerializerListView(ListAPIView):
         filters = proposal_filters_from(self.request.query_params)
         return selectors.with_author_name(
             selectors.proposal_list(**filters, user=self.request.user)
-        )
+        ).annotate(**selectors.overlay_columns())
 
 
 urlpatterns = [

@@ -63,3 +63,29 @@ def test_bad_overlay_filters_answer_400_naming_the_parameter(api, city, params, 
 
     assert response.status_code == 400
     assert parameter in response.json()
+
+
+def test_map_features_carry_their_district_and_compatibility(api, city):
+    response = api.get("/api/proposals/")
+
+    assert response.status_code == 200
+    properties = {
+        f["properties"]["title"]: (
+            f["properties"]["district_name"],
+            f["properties"]["compatibility"],
+        )
+        for f in response.json()["features"]
+    }
+    assert properties == {
+        "Homes in WA": ("Nord", "compatible"),
+        "Homes in GE": ("Süd", "incompatible"),
+        "Homes outside": ("", "unknown"),
+    }
+
+
+def test_a_pins_detail_feature_carries_its_district_and_compatibility(api, city):
+    response = api.get(f"/api/proposals/{city['factory'].pk}/")
+
+    assert response.status_code == 200
+    properties = response.json()["properties"]
+    assert (properties["district_name"], properties["compatibility"]) == ("Süd", "incompatible")

@@ -41,9 +41,14 @@ def test_feature_collection_has_the_contract_shape():
         "comment_count",
         "created_at",
         "status",
+        "district_name",
+        "compatibility",
     }
     assert feature["properties"]["title"] == proposal.title
     assert feature["properties"]["status"] == "active"
+    # No overlay row yet (no layer has been imported): no district, compatibility unknown.
+    assert feature["properties"]["district_name"] == ""
+    assert feature["properties"]["compatibility"] == "unknown"
 
 
 def test_empty_result_is_an_empty_feature_collection():
