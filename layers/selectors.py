@@ -137,3 +137,21 @@ def proposal_overlay(*, proposal) -> ProposalOverlay | None:
 
 def district_layers() -> QuerySet[Layer]:
     return Layer.objects.filter(kind=LayerKind.DISTRICT, state=LayerState.DONE)
+
+
+def zoning_layers() -> QuerySet[Layer]:
+    return Layer.objects.filter(kind=LayerKind.ZONING, state=LayerState.DONE)
+
+
+def district_choices() -> list[tuple[int, str]]:
+    """(feature id, name) of every district in the usable district layers, by name."""
+    return list(
+        Feature.objects.filter(layer__in=district_layers())
+        .order_by("name", "id")
+        .values_list("id", "name")
+    )
+
+
+def layer_names(slugs) -> dict[str, str]:
+    """{slug: name} of the given layers."""
+    return dict(Layer.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))

@@ -9,6 +9,7 @@ from layers.selectors import district_layers
 from proposals.models import Category, Kind
 
 from .layer_overlay import layer_overlay_config
+from .zoning import compatibility_labels, overlay_filter_state
 
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
 # to keep at least 3:1 contrast against white for markers and legend swatches.
@@ -90,6 +91,9 @@ def js_strings() -> dict:
         "drawEndArea": _("Click the first point to close the area."),
         "drawMarker": _("Click or tap on the map to place the point."),
         "drawIntersect": _("The edges of an area must not cross."),
+        "district": _("District: %(name)s"),
+        # The badge of a pin's compatibility with zoning: compatibility_<value>.
+        **{f"compatibility_{value}": label for value, label in compatibility_labels().items()},
     }
 
 
@@ -133,10 +137,9 @@ def map_config(request) -> dict:
     }
 
 
-# Parameters the filter form shows as fields. Other filters in the query string (such as
-# district= or compatibility=, which links from the planners' overlay carry) ride along as
-# hidden fields, so the map and the list keep applying them; bbox and page are per page.
-FORM_FILTERS = ("category", "kind", "q", "author")
+# Parameters the filter form shows as fields. Other filters in the query string ride along
+# as hidden fields, so the map and the list keep applying them; bbox and page are per page.
+FORM_FILTERS = ("category", "kind", "q", "author", "compatibility", "district")
 PER_PAGE = ("bbox", "page")
 
 
@@ -161,6 +164,7 @@ def filter_state(query) -> dict:
         "kind": query.get("kind", ""),
         "q": query.get("q", ""),
         "author": query.get("author", ""),
+        **overlay_filter_state(query),
         "extra": extra_filters(query),
     }
 

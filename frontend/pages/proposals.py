@@ -16,9 +16,16 @@ from django.utils.translation import gettext as _
 
 from proposals.filters import proposal_filters_from
 from proposals.models import Status, Support
-from proposals.selectors import comment_list, proposal_get, proposal_list, with_author_name
+from proposals.selectors import (
+    comment_list,
+    overlay_columns,
+    proposal_get,
+    proposal_list,
+    with_author_name,
+)
 
 from .map import api_query, categories, filter_state, map_config
+from .zoning import compatibility_labels, proposal_zoning
 
 PAGE_SIZE = 25
 
@@ -33,13 +40,17 @@ def proposal_list_page(request):
     if filters is None:
         proposals = proposal_list().none()
     else:
-        proposals = with_author_name(proposal_list(**filters, user=request.user))
+        proposals = with_author_name(proposal_list(**filters, user=request.user)).annotate(
+            **overlay_columns()
+        )
     page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     colours = {c["value"]: c["colour"] for c in categories()}
+    compatibilities = compatibility_labels()
     for proposal in page:
         proposal.colour = colours.get(proposal.category)
+        proposal.compatibility_label = compatibilities.get(proposal.compatibility, "")
     context = {
         "page": page,
         "errors": errors,
@@ -98,6 +109,7 @@ def proposal_detail_page(request, pk):
         "filters": filter_state(request.GET),
         "config": config,
         "map_view": _map_view(proposal),
+        "zoning": proposal_zoning(proposal),
     }
     return render(request, "frontend/proposals/detail.html", context)
 

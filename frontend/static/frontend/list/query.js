@@ -1,5 +1,6 @@
 // The filter state shared by the map and the list page, in the API's parameter names:
-// category=a,b (one comma list), kind=proposal|conflict, q=text, author=me.
+// category=a,b (one comma list), kind=proposal|conflict, q=text, author=me; the district
+// and compatibility selects (and hidden fields) go along as they are, in `extra`.
 
 const FORM_FILTERS = ["category", "kind", "q", "author"];
 
@@ -10,7 +11,7 @@ export function filtersFromForm(form) {
     kind: data.get("kind") || "",
     q: (data.get("q") || "").trim(),
     author: data.get("author") || "",
-    // Filters the form carries as hidden fields (e.g. district=), kept as they are.
+    // Other filters (the district and compatibility selects, hidden fields), as they are.
     extra: [...data].filter(([name, value]) => !FORM_FILTERS.includes(name) && value),
   };
 }
@@ -57,6 +58,7 @@ export function bindFilterForm(form, { onChange, links = [] }) {
     event.preventDefault();
     form.reset();
     for (const box of form.querySelectorAll("input[type=checkbox]")) box.checked = false;
+    for (const select of form.querySelectorAll("select")) select.value = "";
     form.querySelector("input[name=kind][value='']").checked = true;
     form.querySelector("input[name=q]").value = "";
     form.querySelector("[data-extra-filters]")?.remove();

@@ -11,6 +11,19 @@ function el(tag, { className, text } = {}, children = []) {
   return node;
 }
 
+// The pin's district and, when a zoning rule decided it, its compatibility badge.
+function zoningLine({ compatibility, district_name: district }) {
+  const parts = [];
+  if (compatibility && compatibility !== "unknown") {
+    parts.push(el("span", {
+      className: `compat compat-${compatibility}`,
+      text: t(`compatibility_${compatibility}`),
+    }));
+  }
+  if (district) parts.push(el("span", { text: t("district", { name: district }) }));
+  return parts.length ? el("p", { className: "meta zoning" }, parts) : null;
+}
+
 export function popupContent(properties, config) {
   const category = config.categories.find((c) => c.value === properties.category);
   const kindLabel = properties.kind === "conflict" ? t("conflict") : t("proposal");
@@ -25,6 +38,8 @@ export function popupContent(properties, config) {
     el("span", { text: `${t("comments")}: ${properties.comment_count ?? 0}` }),
   ]);
   const children = [el("h3", { text: properties.title }), tags, byline, counts];
+  const zoning = zoningLine(properties);
+  if (zoning) children.push(zoning);
   if (config.urls.proposalPage) {
     const link = el("a", { text: t("open") });
     link.href = fillUrl(config.urls.proposalPage, properties.id);
