@@ -262,3 +262,13 @@ def test_a_compatibility_list_from_a_link_stays_selected(client, pins):
 
     assert result_titles(response) == ["Homes in WA", "Homes outside"]
     assert '<option value="compatible,unknown" selected>' in response.content.decode()
+
+
+def test_the_zoning_words_are_german_by_default(city, resident):
+    proposal = pin(resident, "Wohnungen", shapely.Point(at(150, 50)))
+
+    section = zoning_section(Client().get(f"/proposals/{proposal.pk}/"))
+
+    assert "Laut Bebauungsplan unzulässig" in section
+    assert zone_rows(section) == [("GE", "unzulässig")]
+    assert "Stadtteil:" in section
