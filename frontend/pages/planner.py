@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.rules import is_planner
 from layers.models import Compatibility, LayerKind, LayerState, Verdict
+from layers.selectors import district_choices
 
 from .layer_overlay import layer_overlay_config, layer_url
 from .map import map_config
@@ -83,6 +84,7 @@ def planner_page(request):
         "config": planner_config(request),
         "kinds": LayerKind.choices,
         "compatibilities": Compatibility.choices,
+        "districts": district_choices(),
         "exports": exports,
         "cluster_exports": cluster_exports,
         "ogc_url": request.build_absolute_uri(reverse("ogc:landing")),

@@ -272,3 +272,17 @@ def test_the_zoning_words_are_german_by_default(city, resident):
     assert "Laut Bebauungsplan unzulässig" in section
     assert zone_rows(section) == [("GE", "unzulässig")]
     assert "Stadtteil:" in section
+
+
+def test_planner_can_export_the_pins_of_one_district(city, pins, planner):
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(planner)
+
+    html = client.get("/planner/").content.decode()
+    assert 'id="export-district"' in html
+    assert f'<option value="{city["sued"].pk}">Süd</option>' in html
+    response = client.get("/api/export/proposals.csv", {"district": city["sued"].pk})
+
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert "Homes in GE" in body.decode() and "Homes in WA" not in body.decode()
