@@ -54,6 +54,12 @@ FILTER_PARAMETERS = [
     OpenApiParameter("kind", str, description="proposal or conflict (comma list)"),
     OpenApiParameter("q", str, description="case-insensitive text in title and description"),
     OpenApiParameter("author", str, enum=["me"], description="only your own pins"),
+    OpenApiParameter(
+        "compatibility",
+        str,
+        description="zoning verdict, comma list of compatible, conditional, incompatible, unknown",
+    ),
+    OpenApiParameter("district", int, description="id of a district feature (layers app)"),
 ]
 
 

@@ -135,6 +135,13 @@ class ProposalPropertiesOutputSerializer(serializers.Serializer):
     comment_count = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     status = serializers.CharField()
+    district_name = serializers.CharField(
+        help_text=_("the district it lies in (largest share); empty when none")
+    )
+    compatibility = serializers.ChoiceField(
+        choices=["compatible", "conditional", "incompatible", "unknown"],
+        help_text=_("whether zoning allows its category where it lies"),
+    )
 
 
 class ProposalDetailPropertiesOutputSerializer(ProposalPropertiesOutputSerializer):

@@ -17,7 +17,11 @@ def test_openapi_schema_documents_the_proposals_api(api):
     ):
         assert path in paths, path
     list_get = paths["/api/proposals/"]["get"]
-    assert {p["name"] for p in list_get["parameters"]} >= {"bbox", "category", "kind", "q"}
+    assert {p["name"] for p in list_get["parameters"]} >= {
+        "bbox", "category", "kind", "q", "compatibility", "district",
+    }  # fmt: skip
+    properties = response.json()["components"]["schemas"]["ProposalPropertiesOutput"]
+    assert {"district_name", "compatibility"} <= set(properties["properties"])
 
 
 def test_api_docs_are_served_with_local_assets(api, client):
