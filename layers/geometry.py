@@ -49,19 +49,39 @@ def _reproject(geoms: np.ndarray, transformer: pyproj.Transformer) -> tuple[np.n
     return shapely.set_coordinates(geoms.copy(), moved), finite
 
 
-def ewkb_multi(wkb: bytes, srid: int = 4326) -> bytes | None:
-    """The EWKB (with SRID, multi form) of an unchanged little-endian 2D WKB geometry, by
-    rewriting its header: much cheaper than decoding and encoding it again."""
-    if wkb[0] != 1:
+def _ewkb_head(head: bytes, srid: int) -> tuple[bytes, int] | None:
+    """For a WKB header (byte order + type), the EWKB prefix in multi form with the SRID
+    and how many bytes of the WKB it replaces; None when it cannot be rewritten."""
+    if head[0] != 1:
         return None
-    kind = int.from_bytes(wkb[1:5], "little")
-    head = b"\x01" + (0x20000000 | (kind + 3 if kind <= 3 else kind)).to_bytes(4, "little")
-    head += srid.to_bytes(4, "little")
-    if kind in (1, 2, 3):
-        return head + b"\x01\x00\x00\x00" + wkb
-    if kind in (4, 5, 6):
-        return head + wkb[5:]
-    return None
+    kind = int.from_bytes(head[1:5], "little")
+    if kind not in (1, 2, 3, 4, 5, 6):
+        return None
+    prefix = b"\x01" + (0x20000000 | (kind + 3 if kind <= 3 else kind)).to_bytes(4, "little")
+    prefix += srid.to_bytes(4, "little")
+    if kind <= 3:
+        return prefix + b"\x01\x00\x00\x00", 0  # a multi of one, around the whole WKB
+    return prefix, 5
+
+
+def ewkb_multi(wkbs: list[bytes], srid: int = 4326) -> list[bytes | None]:
+    """The EWKB (with SRID, multi form) of unchanged little-endian 2D WKB geometries, by
+    rewriting their headers (one rewrite per distinct header): much cheaper than decoding
+    and encoding them again. None for those that need re-encoding."""
+    heads: dict[bytes, tuple[bytes, int] | None] = {}
+    out = []
+    for wkb in wkbs:
+        key = wkb[:5]
+        if key not in heads:
+            heads[key] = _ewkb_head(key, srid) if len(key) == 5 else None
+        head = heads[key]
+        if head is None:
+            out.append(None)
+        elif head[1]:
+            out.append(head[0] + wkb[5:])
+        else:
+            out.append(head[0] + wkb)
+    return out
 
 
 def _part_of_dimension(geom, dimension: int):
@@ -147,7 +167,10 @@ def clean_batch(
         repaired.append((i, reason))
 
     kept = np.flatnonzero(ok)
-    ewkb = [None if changed[i] else ewkb_multi(wkb[i], srid) for i in kept.tolist()]
+    ewkb: list[bytes | None] = [None] * len(kept)
+    same = np.flatnonzero(~changed[kept])
+    for j, value in zip(same.tolist(), ewkb_multi(wkb[kept[same]].tolist(), srid), strict=True):
+        ewkb[j] = value
     redo = [j for j, value in enumerate(ewkb) if value is None]
     if redo:
         multi = _to_multi(geoms[kept[redo]])

@@ -8,29 +8,25 @@ all in one transaction. Progress goes to the Layer row through a second connecti
 pollers see it while the data stays invisible until the commit.
 """
 
-import json
 import logging
-import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
-import numpy as np
 import pyproj
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from psycopg.types.json import set_json_dumps
+from psycopg.copy import QueuedLibpqWriter
 
-from . import geometry, reading, uploads
+from . import copy_rows, geometry, reading, uploads
 from .models import LayerKind, LayerState
 from .overlay import overlay_refresh
 
 logger = logging.getLogger(__name__)
-_dumps = json.JSONEncoder(default=str, allow_nan=False).encode  # one encoder, reused
 
 REPORT_MAX_ITEMS = 1000  # per list in the report; the counts are always complete
 SUBDIVIDE_VERTICES = 256
@@ -106,42 +102,6 @@ def prepare(
     return Prepared(dataset=dataset, info=info, crs=crs)
 
 
-def _json_values(values: np.ndarray) -> list:
-    kind = values.dtype.kind
-    if kind == "f":
-        out = values.astype(object)
-        out[~np.isfinite(values)] = None
-        return out.tolist()
-    if kind in "Mm":
-        return [None if np.isnat(v) else str(v) for v in values]
-    if kind == "O":
-        return [
-            v
-            if v is None or isinstance(v, (str, bool, int))
-            else (v if isinstance(v, float) and math.isfinite(v) else None)
-            if isinstance(v, float)
-            else (v.hex() if isinstance(v, bytes) else str(v))
-            for v in values
-        ]
-    return values.tolist()
-
-
-def _code(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()[:100]
-
-
-def _population(value) -> int | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return int(number) if math.isfinite(number) and number >= 0 else None
-
-
 class _ProgressWriter:
     """Writes state/progress on its own autocommit connection (visible at once)."""
 
@@ -170,6 +130,14 @@ class _Report:
         self.outside_city = self.without_zone_code = 0
         self.repairs: list[dict] = []
         self.refusals: list[dict] = []
+        self.seconds: dict[str, float] = {}  # wall time of each step (operators, make bench)
+        self._clock = time.perf_counter()
+
+    def step(self, name: str) -> None:
+        """Close the step `name`: the time since the previous step ended."""
+        now = time.perf_counter()
+        self.seconds[name] = round(now - self._clock, 3)
+        self._clock = now
 
     def add(self, offset: int, batch: geometry.CleanBatch) -> None:
         self.repaired += len(batch.repaired)
@@ -188,32 +156,37 @@ class _Report:
             "without_zone_code": self.without_zone_code,
             "repairs": self.repairs,
             "refusals": self.refusals,
+            "seconds": self.seconds,
         }
 
 
-def _copy_batch(copy, *, layer, batch, fields, options) -> int:
-    """COPY one cleaned batch (binary: EWKB as is); returns how many lack a zone code."""
+def _batch_rows(*, layer_id: int, batch, fields, options) -> tuple[bytes, int]:
+    """The binary COPY rows of one cleaned batch, and how many lack a zone code."""
     kept = batch.kept
-    ewkb = batch.ewkb
-    columns = {name: _json_values(values[kept]) for name, values in fields.items()}
-    names = list(columns)
-    attributes = [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
-    if not names:
-        attributes = [{} for _ in range(len(kept))]
     n = len(kept)
-    zone_values = columns.get(options["zone_field"]) if options["zone_field"] else None
-    codes = [_code(v) for v in zone_values] if zone_values is not None else [""] * n
-    name_values = columns.get(options["name_field"]) if options["name_field"] else None
-    names_out = [str(v or "")[:255] for v in name_values] if name_values is not None else [""] * n
-    population_values = (
-        columns.get(options["population_field"]) if options["population_field"] else None
+    columns = {name: values[kept] for name, values in fields.items()}
+    attributes = copy_rows.attributes_json(
+        {name: copy_rows.json_column(values) for name, values in columns.items()}, n
     )
-    populations = (
-        [_population(v) for v in population_values] if population_values is not None else [None] * n
+
+    def values_of(option: str) -> list | None:
+        return columns[options[option]].tolist() if options[option] else None
+
+    zone_values = values_of("zone_field")
+    codes = [copy_rows.zone_code(v) for v in zone_values] if zone_values is not None else None
+    name_values = values_of("name_field")
+    population_values = values_of("population_field")
+    data = copy_rows.rows(
+        layer_id=layer_id,
+        ewkb=batch.ewkb,
+        attributes=attributes,
+        codes=codes or [""] * n,
+        names=[copy_rows.name(v) for v in name_values] if name_values else [""] * n,
+        populations=[copy_rows.population(v) for v in population_values]
+        if population_values
+        else [None] * n,
     )
-    for row in zip(repeat(layer.id), ewkb, attributes, codes, names_out, populations):
-        copy.write_row(row)
-    return codes.count("") if zone_values is not None else 0
+    return data, codes.count("") if codes is not None else 0
 
 
 def _postgis_srid(crs: str) -> int | None:
@@ -268,28 +241,30 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
                     "attributes jsonb, zone_code text, name text, population bigint) "
                     "ON COMMIT DROP"
                 )
-            copy_sql = (
-                f"COPY {target} (layer_id, geom, attributes, zone_code, name, population) "
-                "FROM STDIN (FORMAT BINARY)"
-            )
-            set_json_dumps(_dumps, context=cursor.cursor)
-            with cursor.copy(copy_sql) as copy:
-                # Binary COPY: a geometry's binary form is EWKB, so bytes go in unchanged.
-                copy.set_types(["bigint", "bytea", "jsonb", "text", "text", "bigint"])
+            copy_sql = f"COPY {target} {copy_rows.COLUMNS} FROM STDIN (FORMAT BINARY)"
+            # The rows are built here in binary COPY form (a geometry's binary form is EWKB,
+            # so unchanged geometries go in as read); a writer thread sends them while the
+            # next batch is read and cleaned, so Python and PostgreSQL work side by side.
+            writer = QueuedLibpqWriter(cursor.cursor)
+            with cursor.cursor.copy(copy_sql, writer=writer) as copy:
+                copy.write(copy_rows.HEADER)
                 batches = reading.read_batches(
                     prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
                 )
                 for wkb, fields in batches:
                     batch = geometry.clean_batch(wkb, **clean_options)
                     report.add(report.read, batch)
-                    report.without_zone_code += _copy_batch(
-                        copy, layer=layer, batch=batch, fields=fields, options=options
+                    data, without_zone_code = _batch_rows(
+                        layer_id=layer.id, batch=batch, fields=fields, options=options
                     )
+                    copy.write(data)
+                    report.without_zone_code += without_zone_code
                     report.read += len(wkb)
                     report.imported += len(batch.kept)
                     progress(min(88, 88 * report.read // total))
                     if on_progress:
                         on_progress(report.read, prepared.info.count)
+                copy.write(copy_rows.TRAILER)
             if target != "layers_feature":
                 progress(89)
                 cursor.execute(
@@ -300,6 +275,7 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
                 )
                 cursor.execute(f"DROP TABLE {target}")
             report.outside_city = _outside_city(cursor, layer.id)
+            report.step("features")
             if polygons_only:
                 progress(92)
                 cursor.execute(
@@ -307,6 +283,7 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
                     {"srid": settings.ANALYSIS_SRID, "layer": layer.id, "max": SUBDIVIDE_VERTICES},
                 )
                 cursor.execute("ANALYZE layers_featurepart")
+                report.step("parts")
             if report.imported == 0:
                 raise ValidationError(_("No feature could be imported (see the report)."))
             progress(95)
@@ -318,9 +295,12 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
             layer.source_layer = prepared.info.name
             layer.error = ""
             layer.finished_at = timezone.now()
-            layer.save()
+            layer.save()  # done before the overlay: it joins only layers in state done
             if polygons_only:
                 overlay_refresh()
+                report.step("overlay")
+                layer.report = report.as_dict()
+                layer.save(update_fields=["report"])
     except BaseException as exc:
         # The transaction is rolled back: no features, no parts. Record why, on the row.
         layer.state = LayerState.FAILED

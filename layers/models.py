@@ -88,11 +88,15 @@ class Layer(models.Model):
 
 
 class Feature(models.Model):
-    layer = models.ForeignKey(Layer, on_delete=models.CASCADE, related_name="features")
+    # No index of its own on layer_id: feature_layer_zone (layer, zone_code) serves lookups
+    # by layer, and every index on this table is updated 100,000 times per large import.
+    layer = models.ForeignKey(
+        Layer, on_delete=models.CASCADE, related_name="features", db_index=False
+    )
     # EPSG:4326, lon/lat; multi form (MultiPolygon for zoning and district layers).
     geom = models.GeometryField(srid=4326)
     attributes = models.JSONField(default=dict, blank=True)
-    zone_code = models.CharField(max_length=100, blank=True, db_index=True)
+    zone_code = models.CharField(max_length=100, blank=True)  # looked up within a layer
     name = models.CharField(max_length=255, blank=True)
     population = models.BigIntegerField(null=True, blank=True)
 
@@ -112,12 +116,13 @@ class FeaturePart(models.Model):
 
     # No database foreign keys: parts are derived data, written and deleted only by the
     # importer and layer_delete together with their features; a check per row would cost
-    # more than the rest of the insert.
+    # more than the rest of the insert. Only the featurepart_layer index (deletes and scans
+    # go by layer) and the GiST index: nothing looks parts up by feature.
     layer = models.ForeignKey(
-        Layer, on_delete=models.CASCADE, related_name="+", db_constraint=False
+        Layer, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
     )
     feature = models.ForeignKey(
-        Feature, on_delete=models.CASCADE, related_name="parts", db_constraint=False
+        Feature, on_delete=models.CASCADE, related_name="parts", db_constraint=False, db_index=False
     )
     geom = models.GeometryField(srid=settings.ANALYSIS_SRID)
 

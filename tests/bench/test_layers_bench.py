@@ -4,9 +4,11 @@ BENCH_LAYER_FEATURES=100000      polygons in the generated GeoPackage
 BENCH_LAYER_SRID=25833           CRS of the generated file (ours reprojects to 4326)
 BENCH_OVERLAY_PROPOSALS=100000   proposals (60% points, 20% lines, 20% areas)
 BENCH_OVERLAY_ZONES=20000        zone polygons (each with ~40 vertices)
+BENCH_LAYER_REPEAT=3             interleaved timed rounds (after one warm-up round); medians
 """
 
 import os
+import statistics
 import subprocess
 import time
 
@@ -30,7 +32,7 @@ FEATURES = int(os.environ.get("BENCH_LAYER_FEATURES", 100_000))
 SRID = int(os.environ.get("BENCH_LAYER_SRID", 25833))
 PROPOSALS = int(os.environ.get("BENCH_OVERLAY_PROPOSALS", 100_000))
 ZONES = int(os.environ.get("BENCH_OVERLAY_ZONES", 20_000))
-REPEAT = int(os.environ.get("BENCH_LAYER_REPEAT", 2))
+REPEAT = int(os.environ.get("BENCH_LAYER_REPEAT", 3))
 CODES = np.array(["WA", "WR", "MI", "MU", "GE", "GI", "SO", "GR", "F", "V"], dtype=object)
 
 
@@ -76,14 +78,42 @@ def _ogr2ogr(path, *extra) -> float:
     pg = f"PG:dbname={db['NAME']} host={db['HOST'] or '127.0.0.1'} user={db['USER']}"
     command = [
         "ogr2ogr", "-f", "PostgreSQL", pg, str(path), "-nln", "bench_ogr",
-        "-lco", "GEOMETRY_NAME=geom", "-nlt", "PROMOTE_TO_MULTI", "-overwrite", *extra,
+        "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=id", "-nlt", "PROMOTE_TO_MULTI",
+        "-overwrite", *extra,
     ]  # fmt: skip
-    seconds = _seconds(lambda: subprocess.run(command, check=True, capture_output=True))
+    return _seconds(lambda: subprocess.run(command, check=True, capture_output=True))
+
+
+def _ogr2ogr_clean() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM bench_ogr")
         assert cursor.fetchone()[0] == FEATURES
         cursor.execute("DROP TABLE bench_ogr")
-    return seconds
+        cursor.execute("DROP TABLE IF EXISTS bench_ogr_parts")
+
+
+# The peer's equivalent of our parts: the same transform + ST_Subdivide as importing.PARTS_SQL,
+# into a fresh table whose GiST index is built after the load (the cheapest order).
+PEER_PARTS_SQL = """
+CREATE TABLE bench_ogr_parts AS
+SELECT id, ST_Transform(geom, %(srid)s) AS geom FROM bench_ogr
+WHERE ST_NPoints(geom) <= %(max)s
+UNION ALL
+SELECT id, ST_Subdivide(ST_Transform(geom, %(srid)s), %(max)s) FROM bench_ogr
+WHERE ST_NPoints(geom) > %(max)s
+"""
+
+
+def _ogr2ogr_then_parts(path) -> float:
+    def parts():
+        with connection.cursor() as cursor:
+            cursor.execute(PEER_PARTS_SQL, {"srid": settings.ANALYSIS_SRID, "max": 256})
+            cursor.execute("CREATE INDEX ON bench_ogr_parts USING gist (geom)")
+
+    return _ogr2ogr(path) + _seconds(parts)
+
+
+STEPS: dict[str, list[dict]] = {}  # kind -> the importer's own step times of each run
 
 
 def _ours(path, kind="other") -> float:
@@ -91,51 +121,93 @@ def _ours(path, kind="other") -> float:
     seconds = _seconds(lambda: layer_import(path=path, name=name, kind=kind, zone_field="zone"))
     layer = Layer.objects.get(name=name)
     assert layer.feature_count == FEATURES
-    layer_delete(layer=layer)  # the next run starts from the same table size (not timed)
+    STEPS.setdefault(f"{kind} {path.stem}", []).append(layer.report["seconds"])
     return seconds
 
 
-def _best(*runs):
-    """Run the callables interleaved REPEAT times; the best time of each (shared machine)."""
-    times = [[] for _ in runs]
-    for _ in range(REPEAT):
-        for run, collected in zip(runs, times, strict=True):
-            collected.append(run())
-    return [min(collected) for collected in times]
+def _ours_clean() -> None:
+    for layer in Layer.objects.filter(name__startswith="bench "):
+        layer_delete(layer=layer)
+    with connection.cursor() as cursor:
+        # The next run starts from the same table (no dead rows, no bloated indexes), as
+        # ogr2ogr starts from a fresh one.
+        cursor.execute("VACUUM layers_feature, layers_featurepart")
+
+
+def _interleaved(runs: dict) -> dict:
+    """Median seconds of each (timed, clean-up) pair, run in rounds a, b, c, a, b, c, ...
+    after one untimed warm-up round, so load from other processes falls on all alike.
+    The clean-up (dropping the table, deleting the layer) is not timed."""
+    times = {name: [] for name in runs}
+    for round_ in range(REPEAT + 1):
+        for name, (timed, clean) in runs.items():
+            seconds = timed()
+            clean()
+            if round_:
+                times[name].append(seconds)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _step_medians(key: str) -> str:
+    runs = STEPS[key][1:]  # without the warm-up
+    steps = [step for step in ("features", "parts", "overlay") if step in runs[0]]
+    return ", ".join(
+        f"{step} {statistics.median(r[step] for r in runs) * 1000:.0f} ms" for step in steps
+    )
 
 
 def test_import_100k_polygons_vs_ogr2ogr(tmp_path):
     lonlat = write_zones(tmp_path / "bench-4326.gpkg", FEATURES, 4326)
     projected = write_zones(tmp_path / f"bench-{SRID}.gpkg", FEATURES, SRID)
 
-    ogr_lonlat, ours_lonlat, ours_zoning = _best(
-        lambda: _ogr2ogr(lonlat), lambda: _ours(lonlat), lambda: _ours(lonlat, kind="zoning")
+    plain = _interleaved(
+        {
+            "ogr2ogr": (lambda: _ogr2ogr(lonlat), _ogr2ogr_clean),
+            "ours": (lambda: _ours(lonlat), _ours_clean),
+        }
     )
-    ogr_projected, ogr_projected_kept, ours_projected = _best(
-        lambda: _ogr2ogr(projected, "-t_srs", "EPSG:4326"),
-        lambda: _ogr2ogr(projected),
-        lambda: _ours(projected),
+    zoning = _interleaved(
+        {
+            "ogr2ogr_then_subdivide": (lambda: _ogr2ogr_then_parts(lonlat), _ogr2ogr_clean),
+            "ours": (lambda: _ours(lonlat, kind="zoning"), _ours_clean),
+        }
+    )
+    reprojecting = _interleaved(
+        {
+            "ogr2ogr_t_srs_4326": (
+                lambda: _ogr2ogr(projected, "-t_srs", "EPSG:4326"),
+                _ogr2ogr_clean,
+            ),
+            "ours": (lambda: _ours(projected), _ours_clean),
+            "ogr2ogr_no_reprojection": (lambda: _ogr2ogr(projected), _ogr2ogr_clean),
+        }
     )
 
     print(
         f"\nBENCH layer-import: {FEATURES} polygons (~41 vertices), GeoPackage -> PostGIS, "
-        f"best of {REPEAT} interleaved runs"
+        f"median of {REPEAT} interleaved runs after a warm-up. Ours = layer_import(): read, "
+        "validate/repair, reproject to 4326, COPY, one transaction, progress updates; "
+        "ogr2ogr -f PostgreSQL into a fresh table (GiST index, no validity check)."
     )
-    report("layer-import (file in EPSG:4326)", ours=ours_lonlat, ogr2ogr=ogr_lonlat)
+    report("layer-import plain layer (file in EPSG:4326)", **plain)
+    print(f"BENCH   ours, steps: {_step_medians('other bench-4326')}")
+    report(f"layer-import plain layer (file in EPSG:{SRID}, both reproject)", **reprojecting)
+    print(f"BENCH   ours, steps: {_step_medians(f'other bench-{SRID}')}")
     report(
-        f"layer-import (file in EPSG:{SRID}, both reproject)",
-        ours=ours_projected,
-        ogr2ogr_t_srs_4326=ogr_projected,
-        ogr2ogr_no_reprojection=ogr_projected_kept,
+        "layer-import zoning layer (features + ST_Subdivide parts in ANALYSIS_SRID + overlay; "
+        "peer: ogr2ogr, then the same ST_Subdivide statement into a GiST-indexed table)",
+        **zoning,
     )
-    report(
-        "layer-import zoning (+ST_Subdivide parts, overlay)", ours=ours_zoning, ogr2ogr=ogr_lonlat
-    )
+    print(f"BENCH   ours, steps: {_step_medians('zoning bench-4326')} (overlay: no proposals)")
+    ratios = {
+        "plain": plain["ours"] / plain["ogr2ogr"],
+        "reprojecting": reprojecting["ours"] / reprojecting["ogr2ogr_t_srs_4326"],
+        "zoning": zoning["ours"] / zoning["ogr2ogr_then_subdivide"],
+    }
     print(
-        f"BENCH layer-import ratio ours/ogr2ogr (target <= 1.5x): {ours_lonlat / ogr_lonlat:.2f}x "
-        f"(EPSG:4326 file), {ours_projected / ogr_projected:.2f}x (EPSG:{SRID} file, both "
-        f"reprojecting), {ours_projected / ogr_projected_kept:.2f}x (vs ogr2ogr not "
-        f"reprojecting), {ours_zoning / ogr_lonlat:.2f}x (zoning layer with parts)"
+        f"BENCH layer-import ratio ours/peer (target <= 1.5x): {ratios['plain']:.2f}x plain "
+        f"(EPSG:4326 file), {ratios['reprojecting']:.2f}x (EPSG:{SRID} file, both reproject), "
+        f"{ratios['zoning']:.2f}x zoning layer with parts vs ogr2ogr + the same ST_Subdivide"
     )
 
 
