@@ -5,6 +5,7 @@ geometries with make_valid, keeps the part of the expected dimension, promotes t
 multi form and says, per feature, what it did or why it refused the feature.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +21,7 @@ _DIMENSION_NAME = {0: "a point", 1: "a line", 2: "an area"}
 
 
 NOT_FINITE = "coordinates that are not finite numbers (or outside the CRS)"
+OUTSIDE_WORLD = "coordinates outside longitude -180..180 / latitude -90..90 (is the CRS right?)"
 
 
 @dataclass
@@ -47,6 +49,34 @@ def _reproject(geoms: np.ndarray, transformer: pyproj.Transformer) -> tuple[np.n
     finite = np.ones(len(geoms), dtype=bool)
     finite[np.unique(index[~np.isfinite(moved).all(axis=1)])] = False
     return shapely.set_coordinates(geoms.copy(), moved), finite
+
+
+@functools.lru_cache(maxsize=16)
+def _epsg_to_wgs84(srid: int) -> pyproj.Transformer:
+    return pyproj.Transformer.from_crs(srid, 4326, always_xy=True)
+
+
+def _off_the_globe(geoms: np.ndarray, srid: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the geometries whose bounding box, in lon/lat, is not finite or reaches
+    beyond -180..180 / -90..90. `srid` None or 4326: the geometries are lon/lat already;
+    another EPSG code: only the four corners of each box are reprojected (cheap)."""
+    minx, miny, maxx, maxy = shapely.bounds(geoms).T
+    if srid not in (None, 4326):
+        xs = np.concatenate([minx, minx, maxx, maxx])
+        ys = np.concatenate([miny, maxy, miny, maxy])
+        with np.errstate(invalid="ignore"):
+            lon, lat = (
+                np.asarray(v).reshape(4, -1) for v in _epsg_to_wgs84(srid).transform(xs, ys)
+            )
+        finite = np.isfinite(lon).all(axis=0) & np.isfinite(lat).all(axis=0)
+        with np.errstate(invalid="ignore"):
+            minx, maxx, miny, maxy = lon.min(0), lon.max(0), lat.min(0), lat.max(0)
+        not_finite = ~finite
+    else:  # NaN in lon/lat is left to the validity check below (NOT_FINITE)
+        not_finite = np.zeros(len(geoms), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        off = (minx < -180) | (maxx > 180) | (miny < -90) | (maxy > 90)
+    return not_finite, off & ~not_finite
 
 
 def _ewkb_head(head: bytes, srid: int) -> tuple[bytes, int] | None:
@@ -82,6 +112,15 @@ def ewkb_multi(wkbs: list[bytes], srid: int = 4326) -> list[bytes | None]:
         else:
             out.append(head[0] + wkb)
     return out
+
+
+def count_outside(geoms: np.ndarray, bbox: tuple[float, float, float, float]) -> int:
+    """How many geometries' bounding boxes do not reach into bbox (minx, miny, maxx, maxy)."""
+    if len(geoms) == 0:
+        return 0
+    minx, miny, maxx, maxy = shapely.bounds(geoms).T
+    outside = (maxx < bbox[0]) | (minx > bbox[2]) | (maxy < bbox[1]) | (miny > bbox[3])
+    return int(outside.sum())
 
 
 def _part_of_dimension(geom, dimension: int):
@@ -139,6 +178,13 @@ def clean_batch(
         for i in np.flatnonzero(ok)[~finite]:
             refused[int(i)] = NOT_FINITE
         changed[:] = True
+    # Off the globe: PostGIS would store it (EPSG:4326) or fail the whole import in
+    # ST_Transform ("Point outside of projection domain"), so such features are refused here.
+    not_finite, off_globe = _off_the_globe(geoms[ok], None if transformer is not None else srid)
+    for i in np.flatnonzero(ok)[not_finite]:
+        refused.setdefault(int(i), NOT_FINITE)
+    for i in np.flatnonzero(ok)[off_globe]:
+        refused.setdefault(int(i), OUTSIDE_WORLD)
     ok[list(refused)] = False
 
     dims = np.full(len(geoms), -1)

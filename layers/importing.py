@@ -230,6 +230,11 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
     try:
         progress(0)
         with transaction.atomic(), connection.cursor() as cursor:
+            # The layer may not be deleted while its features go in (the feature->layer
+            # check runs per statement; see migration 0004).
+            cursor.execute("SELECT 1 FROM layers_layer WHERE id = %s FOR KEY SHARE", [layer.id])
+            if cursor.fetchone() is None:
+                raise ValidationError(_("The layer was deleted before its import began."))
             cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer.id])
             cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
             target = "layers_feature"
@@ -259,6 +264,10 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
                     )
                     copy.write(data)
                     report.without_zone_code += without_zone_code
+                    if clean_options["srid"] == 4326:  # already lon/lat: count here
+                        report.outside_city += geometry.count_outside(
+                            batch.geoms, settings.CITY_BBOX
+                        )
                     report.read += len(wkb)
                     report.imported += len(batch.kept)
                     progress(min(88, 88 * report.read // total))
@@ -274,7 +283,8 @@ def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] |
                                name, population FROM {target}"""
                 )
                 cursor.execute(f"DROP TABLE {target}")
-            report.outside_city = _outside_city(cursor, layer.id)
+            if clean_options["srid"] != 4326:  # PostGIS reprojected them
+                report.outside_city = _outside_city(cursor, layer.id)
             report.step("features")
             if polygons_only:
                 progress(92)

@@ -90,8 +90,15 @@ class Layer(models.Model):
 class Feature(models.Model):
     # No index of its own on layer_id: feature_layer_zone (layer, zone_code) serves lookups
     # by layer, and every index on this table is updated 100,000 times per large import.
+    # No row-by-row foreign key either: statement-level triggers (migration 0004) check
+    # that inserted features belong to a layer and that no deleted layer leaves features
+    # behind, with one set-based query per statement instead of one lookup per row.
     layer = models.ForeignKey(
-        Layer, on_delete=models.CASCADE, related_name="features", db_index=False
+        Layer,
+        on_delete=models.CASCADE,
+        related_name="features",
+        db_index=False,
+        db_constraint=False,
     )
     # EPSG:4326, lon/lat; multi form (MultiPolygon for zoning and district layers).
     geom = models.GeometryField(srid=4326)

@@ -31,7 +31,7 @@ pyogrio.set_gdal_config_options(
     }
 )
 
-BATCH_SIZE = 20_000
+BATCH_SIZE = 10_000  # small enough that reading and COPY overlap well
 
 
 @dataclass

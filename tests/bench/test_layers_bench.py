@@ -121,7 +121,7 @@ def _ours(path, kind="other") -> float:
     seconds = _seconds(lambda: layer_import(path=path, name=name, kind=kind, zone_field="zone"))
     layer = Layer.objects.get(name=name)
     assert layer.feature_count == FEATURES
-    STEPS.setdefault(f"{kind} {path.stem}", []).append(layer.report["seconds"])
+    STEPS.setdefault(f"{kind} {path.stem}", []).append(layer.report.get("seconds") or {})
     return seconds
 
 
@@ -150,7 +150,9 @@ def _interleaved(runs: dict) -> dict:
 
 def _step_medians(key: str) -> str:
     runs = STEPS[key][1:]  # without the warm-up
-    steps = [step for step in ("features", "parts", "overlay") if step in runs[0]]
+    steps = [step for step in ("features", "parts", "overlay") if step in runs[0]] or ["-"]
+    if steps == ["-"]:
+        return "not recorded"
     return ", ".join(
         f"{step} {statistics.median(r[step] for r in runs) * 1000:.0f} ms" for step in steps
     )

@@ -1,16 +1,22 @@
-"""The importer's hand-built binary COPY rows: attribute values of every kind survive."""
+"""The importer's hand-built binary COPY rows: attribute values of every kind survive;
+the counts of the report are the same whichever side reprojects."""
 
 import datetime
 import json
 
 import numpy as np
+import pyproj
 import pytest
+import shapely
+import shapely.ops
 
 from layers import copy_rows
 from layers.models import Feature
 from layers.services import layer_import
 
 from .files import frame, square, write_gpkg
+
+_to_utm = pyproj.Transformer.from_crs(4326, 25833, always_xy=True).transform
 
 
 def test_attribute_columns_become_json_objects_per_row():
@@ -101,3 +107,19 @@ def test_imported_attributes_keep_their_types(tmp_path):
     other = Feature.objects.get(layer=layer, zone_code="MI")
     assert (other.name, other.population) == ("", 0)
     assert other.attributes["share"] is None and other.attributes["name"] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("crs", [4326, 25833])  # counted in Python / in PostGIS
+def test_features_outside_the_city_are_counted_in_the_report(tmp_path, crs):
+    far = shapely.box(12.0, 50.0, 12.01, 50.01)  # south-west of the city, lon/lat
+    rows = [
+        {"zone": "WA", "geometry": square(0, 0, 100)},
+        {"zone": "MI", "geometry": shapely.ops.transform(_to_utm, far)},
+    ]
+    path = write_gpkg(tmp_path / "zones.gpkg", {"zones": frame(rows).to_crs(crs)})
+
+    layer = layer_import(path=path, name="Zones", kind="zoning", zone_field="zone")
+
+    assert layer.source_crs == f"EPSG:{crs}"
+    assert (layer.feature_count, layer.report["outside_city"]) == (2, 1)
