@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -25,3 +28,52 @@ def exception_handler(exc, context):
     if response is None and isinstance(exc, Http404):
         return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
     return response
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith(("/api/", "/ogc/"))
+
+
+def _json_error(request, status_code: int, message: str) -> JsonResponse:
+    """The error shapes of the two APIs: DRF's {"detail"} and OGC API's {"code", "description"}."""
+    if request.path.startswith("/ogc/"):
+        codes = {400: "InvalidParameterValue", 403: "Forbidden", 404: "NotFound"}
+        body = {"code": codes.get(status_code, "ServerError"), "description": message}
+    else:
+        body = {"detail": message}
+    return JsonResponse(body, status=status_code)
+
+
+def page_not_found(request, exception=None):
+    """handler404: under /api/ and /ogc/ a JSON answer that points to the list of endpoints;
+    elsewhere Django's page. (With DEBUG on, Django shows its technical page instead.)"""
+    if not _is_api(request):
+        return defaults.page_not_found(request, exception)
+    docs = reverse("ogc:landing") if request.path.startswith("/ogc/") else reverse("api:docs")
+    message = _("There is nothing at %(path)s. The endpoints are listed at %(docs)s.") % {
+        "path": request.path,
+        "docs": docs,
+    }
+    return _json_error(request, 404, message)
+
+
+def bad_request(request, exception=None):
+    """handler400 (e.g. a malformed request Django refuses before any view)."""
+    if not _is_api(request):
+        return defaults.bad_request(request, exception)
+    return _json_error(request, 400, _("The request is malformed; check its headers and body."))
+
+
+def permission_denied(request, exception=None):
+    """handler403 for requests that never reach a DRF view."""
+    if not _is_api(request):
+        return defaults.permission_denied(request, exception)
+    return _json_error(request, 403, _("You do not have permission to do this."))
+
+
+def server_error(request):
+    """handler500: JSON under /api/ and /ogc/, so clients can show the message."""
+    if not _is_api(request):
+        return defaults.server_error(request)
+    message = _("Something went wrong on our side. Please try again; if it keeps failing, tell us.")
+    return _json_error(request, 500, message)

@@ -28,6 +28,12 @@ urlpatterns = [
     path("", include("frontend.urls")),
 ]
 
+# Under /api/ and /ogc/ errors Django answers itself (unknown path, 500) come back as JSON.
+handler400 = "config.api.bad_request"
+handler403 = "config.api.permission_denied"
+handler404 = "config.api.page_not_found"
+handler500 = "config.api.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -14,7 +14,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from . import ogc_collections, ogc_params, proposal_columns
 from .ogc_openapi import openapi_document
@@ -44,9 +44,16 @@ def ogc_view(allowed_params: set[str]):
     """GET only; refuses unknown parameters and encodings; BadRequest becomes a 400."""
 
     def decorate(view):
-        @require_GET
+        # Read-only, so no CSRF check: any other method gets this JSON 405, not Django's
+        # HTML 403 for a missing CSRF token.
+        @csrf_exempt
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                message = _("This endpoint is read-only: use GET.")
+                response = _error(405, "MethodNotAllowed", message)
+                response["Allow"] = "GET, HEAD"
+                return response
             unknown = sorted(set(request.GET) - allowed_params)
             if unknown:
                 message = _("Unknown query parameter(s): %(names)s. Known: %(known)s.") % {
