@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,14 +14,23 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 
 def exception_handler(exc, context):
-    """DRF's handler, plus Django's ValidationError as a 400 instead of a 500 and an
-    oversized body (DATA_UPLOAD_MAX_MEMORY_SIZE) as a 413 instead of an HTML 400."""
+    """DRF's handler, plus Django's ValidationError and the database's DataError as a 400
+    instead of a 500, and an oversized body (DATA_UPLOAD_MAX_MEMORY_SIZE) as a 413 instead
+    of an HTML 400."""
     if isinstance(exc, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return Response(
             {"detail": f"The request body is too large: at most {limit:,} bytes, please."},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
+    if isinstance(exc, DataError):
+        # A value that passed validation but not PostgreSQL (out of range, NUL in text).
+        # Services write inside transaction.atomic(), which rolled the write back.
+        reason = (str(exc).strip().splitlines() or ["invalid value"])[0]
+        message = _("The database cannot store a value of this request: %(reason)s") % {
+            "reason": reason
+        }
+        return Response({"detail": message}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
