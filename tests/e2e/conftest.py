@@ -35,13 +35,23 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
 
+_BROWSER = []  # the one running browser of this session
+
+
 @pytest.fixture(scope="session")
 def browser():
+    # Test modules outside tests/e2e import this fixture, which makes a second session
+    # fixture; Playwright's sync API allows one running instance, so they share it.
+    if _BROWSER:
+        yield _BROWSER[0]
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _BROWSER.append(browser)
         yield browser
+        _BROWSER.clear()
         browser.close()
 
 
