@@ -37,31 +37,46 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         raise ValueError("tolerance must not be negative")
     tree = shapely.STRtree(geoms)
     bounds = shapely.bounds(geoms)
+    parent = _contract(geoms, bounds, tolerance)
+    roots = _find(parent, np.arange(n))
+    if len(np.unique(roots)) > CONTRACTED * n:
+        # Sparse (a spread-out city): few candidates per claim, so the tree's own exact
+        # query is cheapest; chunks in spatial order keep each query's memory small.
+        predicate = (
+            {"predicate": "dwithin", "distance": tolerance}
+            if tolerance
+            else {"predicate": "intersects"}
+        )
+        for chunk in _chunks(_spatial_order(bounds)):
+            src, dst = tree.query(geoms[chunk], **predicate)
+            left = chunk[src]
+            keep = left < dst
+            if keep.any():
+                _union(parent, left[keep], dst[keep])
+        return _compact(_find(parent, np.arange(n)))
+    # Dense areas collapsed into few components: only claims whose reach touches another
+    # component's bounding box can connect two components; their candidate pairs are
+    # tested in rounds that skip pairs already joined.
     boxes = shapely.box(
         bounds[:, 0] - tolerance,
         bounds[:, 1] - tolerance,
         bounds[:, 2] + tolerance,
         bounds[:, 3] + tolerance,
     )
-    parent = _contract(geoms, bounds, tolerance)
-    roots = _find(parent, np.arange(n))
-    components = len(np.unique(roots))
-    if components > CONTRACTED * n:
-        # Little to gain (a spread-out city): every claim queries the tree once.
-        queries, one_way = _spatial_order(bounds), True
-    else:
-        # Dense areas collapsed into few components: only claims whose reach touches
-        # another component's bounding box can connect two components.
-        queries, one_way = _near_other_components(roots, bounds, boxes), False
-    for chunk in np.array_split(queries, max(1, -(-len(queries) // CHUNK))):
+    for chunk in _chunks(_near_other_components(roots, bounds, boxes)):
         src, dst = tree.query(boxes[chunk])
         left = chunk[src]
-        keep = left < dst if one_way else _find(parent, left) != _find(parent, dst)
+        keep = _find(parent, left) != _find(parent, dst)
         _merge_candidates(geoms, left[keep], dst[keep], parent, tolerance)
     return _compact(_find(parent, np.arange(n)))
 
 
+def _chunks(indices: np.ndarray) -> list[np.ndarray]:
+    return np.array_split(indices, max(1, -(-len(indices) // CHUNK)))
+
+
 CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
+SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average
 
 
 def _contract(geoms, bounds, tolerance):
@@ -96,7 +111,7 @@ def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance):
     cy = np.floor(centres[order, 1] / size + shift).astype(np.int64)
     key = cx * 4_294_967_311 + cy
     cells, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    if len(cells) > 0.9 * n:
+    if len(cells) > SPARSE_CELLS * n:
         return None
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]

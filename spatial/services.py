@@ -25,6 +25,7 @@ from .models import AnalysisSettings
 log = logging.getLogger(__name__)
 
 LOCK_KEY = 4_0004  # pg_advisory_xact_lock key shared by every cluster write
+BULK_MEMBERS = 50_000  # new memberships from which foreign keys are checked in bulk
 
 
 @dataclass
@@ -107,6 +108,10 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
                 [store.int_array(leaving)],
             )
         insert = moved & (cluster_of >= 0)
+        # Many new memberships: check the foreign keys once, set-based, instead of row by row
+        # at commit (re-adding a constraint validates it with one join).
+        bulk = insert.sum() > BULK_MEMBERS
+        foreign_keys = store.drop_member_foreign_keys(cur) if bulk else []
         store.copy_rows(
             cur,
             "spatial_clustermember",
@@ -125,6 +130,7 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
             claims.take(rewrite),
             tolerance,
         )
+        store.add_member_foreign_keys(cur, foreign_keys)
         mark("clusters")
         # Clusters that lost all their claims (a full recompute leaves no lone member).
         gone = sorted(changed - set(mapping.values()))

@@ -291,6 +291,30 @@ def copy_rows(cur, table: str, columns, values: list[list[str]]) -> None:
         copy.write(lines)
 
 
+def drop_member_foreign_keys(cur) -> list[tuple[str, str]]:
+    """Drop the foreign keys of spatial_clustermember; returns them to be added back.
+
+    Checks still pending in this transaction (Django's foreign keys are deferred) run
+    first: PostgreSQL does not alter a table with pending trigger events."""
+    cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cur.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = 'spatial_clustermember'::regclass AND contype = 'f' ORDER BY conname"
+    )
+    keys = cur.fetchall()
+    for name, _definition in keys:
+        cur.execute(f'ALTER TABLE spatial_clustermember DROP CONSTRAINT "{name}"')
+    return keys
+
+
+def add_member_foreign_keys(cur, keys: list[tuple[str, str]]) -> None:
+    """Add the dropped foreign keys back; PostgreSQL validates each with one query."""
+    for name, definition in keys:
+        cur.execute(f'ALTER TABLE spatial_clustermember ADD CONSTRAINT "{name}" {definition}')
+    if keys:
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default for the rest
+
+
 def dissolve(cur, cluster_ids) -> None:
     """Mark clusters with fewer than two members dissolved and drop a lone member."""
     cur.execute(
