@@ -51,15 +51,18 @@ def _local(path: Path) -> str:
     return text
 
 
-def _gdal_error(exc: Exception) -> ValidationError:
-    return ValidationError(_("GDAL cannot read the file: %(error)s") % {"error": exc})
+def _gdal_error(exc: Exception, path: Path) -> ValidationError:
+    # GDAL names the file by its path on the server (a private temporary folder): name it
+    # by its own name instead, which is what the person uploading it knows.
+    error = str(exc).replace(f"'{path}'", str(path)).replace(str(path), f"“{path.name}”")
+    return ValidationError(_("GDAL cannot read the file: %(error)s") % {"error": error})
 
 
 def list_layers(path: Path) -> list[str]:
     try:
         return [str(row[0]) for row in pyogrio.list_layers(_local(path))]
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise _gdal_error(exc) from exc
+        raise _gdal_error(exc, path) from exc
 
 
 def layer_info(path: Path, layer: str | None = None) -> LayerInfo:
@@ -80,7 +83,7 @@ def layer_info(path: Path, layer: str | None = None) -> LayerInfo:
     try:
         info = pyogrio.read_info(_local(path), layer=layer, force_feature_count=True)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise _gdal_error(exc) from exc
+        raise _gdal_error(exc, path) from exc
     if info["driver"] not in ALLOWED_DRIVERS:
         raise ValidationError(
             _("Files read by the %(driver)s driver are not accepted.") % {"driver": info["driver"]}
@@ -137,7 +140,7 @@ def read_batches(
                 max_features=batch_size,
             )
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-            raise _gdal_error(exc) from exc
+            raise _gdal_error(exc, path) from exc
         if wkb is None or len(wkb) == 0:
             return
         yield wkb, dict(zip((str(f) for f in meta["fields"]), fields, strict=True))

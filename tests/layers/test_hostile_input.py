@@ -85,3 +85,17 @@ def test_post_to_the_read_only_ogc_api_answers_json_405_even_without_csrf_token(
     assert response["Content-Type"].startswith("application/json")
     assert response["Allow"] == "GET, HEAD"
     assert "read-only" in response.json()["description"]
+
+
+def test_unreadable_file_is_named_by_its_own_name_not_the_server_path(planner_api):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("district.geojson", b"{}")
+    response = planner_api.post(
+        "/api/layers/", {"file": upload, "name": "D", "kind": "other"}, format="multipart"
+    )
+
+    assert response.status_code == 400
+    message = response.json()["detail"][0]
+    assert "GDAL cannot read the file: “district.geojson” not recognized" in message
+    assert "layer-upload-" not in message  # the private temporary folder
