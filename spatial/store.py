@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import psycopg
+import pyproj
 import shapely
 from django.conf import settings
 from django.db import connection
@@ -153,15 +155,37 @@ INSERT INTO spatial_cluster AS c (
     id, outline, contested, score, explanation, categories, claim_count, proposal_count,
     conflict_count, incompatible_count, author_count, support_count, overlap_area_m2,
     created_at, updated_at, dissolved_at)
-SELECT u.id, ST_Multi(ST_Transform(ST_GeomFromWKB(decode(u.outline, 'hex'), %(srid)s), 4326)),
-       u.contested, u.score, u.explanation::jsonb,
-       ARRAY(SELECT jsonb_array_elements_text(u.categories::jsonb)), u.claims, u.proposals,
+SELECT u.id, u.outline::geometry, u.contested, u.score, u.explanation::jsonb,
+       u.categories::text[], u.claims, u.proposals,
        u.conflicts, u.incompatible, u.authors, u.supports, u.overlap, now(), now(), NULL
 FROM {source}
 ON CONFLICT (id) DO UPDATE SET """ + ", ".join(f"{col} = EXCLUDED.{col}" for col in _UPDATED)
 
 
 CATEGORIES = np.array(sorted(c.value for c in Category), dtype=object)
+
+
+@lru_cache(maxsize=65_536)
+def _verdict_row(**counts) -> tuple[bool, float, str]:
+    """(contested, score, explanation as JSON text) for a cluster's counts, cached."""
+    verdict = verdict_from_counts(**counts)
+    return verdict.contested, verdict.score, json.dumps(verdict.explanation, ensure_ascii=False)
+
+
+@lru_cache(maxsize=8)
+def _to_wgs84(source_srid: int) -> pyproj.Transformer:
+    return pyproj.Transformer.from_crs(source_srid, 4326, always_xy=True)
+
+
+def _to_storage(polygons: np.ndarray) -> np.ndarray:
+    """Polygons in ANALYSIS_SRID as hex EWKB MultiPolygons in EPSG:4326 (PROJ, as
+    PostGIS's ST_Transform uses; transformed here, where the arrays already are)."""
+    transformer = _to_wgs84(srid())
+    moved = shapely.transform(
+        polygons, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+    )
+    multi = shapely.multipolygons(moved, indices=np.arange(len(moved)))
+    return shapely.to_wkb(shapely.set_srid(multi, 4326), hex=True, include_srid=True)
 
 
 def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> dict:
@@ -192,12 +216,12 @@ def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> 
     overlap = engine.overlap_areas(geoms, group, k)
     pad = max(tolerance / 2, MIN_PAD_M)
     hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
-    outlines = shapely.to_wkb(shapely.buffer(hulls, pad, quad_segs=4), hex=True)
+    outlines = _to_storage(shapely.buffer(hulls, pad, quad_segs=4))
 
     rows = {"explanation": [], "contested": [], "score": [], "categories": []}
     for g in range(k):
         present = np.flatnonzero(by_category[g])
-        verdict = verdict_from_counts(
+        contested, score, explanation = _verdict_row(
             categories=tuple((CATEGORIES[c], int(by_category[g, c])) for c in present),
             conflicts=int(conflicts[g]),
             proposals=int(counts[g] - conflicts[g]),
@@ -207,10 +231,10 @@ def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> 
             supports=int(supports[g]),
             overlap_area_m2=round(float(overlap[g]), 1),
         )
-        rows["explanation"].append(json.dumps(verdict.explanation, ensure_ascii=False))
-        rows["contested"].append(verdict.contested)
-        rows["score"].append(verdict.score)
-        rows["categories"].append(json.dumps([str(CATEGORIES[c]) for c in present]))
+        rows["explanation"].append(explanation)
+        rows["contested"].append(contested)
+        rows["score"].append(score)
+        rows["categories"].append("{" + ",".join(CATEGORIES[present]) + "}")
     rows.update(
         id=ids.tolist(),
         outline=outlines.tolist(),
