@@ -69,8 +69,7 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         _lock(cur)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
-        geoms, claims = store.load_claims()
-        ids = claims.ids
+        ids, geoms = store.load_geometries()
         mark("read")
 
         labels = engine.cluster_labels(geoms, tolerance)
@@ -127,7 +126,7 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
             cur,
             cluster_of[rewrite],
             geoms[rewrite],
-            claims.take(rewrite),
+            store.load_attributes(cur, ids[rewrite]),
             tolerance,
         )
         store.add_member_foreign_keys(cur, foreign_keys)

@@ -40,38 +40,54 @@ def raw_cursor():
 
 ZONE_SEPARATOR = "\x1f"
 
-# Every active claim in one row of arrays: id, WKB in ANALYSIS_SRID, and the attributes the
-# verdict needs (incompatible zone codes joined by ZONE_SEPARATOR).
+# Active claims in id ranges, as one row of arrays: ids and WKB in ANALYSIS_SRID.
 LOAD_SQL = """
-SELECT array_agg(p.id), array_agg(ST_AsBinary(ST_Transform(p.geom, {srid}))),
-       array_agg(p.category), array_agg(p.kind), array_agg(p.author_id),
-       array_agg(p.support_count), array_agg(coalesce(o.compatibility, 'unknown')),
-       array_agg(CASE WHEN o.compatibility = 'incompatible' THEN coalesce((
-           SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
-           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = 'incompatible'), '')
-           ELSE '' END)
-FROM proposals_proposal p LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
-WHERE p.status = 'active' AND p.id >= %s AND p.id < %s
+SELECT array_agg(id), array_agg(ST_AsBinary(ST_Transform(geom, {srid})))
+FROM proposals_proposal WHERE status = 'active' AND id >= %s AND id < %s
 """
 LOAD_CHUNK = 100_000  # ids per query: one huge array grows worse than linearly
 
+# The attributes the verdict needs, for the given ids in their order (incompatible zone
+# codes joined by ZONE_SEPARATOR).
+ATTRIBUTES_SQL = """
+SELECT array_agg(p.category ORDER BY w.n), array_agg(p.kind ORDER BY w.n),
+       array_agg(p.author_id ORDER BY w.n), array_agg(p.support_count ORDER BY w.n),
+       array_agg(coalesce(o.compatibility, 'unknown') ORDER BY w.n),
+       array_agg(CASE WHEN o.compatibility = 'incompatible' THEN coalesce((
+           SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
+           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = 'incompatible'), '')
+           ELSE '' END ORDER BY w.n)
+FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
+JOIN proposals_proposal p ON p.id = w.id
+LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+"""
 
-def load_claims() -> tuple[np.ndarray, ClaimColumns]:
-    """(geometries in ANALYSIS_SRID, attributes) of every active proposal, sorted by id."""
-    columns = [[] for _ in range(8)]
+
+def load_geometries() -> tuple[np.ndarray, np.ndarray]:
+    """(ids, geometries in ANALYSIS_SRID) of every active proposal, sorted by id."""
+    ids, wkbs = [], []
     with raw_cursor() as cur:
         cur.execute("SELECT min(id), max(id) FROM proposals_proposal WHERE status = 'active'")
         low, high = cur.fetchone()
         for start in range(low or 0, (high or -1) + 1, LOAD_CHUNK):
             cur.execute(LOAD_SQL.format(srid=srid()), [start, start + LOAD_CHUNK])
-            for column, values in zip(columns, cur.fetchone(), strict=True):
-                column.extend(values or ())
-    ids, wkbs, category, kind, author, supports, zoning, zones = columns
-    if not ids:
-        return np.zeros(0, dtype=object), ClaimColumns.from_rows([])
+            chunk_ids, chunk_wkbs = cur.fetchone()
+            ids.extend(chunk_ids or ())
+            wkbs.extend(chunk_wkbs or ())
+    ids = np.asarray(ids, dtype=np.int64)
+    order = np.argsort(ids, kind="stable")
+    return ids[order], shapely.from_wkb(np.asarray(wkbs, dtype=object))[order]
+
+
+def load_attributes(cur, ids: np.ndarray) -> ClaimColumns:
+    """Attributes of the claims `ids`, aligned with them."""
+    if not len(ids):
+        return ClaimColumns.from_rows([])
+    cur.execute(ATTRIBUTES_SQL, [int_array(ids)])
+    category, kind, author, supports, zoning, zones = cur.fetchone()
     zone_codes = np.empty(len(ids), dtype=object)
     zone_codes[:] = [tuple(z.split(ZONE_SEPARATOR)) if z else () for z in zones]
-    claims = ClaimColumns(
+    return ClaimColumns(
         ids=np.asarray(ids, dtype=np.int64),
         category=np.asarray(category, dtype=object),
         conflict=np.asarray(kind, dtype=object) == "conflict",
@@ -80,8 +96,6 @@ def load_claims() -> tuple[np.ndarray, ClaimColumns]:
         incompatible=np.asarray(zoning, dtype=object) == "incompatible",
         zones=zone_codes,
     )
-    order = np.argsort(claims.ids, kind="stable")
-    return shapely.from_wkb(np.asarray(wkbs, dtype=object))[order], claims.take(order)
 
 
 CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
