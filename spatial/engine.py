@@ -5,13 +5,21 @@ other; clusters are the transitive closure (the connected components). Geometrie
 in a metric CRS. The result equals PostGIS's
 `ST_ClusterDBSCAN(geom, eps := tolerance, minpoints := 1) OVER ()` as a partition.
 
-Why not just `STRtree.query(geoms, predicate="dwithin")`: on dense hotspots, where
-hundreds of claims overlap each other, that tests every candidate pair exactly, which is
-quadratic in the hotspot size. Like PostGIS, `cluster_labels` skips the exact test for
-pairs already known to be in one component: candidate pairs come from the tree's cheap
-bounding-box query, chunk by chunk in spatial order, and are tested in rounds; after each
-round the components are merged and every remaining pair whose ends already share a
-component is dropped without a test.
+How, in three steps:
+
+1. Contraction: claims are binned into cells about one claim wide; each is tested against
+   its cell's largest claim, and those anchors against neighbouring anchors (on a few
+   shifted and coarser grids). O(n) exact tests that collapse a dense hotspot, where
+   hundreds of claims overlap each other, into one component.
+2. Sparse data (contraction did not halve the count, e.g. a spread-out city): the tree's
+   own exact query (`dwithin` / `intersects`) per chunk, in spatial order.
+3. Dense data: only claims whose reach touches another component's bounding box query
+   the tree, by bounding box; the candidate pairs are tested in rounds, one probe per
+   component first, and every pair whose ends already share a component is dropped
+   without an exact test (what makes PostGIS fast on hotspots, where testing all
+   intersecting pairs is quadratic in the hotspot size).
+
+Components are kept in a union-find forest whose unions touch only the roots involved.
 """
 
 from __future__ import annotations
