@@ -85,6 +85,7 @@ def _chunks(indices: np.ndarray) -> list[np.ndarray]:
 
 CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
 SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average
+FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
 
 
 def _contract(geoms, bounds, tolerance):
@@ -104,10 +105,9 @@ def _contract(geoms, bounds, tolerance):
     largest_first = np.argsort(-extent, kind="stable")
     for size, shift in ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0)):
         edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance)
-        if edges is None:
-            break
-        if len(edges[0]):
-            _union(parent, *edges)
+        if edges is None or len(edges[0]) < FEW_MERGES * n:
+            break  # sparse: the first grid found little to merge, the rest would not either
+        _union(parent, *edges)
     return parent
 
 
