@@ -103,11 +103,13 @@ def _contract(geoms, bounds, tolerance):
     cell = max(float(np.median(extent)) + tolerance, 1e-6)
     centres = np.stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2], 1)
     largest_first = np.argsort(-extent, kind="stable")
-    for size, shift in ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0)):
+    grids = ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0))
+    for i, (size, shift) in enumerate(grids):
         edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance)
-        if edges is None or len(edges[0]) < FEW_MERGES * n:
-            break  # sparse: the first grid found little to merge, the rest would not either
-        _union(parent, *edges)
+        if edges is None or (i == 0 and len(edges[0]) < FEW_MERGES * n):
+            break  # sparse: the first grid found little to merge, the others would not either
+        if len(edges[0]):
+            _union(parent, *edges)
     return parent
 
 
