@@ -54,8 +54,8 @@ def json_column(values: np.ndarray) -> list[str]:
     for v in values.tolist():
         if isinstance(v, str):
             text = seen.get(v)
-            if text is None:
-                text = seen[v] = _dumps(v)
+            if text is None:  # jsonb cannot hold \u0000: drop NULs like in text columns
+                text = seen[v] = _dumps(v.replace("\x00", "") if "\x00" in v else v)
         else:
             text = _json_text(v)
         out.append(text)

@@ -21,7 +21,7 @@ _to_utm = pyproj.Transformer.from_crs(4326, 25833, always_xy=True).transform
 
 def test_attribute_columns_become_json_objects_per_row():
     columns = {
-        'say "hi" 100%': copy_rows.json_column(np.array(["a\\b", None, "ü"], dtype=object)),
+        'say "hi" 100%': copy_rows.json_column(np.array(["a\\b", None, "ü\x00"], dtype=object)),
         "n": copy_rows.json_column(np.array([1, -2, 3], dtype=np.int64)),
         "x": copy_rows.json_column(np.array([0.5, np.nan, np.inf])),
         "ok": copy_rows.json_column(np.array([True, False, True])),
