@@ -268,13 +268,14 @@ def stable_ids(new_labels: np.ndarray, old_ids: np.ndarray) -> dict[int, int]:
     mask = old_ids >= 0
     if not mask.any():
         return {}
-    pairs, counts = np.unique(
-        np.stack([new_labels[mask], old_ids[mask]], axis=1), axis=0, return_counts=True
-    )
-    order = np.lexsort((pairs[:, 1], -counts))
+    labels, olds = new_labels[mask].astype(np.int64), old_ids[mask].astype(np.int64)
+    span = int(olds.max()) + 1
+    keys, counts = np.unique(labels * span + olds, return_counts=True)  # one int per pair
+    labels, olds = keys // span, keys % span
+    order = np.lexsort((olds, -counts))
     kept: dict[int, int] = {}
     taken: set[int] = set()
-    for label, old in pairs[order].tolist():
+    for label, old in zip(labels[order].tolist(), olds[order].tolist(), strict=True):
         if label not in kept and old not in taken:
             kept[label] = old
             taken.add(old)
