@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import browser, login, page  # noqa: F401  (shared fixtures)
+from tests.e2e.conftest import artifacts, browser, login, page  # noqa: F401  (shared fixtures)
 
 from .claims import create
 
@@ -16,6 +16,7 @@ def test_planner_sees_contested_clusters_first_and_opens_one(
     live_server,
     resident,
     other_resident,
+    artifacts,  # noqa: F811
 ):
     create(resident, "POLYGON ((0 0, 300 0, 300 300, 0 300, 0 0))", category="housing")
     create(
@@ -36,6 +37,7 @@ def test_planner_sees_contested_clusters_first_and_opens_one(
     expect(items.nth(1)).to_contain_text("2 people want mobility here")
     expect(page.locator(f'.leaflet-overlay-pane path[stroke="{CONTESTED}"]')).to_have_count(1)
     expect(page.locator(f'.leaflet-overlay-pane path[stroke="{CONVERGENT}"]')).to_have_count(1)
+    page.screenshot(path=artifacts / "clusters.png")
 
     items.first.locator("a").click()
     expect(page.locator("#cluster-explanation")).to_contain_text("1 conflict against 1 proposal")

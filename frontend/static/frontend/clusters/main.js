@@ -17,12 +17,19 @@ const map = createMap(document.getElementById("map"), config);
 drawCity(map, config);
 if (settings.query !== null) {
   const layer = clusterLayer(settings);
+  let fitted = false;
   loadInView(map, layer, settings, {
     query: settings.query,
     onState: ({ state, count, error }) => {
       status.dataset.state = state;
       if (state === "loading") announce(t("loading"));
-      if (state === "loaded") announce(t("shown", { count }));
+      if (state === "loaded") {
+        announce(t("shown", { count }));
+        // First load: zoom to the clusters, so small ones are not lost in the city view.
+        const bounds = layer.getBounds();
+        if (!fitted && count && bounds.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 17 });
+        fitted = true;
+      }
       if (state === "error") announce(`${t("loadFailed")} ${error?.status === 400 ? error.message : ""}`, true);
     },
   });
