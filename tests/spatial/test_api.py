@@ -150,3 +150,9 @@ def test_a_bad_tolerance_is_refused_and_nothing_changes(planner, value):
 
 def test_anyone_reads_the_tolerance(api):
     assert api.get(reverse("api:analysis-settings")).json()["cluster_tolerance_m"] == 10
+
+
+def test_an_id_beyond_bigint_is_a_404_not_a_crash(api, client):
+    huge = 10**30
+    assert api.get(reverse("api:cluster-detail", args=[huge])).status_code == 404
+    assert client.get(reverse("frontend:cluster-detail", args=[huge])).status_code == 404
