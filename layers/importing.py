@@ -80,6 +80,11 @@ def prepare(
     unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir))
     dataset = find_dataset(unpacked, driver)
     info = reading.layer_info(dataset, layer_name)
+    if info.count == 0:  # refused now, with the upload, rather than by the import job later
+        raise ValidationError(
+            _("The layer “%(layer)s” has no features: there is nothing to import.")
+            % {"layer": info.name}
+        )
     if kind == LayerKind.ZONING and not zone_field:
         raise ValidationError(_("A zoning layer needs the attribute that holds the zone code."))
     for label, field in (

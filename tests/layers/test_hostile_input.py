@@ -99,3 +99,37 @@ def test_unreadable_file_is_named_by_its_own_name_not_the_server_path(planner_ap
     message = response.json()["detail"][0]
     assert "GDAL cannot read the file: “district.geojson” not recognized" in message
     assert "layer-upload-" not in message  # the private temporary folder
+
+
+def test_feature_collection_without_features_is_refused_at_upload(planner_api):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from layers.models import Layer
+
+    upload = SimpleUploadedFile("none.geojson", b'{"type":"FeatureCollection","features":[]}')
+    response = planner_api.post(
+        "/api/layers/", {"file": upload, "name": "None", "kind": "other"}, format="multipart"
+    )
+
+    assert response.status_code == 400
+    assert "has no features" in response.json()["detail"][0]
+    assert not Layer.objects.exists()
+
+
+def test_only_null_geometries_fail_the_import_with_the_reason_per_feature(tmp_path):
+    path = tmp_path / "nulls.geojson"
+    path.write_text(
+        '{"type":"FeatureCollection","features":['
+        '{"type":"Feature","properties":{"name":"a"},"geometry":null}]}'
+    )
+    from layers.models import Layer
+
+    with pytest.raises(Exception, match="No feature could be imported"):
+        layer_import(path=path, name="Nulls", kind="other", name_field="name")
+
+    layer = Layer.objects.get(name="Nulls")
+    assert layer.state == LayerState.FAILED
+    assert layer.report["refusals"] == [
+        {"feature": 1, "reason": "no geometry (empty or unreadable)"}
+    ]
+    assert not layer.features.exists()
