@@ -44,7 +44,7 @@ def _send_invitations(participant_ids: list[int]) -> None:
             subject=_("You are invited to a negotiation round: %(title)s") % {"title": round.title},
             message=_(
                 "Hello %(name)s,\n\n"
-                "a mediator has opened round %(number)s \u201c%(title)s\u201d about claims "
+                "a mediator has opened round %(number)s “%(title)s” about claims "
                 "on the same space as yours (or invited you to it). Please read the options "
                 "and say for each whether you support it, can live with it or object:\n\n"
                 "%(url)s\n"
@@ -69,7 +69,7 @@ def _send_outcome(round_id: int) -> None:
         send_mail(
             subject=_("Outcome of the negotiation round: %(title)s") % {"title": round.title},
             message=_(
-                "Hello %(name)s,\n\nround %(number)s \u201c%(title)s\u201d is closed. "
+                "Hello %(name)s,\n\nround %(number)s “%(title)s” is closed. "
                 "Read the outcome and what becomes of each proposal here:\n\n%(url)s\n"
             )
             % {
