@@ -18,6 +18,8 @@ import json
 from django.conf import settings
 from django.db import connection, transaction
 
+from . import hooks
+
 WORST = """CASE {v} WHEN 'incompatible' THEN 3 WHEN 'conditional' THEN 2
     WHEN 'compatible' THEN 0 ELSE 1 END"""
 COMPATIBILITY = """CASE {w} WHEN 3 THEN 'incompatible' WHEN 2 THEN 'conditional'
@@ -155,6 +157,7 @@ def overlay_refresh(*, proposal_ids: list[int] | None = None) -> int:
             cursor.execute("WITH " + _sql(AGGREGATE_SQL, scope=scope), params)
             written = cursor.rowcount
             cursor.execute("DROP TABLE overlay_piece")
+            hooks.run_after_bulk_change()
             return written
         scope = "p.id = ANY(%(ids)s)"
         pieces = PIECES_SQL.format(srid=srid, scope=scope)
@@ -172,7 +175,9 @@ def overlay_refresh_verdicts(*, layer_id: int, slug: str) -> int:
             _sql(VERDICTS_SQL),
             {"match": json.dumps([{"layer": slug}]), "slug": slug, "layer": layer_id},
         )
-        return cursor.rowcount
+        written = cursor.rowcount
+    hooks.run_after_bulk_change()
+    return written
 
 
 def proposals_using_layer(*, layer_id: int, slug: str) -> list[int]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from proposals.models import Category
 
-from . import importing, reading, uploads
+from . import hooks, importing, reading, uploads
 from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
 from .overlay import (
     overlay_refresh,
@@ -262,6 +262,7 @@ def layer_delete(*, layer: Layer) -> None:
     if layer.upload:
         transaction.on_commit(lambda name=layer.upload: default_storage.delete(name))
     overlay_refresh(proposal_ids=affected)
+    hooks.run_after_bulk_change()
 
 
 def _zone_codes(layer: Layer) -> set[str]:
