@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -20,7 +21,10 @@ def exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return Response(
-            {"detail": f"The request body is too large: at most {limit:,} bytes, please."},
+            {
+                "detail": _("The request body is too large: at most %(limit)s bytes, please.")
+                % {"limit": number_format(limit, force_grouping=True)}
+            },
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, DataError):
@@ -36,7 +40,9 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail=detail)
     response = drf_exception_handler(exc, context)
     if response is None and isinstance(exc, Http404):
-        return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
+        return Response(
+            {"detail": exceptions.NotFound.default_detail}, status=status.HTTP_404_NOT_FOUND
+        )
     return response
 
 

@@ -2,6 +2,7 @@
 
 import json
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -125,7 +126,7 @@ class InviteSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if not attrs.get("user") and not attrs.get("username"):
-            raise serializers.ValidationError("Give the user's id (user) or username.")
+            raise serializers.ValidationError(_("Give the user's id (user) or username."))
         return attrs
 
 
@@ -155,7 +156,7 @@ class OptionWriteSerializer(serializers.Serializer):
 
     def validate_geometry(self, value):
         if value is not None and not isinstance(value, dict):
-            raise serializers.ValidationError("Send a GeoJSON geometry object or null.")
+            raise serializers.ValidationError(_("Send a GeoJSON geometry object or null."))
         return value
 
 
