@@ -260,3 +260,39 @@ def test_bulk_recompute_checks_foreign_keys_in_one_go_and_restores_them(resident
             "AND conrelid = 'spatial_clustermember'::regclass AND condeferrable"
         )
         assert cur.fetchone()[0] == 2
+
+
+@pytest.mark.django_db
+def test_attributes_read_by_id_range_give_the_same_clusters_as_read_by_ids(resident, monkeypatch):
+    from layers.models import ProposalOverlay
+    from spatial import store
+
+    insert_claims(
+        resident,
+        mixed_geometries(200, seed=4, spread=400),
+        categories=["housing", "green_space", "mobility", "commons"] * 50,
+        kinds=["proposal", "conflict"] * 100,
+    )
+    for i, proposal in enumerate(Proposal.objects.order_by("id")[:40]):
+        ProposalOverlay.objects.update_or_create(
+            proposal=proposal,
+            defaults={
+                "compatibility": "incompatible" if i % 2 else "compatible",
+                "zones": [{"zone_code": f"Z{i % 3}", "share": 1.0, "verdict": "incompatible"}],
+            },
+        )
+    fields = ["claim_count", "author_count", "incompatible_count", "explanation", "categories"]
+
+    def snapshot():
+        rows = list(Cluster.objects.current().order_by("id").values(*fields))
+        Cluster.objects.all().delete()
+        return rows
+
+    monkeypatch.setattr(store, "SCAN_FROM", 10**9)  # every claim looked up by its id
+    clusters_recompute(tolerance=5)
+    by_ids = snapshot()
+    monkeypatch.setattr(store, "SCAN_FROM", 0)  # one pass over the id range
+    clusters_recompute(tolerance=5)
+    by_range = snapshot()
+    assert sum(r["incompatible_count"] for r in by_ids) > 0
+    assert by_range == by_ids
