@@ -1,0 +1,167 @@
+"""German is the default language and complete; English is one switch away."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES" / "django.po"
+PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdrf]|%%|%s|%d|\{\w*\}")
+
+
+def _unquote(line: str) -> str:
+    text = line[line.index('"') + 1 : line.rindex('"')]
+    return re.sub(r'\\(["\\nt])', lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), text)
+
+
+def read_catalogue(path: Path) -> list[dict]:
+    """A tiny .po reader: one dict per live entry with msgid, msgid_plural, the msgstr
+    forms (a list) and its flags. Obsolete entries (#~) and the header are left out."""
+    entries, entry, field = [], None, None
+
+    def close():
+        if entry and entry.get("msgid"):
+            entries.append(entry)
+
+    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+        line = raw.strip()
+        if not line:
+            close()
+            entry, field = None, None
+            continue
+        if line.startswith("#~"):
+            continue
+        entry = entry or {"msgid": "", "msgid_plural": None, "msgstr": [], "flags": set()}
+        if line.startswith("#,"):
+            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+        elif line.startswith("#"):
+            continue
+        elif line.startswith(("msgctxt", "msgid", "msgstr")):
+            field = line.split()[0]
+            if field.startswith("msgstr"):
+                entry["msgstr"].append("")
+            if field != "msgctxt" and not field.startswith("msgstr"):
+                entry[field] = ""
+            value = _unquote(line)
+            if field.startswith("msgstr"):
+                entry["msgstr"][-1] += value
+            elif field != "msgctxt":
+                entry[field] += value
+        elif line.startswith('"'):
+            if field.startswith("msgstr"):
+                entry["msgstr"][-1] += _unquote(line)
+            elif field != "msgctxt":
+                entry[field] += _unquote(line)
+    return entries
+
+
+def test_the_german_catalogue_has_no_untranslated_or_fuzzy_entries():
+    entries = read_catalogue(CATALOGUE)
+    assert len(entries) > 500  # the parser read the catalogue, not an empty file
+    untranslated = [e["msgid"] for e in entries if not all(e["msgstr"])]
+    fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_german_plurals_have_both_forms():
+    plurals = [e for e in read_catalogue(CATALOGUE) if e["msgid_plural"]]
+    assert plurals
+    assert [e["msgid"] for e in plurals if len(e["msgstr"]) != 2] == []
+
+
+def test_german_translations_keep_every_placeholder():
+    mismatched = []
+    for entry in read_catalogue(CATALOGUE):
+        sources = [entry["msgid"]] + ([entry["msgid_plural"]] if entry["msgid_plural"] else [])
+        for index, translation in enumerate(entry["msgstr"]):
+            source = sources[min(index, len(sources) - 1)]
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
+                mismatched.append(entry["msgid"])
+    assert mismatched == []
+
+
+def test_the_reader_notices_an_empty_translation(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+        'msgid "Done"\nmsgstr "Fertig"\n\n'
+        "#, fuzzy\n"
+        'msgid "Sign in"\nmsgstr "Anmelden"\n\n'
+        'msgid "%(n)s pin"\nmsgid_plural "%(n)s pins"\nmsgstr[0] "%(n)s Pin"\nmsgstr[1] ""\n\n'
+        '#~ msgid "Gone"\n#~ msgstr ""\n',
+        encoding="utf-8",
+    )
+    entries = {e["msgid"]: e for e in read_catalogue(po)}
+    assert set(entries) == {"Done", "Sign in", "%(n)s pin"}
+    assert entries["Done"]["msgstr"] == ["Fertig"]
+    assert "fuzzy" in entries["Sign in"]["flags"]
+    assert entries["%(n)s pin"]["msgstr"] == ["%(n)s Pin", ""]
+
+
+# --- pages and API in both languages -------------------------------------------------------
+
+
+def signed_in(user, **headers) -> Client:
+    client = Client(headers=headers)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+def test_pages_speak_german_by_default(planner, mediator):
+    home = Client().get("/").content.decode()
+    assert '<html lang="de">' in home
+    assert "Vorschläge für" in home
+
+    planner_page = signed_in(planner).get(reverse("frontend:planner")).content.decode()
+    assert "Ebene importieren" in planner_page
+    assert "Import a layer" not in planner_page
+
+    review = signed_in(mediator).get(reverse("frontend:review")).content.decode()
+    assert "Prüfliste: umstrittene Cluster" in review
+
+    clusters = signed_in(planner).get(reverse("frontend:clusters")).content.decode()
+    assert "Nur umstrittene" in clusters
+
+
+@pytest.mark.django_db
+def test_accept_language_en_switches_the_pages_to_english(planner, mediator):
+    planner_page = signed_in(planner, accept_language="en").get(reverse("frontend:planner"))
+    html = planner_page.content.decode()
+    assert '<html lang="en">' in html
+    assert "Import a layer" in html
+    assert "Ebene importieren" not in html
+
+    review = signed_in(mediator, accept_language="en").get(reverse("frontend:review"))
+    assert "Review queue: contested clusters" in review.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_cookie_switches_to_english_and_back(planner):
+    client = signed_in(planner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Import a layer" in client.get(reverse("frontend:planner")).content.decode()
+
+    client.post(reverse("set_language"), {"language": "de", "next": "/"})
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "de"
+    assert "Ebene importieren" in client.get(reverse("frontend:planner")).content.decode()
+
+
+@pytest.mark.django_db
+def test_page_config_strings_for_scripts_are_german_by_default(planner):
+    html = signed_in(planner).get(reverse("frontend:planner")).content.decode()
+    assert "Datei wird gelesen" in html  # passed to the planner script in its page config
+    assert "Reading the file" not in html
+
+
+@pytest.mark.django_db
+def test_api_errors_follow_the_language(api):
+    url = reverse("api:proposal-list")
+    german = api.get(url, {"bbox": "1,2,3"}).json()
+    english = api.get(url, {"bbox": "1,2,3"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert "bbox braucht 4 Zahlen" in str(german)
+    assert "bbox needs 4 numbers" in str(english)
