@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LayersConfig(AppConfig):
     name = "layers"
+    verbose_name = _("Reference layers")
 
     def ready(self):
         from proposals import hooks

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SpatialConfig(AppConfig):
     name = "spatial"
+    verbose_name = _("Spatial analysis")
 
     def ready(self):
         from layers import hooks as layer_hooks
