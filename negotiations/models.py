@@ -42,27 +42,34 @@ class Round(models.Model):
 
     # SET_NULL: a cluster may dissolve; the round keeps its snapshot of claims.
     cluster = models.ForeignKey(
-        "spatial.Cluster", null=True, blank=True, on_delete=models.SET_NULL, related_name="rounds"
+        "spatial.Cluster",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rounds",
+        verbose_name=_("cluster"),
     )
-    number = models.PositiveIntegerField(default=1)
+    number = models.PositiveIntegerField(_("number"), default=1)
     previous = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_round"
     )
-    state = models.CharField(max_length=8, choices=State.choices, default=State.DRAFT)
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.DRAFT)
     title = models.CharField(_("title"), max_length=200)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    opened_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     claims = models.ManyToManyField(
         "proposals.Proposal", through="RoundClaim", related_name="negotiation_rounds"
     )
 
     class Meta:
+        verbose_name = _("negotiation round")
+        verbose_name_plural = _("negotiation rounds")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=State.values), name="round_state_known"),
@@ -198,9 +205,11 @@ class Outcome(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
         constraints = [
             models.CheckConstraint(condition=~Q(summary=""), name="outcome_summary_not_empty")
         ]
@@ -231,13 +240,14 @@ class HistoryEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    action = models.CharField(max_length=32)
+    action = models.CharField(_("action"), max_length=32)
     payload = models.JSONField(default=dict, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
-        verbose_name_plural = "history entries"
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history entries")
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

@@ -30,7 +30,10 @@ class Proposal(models.Model):
     """A pin a resident places: a proposal ("I want X here") or a conflict ("X is a problem")."""
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("author"),
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
@@ -38,14 +41,18 @@ class Proposal(models.Model):
     description = models.TextField(_("why"), blank=True, max_length=10_000)
     # Point, line or polygon (or their multi forms) in EPSG:4326, lon/lat.
     geom = models.GeometryField(_("geometry"), srid=4326)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    hidden_reason = models.TextField(blank=True)
-    support_count = models.PositiveIntegerField(default=0)
-    comment_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status", "category", "kind"]),
@@ -88,11 +95,17 @@ class Support(models.Model):
 
 
 class Comment(models.Model):
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    body = models.TextField(max_length=5_000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="comments", verbose_name=_("proposal")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author")
+    )
+    body = models.TextField(_("text"), max_length=5_000)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
         constraints = [models.CheckConstraint(condition=~Q(body=""), name="comment_not_empty")]
