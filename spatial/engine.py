@@ -11,8 +11,9 @@ How, in three steps:
    its cell's largest claim, and those anchors against neighbouring anchors (on a few
    shifted and coarser grids). O(n) exact tests that collapse a dense hotspot, where
    hundreds of claims overlap each other, into one component.
-2. Sparse data (contraction did not halve the count, e.g. a spread-out city): the tree's
-   own exact query (`dwithin` / `intersects`) per chunk, in spatial order.
+2. Sparse data (contraction did not halve the count, e.g. a spread-out city): candidate
+   pairs by bounding box per chunk, in spatial order, each pair once; two points are
+   compared in numpy, other pairs by GEOS unless their ends are already joined.
 3. Dense data: only claims whose reach touches another component's bounding box query
    the tree, by bounding box; the candidate pairs are tested in rounds, one probe per
    component first, and every pair whose ends already share a component is dropped
@@ -47,36 +48,45 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     bounds = shapely.bounds(geoms)
     parent = _contract(geoms, bounds, tolerance)
     roots = _find(parent, np.arange(n))
-    if len(np.unique(roots)) > CONTRACTED * n:
-        # Sparse (a spread-out city): few candidates per claim, so the tree's own exact
-        # query is cheapest; chunks in spatial order keep each query's memory small.
-        predicate = (
-            {"predicate": "dwithin", "distance": tolerance}
-            if tolerance
-            else {"predicate": "intersects"}
-        )
-        for chunk in _chunks(_spatial_order(bounds)):
-            src, dst = tree.query(geoms[chunk], **predicate)
-            left = chunk[src]
-            keep = left < dst
-            if keep.any():
-                _union(parent, left[keep], dst[keep])
-        return _compact(_find(parent, np.arange(n)))
-    # Dense areas collapsed into few components: only claims whose reach touches another
-    # component's bounding box can connect two components; their candidate pairs are
-    # tested in rounds that skip pairs already joined.
     boxes = shapely.box(
         bounds[:, 0] - tolerance,
         bounds[:, 1] - tolerance,
         bounds[:, 2] + tolerance,
         bounds[:, 3] + tolerance,
     )
+    if len(np.unique(roots)) > CONTRACTED * n:
+        # Sparse (a spread-out city): few candidates per claim. Candidates by bounding box,
+        # each pair once (the tree's exact query would test both directions); pairs of two
+        # points are decided in numpy, the rest by GEOS, skipping pairs already joined.
+        point = shapely.get_type_id(geoms) == 0
+        for chunk in _chunks(_spatial_order(bounds)):
+            src, dst = tree.query(boxes[chunk])
+            left = chunk[src]
+            keep = left < dst
+            left, dst = left[keep], dst[keep]
+            both = point[left] & point[dst]
+            _union_points(parent, bounds, left[both], dst[both], tolerance)
+            _merge_candidates(geoms, left[~both], dst[~both], parent, tolerance)
+        return _compact(_find(parent, np.arange(n)))
+    # Dense areas collapsed into few components: only claims whose reach touches another
+    # component's bounding box can connect two components; their candidate pairs are
+    # tested in rounds that skip pairs already joined.
     for chunk in _chunks(_near_other_components(roots, bounds, boxes)):
         src, dst = tree.query(boxes[chunk])
         left = chunk[src]
         keep = _find(parent, left) != _find(parent, dst)
         _merge_candidates(geoms, left[keep], dst[keep], parent, tolerance)
     return _compact(_find(parent, np.arange(n)))
+
+
+def _union_points(parent, bounds, left, right, tolerance) -> None:
+    """Join pairs of points within `tolerance` (the distance as GEOS computes it between
+    two points: sqrt(dx * dx + dy * dy); a point's bounds are its coordinates)."""
+    dx = bounds[left, 0] - bounds[right, 0]
+    dy = bounds[left, 1] - bounds[right, 1]
+    hit = np.sqrt(dx * dx + dy * dy) <= tolerance
+    if hit.any():
+        _union(parent, left[hit], right[hit])
 
 
 def _chunks(indices: np.ndarray) -> list[np.ndarray]:
