@@ -93,9 +93,11 @@ def test_wrong_method_and_media_type_answer_json(resident_api):
     assert "application/xml" in unsupported.json()["detail"]
 
 
-def test_server_error_under_api_is_json_with_a_message(settings):
-    settings.LANGUAGE_CODE = "en"
-    response = server_error(RequestFactory().get("/api/proposals/"))
+def test_server_error_under_api_is_json_with_a_message():
+    from django.utils import translation
+
+    with translation.override("en"):
+        response = server_error(RequestFactory().get("/api/proposals/"))
 
     assert response.status_code == 500
     assert response["Content-Type"] == "application/json"

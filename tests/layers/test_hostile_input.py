@@ -16,6 +16,16 @@ from .files import at, frame, square, write_gpkg
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are asserted in English, the source language (the site default is German)."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 def _geojson(tmp_path, *coordinates) -> str:
     features = [
         {
