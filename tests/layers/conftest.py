@@ -20,3 +20,13 @@ def media_in_tmp(settings, tmp_path):
     """Uploaded files go to a private MEDIA_ROOT per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are asserted in English, the source language (the site default is German)."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

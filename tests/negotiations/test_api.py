@@ -75,7 +75,9 @@ def test_two_mediators_editing_a_round_the_second_gets_412(mediator_api, round_)
     etag_b = other_api.get(url)["ETag"]
     first = mediator_api.patch(url, {"title": "A's title"}, format="json", HTTP_IF_MATCH=etag_a)
     assert first.status_code == 200
-    second = other_api.patch(url, {"title": "B's title"}, format="json", HTTP_IF_MATCH=etag_b)
+    second = other_api.patch(
+        url, {"title": "B's title"}, format="json", HTTP_IF_MATCH=etag_b, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert second.status_code == 412
     assert "changed" in second.data["detail"]
     assert second["ETag"] == first["ETag"]
