@@ -12,7 +12,7 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from proposals.models import Proposal
@@ -59,7 +59,9 @@ class Cluster(models.Model):
         ]
 
     def __str__(self):
-        return f"cluster {self.pk} ({self.claim_count} claims)"
+        return ngettext(
+            "cluster %(id)s (%(n)s claim)", "cluster %(id)s (%(n)s claims)", self.claim_count
+        ) % {"id": self.pk, "n": self.claim_count}
 
     @property
     def is_current(self) -> bool:
@@ -80,7 +82,10 @@ class ClusterMember(models.Model):
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="members")
 
     def __str__(self):
-        return f"proposal {self.proposal_id} in cluster {self.cluster_id}"
+        return gettext("proposal %(proposal)s in cluster %(cluster)s") % {
+            "proposal": self.proposal_id,
+            "cluster": self.cluster_id,
+        }
 
 
 class AnalysisSettings(models.Model):
@@ -108,7 +113,7 @@ class AnalysisSettings(models.Model):
         ]
 
     def __str__(self):
-        return f"cluster tolerance {self.cluster_tolerance_m} m"
+        return gettext("cluster tolerance %(m)s m") % {"m": self.cluster_tolerance_m}
 
     @classmethod
     def load(cls) -> "AnalysisSettings":
