@@ -55,7 +55,9 @@ class Layer(models.Model):
     name_field = models.CharField(_("name attribute"), max_length=100, blank=True)
     population_field = models.CharField(_("population attribute"), max_length=100, blank=True)
     feature_count = models.PositiveIntegerField(_("features"), default=0)
-    state = models.CharField(max_length=16, choices=LayerState.choices, default=LayerState.PENDING)
+    state = models.CharField(
+        _("state"), max_length=16, choices=LayerState.choices, default=LayerState.PENDING
+    )
     progress = models.PositiveSmallIntegerField(default=0)  # 0..100
     # {"read": n, "imported": n, "repaired": n, "refused": n,
     #  "refusals": [{"feature": index, "reason": "..."}], "repairs": [{"feature", "reason"}]}
@@ -66,10 +68,12 @@ class Layer(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("layer")
+        verbose_name_plural = _("layers")
         ordering = ["kind", "name", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=LayerKind.values), name="layer_kind_known"),

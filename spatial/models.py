@@ -40,14 +40,16 @@ class Cluster(models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     # Area claimed by more than one claim, in square metres of ANALYSIS_SRID.
     overlap_area_m2 = models.FloatField(_("overlapping area (m²)"), default=0.0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Set when the cluster no longer exists (all but one claim gone); its id is kept.
-    dissolved_at = models.DateTimeField(null=True, blank=True)
+    dissolved_at = models.DateTimeField(_("dissolved"), null=True, blank=True)
 
     objects = ClusterQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
         ordering = ["-contested", "-score", "id"]
         indexes = [
             models.Index(
@@ -96,9 +98,13 @@ class AnalysisSettings(models.Model):
         validators=[MinValueValidator(0.0), MaxValueValidator(1000.0)],
         help_text=_("Claims closer than this many metres count as the same space."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("updated by"),
     )
 
     class Meta:
