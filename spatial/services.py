@@ -111,11 +111,12 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         # at commit (re-adding a constraint validates it with one join).
         bulk = insert.sum() > BULK_MEMBERS
         foreign_keys = store.drop_member_foreign_keys(cur) if bulk else []
-        store.copy_rows(
+        store.copy_bigint_pairs(
             cur,
             "spatial_clustermember",
             ("proposal_id", "cluster_id"),
-            [store.strings(ids[insert]), store.strings(cluster_of[insert])],
+            ids[insert],
+            cluster_of[insert],
         )
         mark("members")
         if refresh:

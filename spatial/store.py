@@ -402,6 +402,22 @@ def copy_rows(cur, table: str, columns, values: list[list[str]]) -> None:
         copy.write(lines)
 
 
+_PAIR = np.dtype(
+    [("fields", ">i2"), ("size_a", ">i4"), ("a", ">i8"), ("size_b", ">i4"), ("b", ">i8")]
+)
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)  # signature, flags, header extension
+
+
+def copy_bigint_pairs(cur, table: str, columns, a, b) -> None:
+    """COPY two aligned bigint columns into `table` in PostgreSQL's binary format, built
+    by numpy in one buffer (no text per row)."""
+    rows = np.empty(len(a), dtype=_PAIR)
+    rows["fields"], rows["size_a"], rows["size_b"] = 2, 8, 8
+    rows["a"], rows["b"] = a, b
+    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT binary)") as copy:
+        copy.write(_COPY_HEADER + rows.tobytes() + b"\xff\xff")
+
+
 def drop_member_foreign_keys(cur) -> list[tuple[str, str]]:
     """Drop the foreign keys of spatial_clustermember; returns them to be added back.
 
