@@ -27,14 +27,16 @@ export function errorText(data) {
     .join("\n");
 }
 
+// `body` is sent as JSON, or as multipart when it is a FormData (file uploads).
 export async function apiFetch(url, { method = "GET", body, signal } = {}) {
   const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers["Content-Type"] = "application/json";
   if (method !== "GET") headers["X-CSRFToken"] = csrfToken();
   const response = await fetch(url, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || multipart ? body : JSON.stringify(body),
     credentials: "same-origin",
     signal,
   });
