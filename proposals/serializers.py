@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework_gis.fields import GeometryField
 
-from .geometry import geometry_from_geojson
+from .geometry import ALLOWED_TYPES, geometry_from_geojson
 from .models import Category, Kind
 
 GEOMETRY_SCHEMA = {
@@ -20,14 +20,7 @@ GEOMETRY_SCHEMA = {
     "properties": {
         "type": {
             "type": "string",
-            "enum": [
-                "Point",
-                "LineString",
-                "Polygon",
-                "MultiPoint",
-                "MultiLineString",
-                "MultiPolygon",
-            ],
+            "enum": list(ALLOWED_TYPES),
         },
         "coordinates": {"type": "array", "items": {}},
     },
