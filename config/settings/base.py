@@ -134,9 +134,9 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="stadtmacher@localhost")
 # Absolute address of the site, for links in e-mails (no trailing slash).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
-EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 if env("EMAIL_URL", default=""):
-    vars().update(EMAIL_CONFIG)
+    # smtp+tls://user:password@host:587 sets EMAIL_BACKEND, EMAIL_HOST, ... (django-environ).
+    vars().update(env.email("EMAIL_URL"))
 
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
