@@ -21,11 +21,16 @@ How, in three steps:
    intersecting pairs is quadratic in the hotspot size).
 
 Components are kept in a union-find forest whose unions touch only the roots involved.
+
+GEOS releases the GIL in tree builds, tree queries and pairwise predicates, so two helper
+threads build the tree during the contraction, find the candidate pairs of the next chunk
+while this one is tested, and share long batches of exact tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import shapely
@@ -33,6 +38,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 CHUNK = 32_768  # query geometries per bounding-box query (bounds memory per chunk)
+SPLIT_TESTS = 4_096  # pairs from which exact tests are shared with the helper thread
 
 
 def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
@@ -44,39 +50,54 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     if tolerance < 0:
         raise ValueError("tolerance must not be negative")
-    tree = shapely.STRtree(geoms)
     bounds = shapely.bounds(geoms)
-    parent = _contract(geoms, bounds, tolerance)
-    roots = _find(parent, np.arange(n))
-    boxes = shapely.box(
-        bounds[:, 0] - tolerance,
-        bounds[:, 1] - tolerance,
-        bounds[:, 2] + tolerance,
-        bounds[:, 3] + tolerance,
-    )
-    if len(np.unique(roots)) > CONTRACTED * n:
-        # Sparse (a spread-out city): few candidates per claim. Candidates by bounding box,
-        # each pair once (the tree's exact query would test both directions); pairs of two
-        # points are decided in numpy, the rest by GEOS, skipping pairs already joined.
-        point = shapely.get_type_id(geoms) == 0
-        for chunk in _chunks(_spatial_order(bounds)):
-            src, dst = tree.query(boxes[chunk])
-            left = chunk[src]
-            keep = left < dst
-            left, dst = left[keep], dst[keep]
-            both = point[left] & point[dst]
-            _union_points(parent, bounds, left[both], dst[both], tolerance)
-            _merge_candidates(geoms, left[~both], dst[~both], parent, tolerance)
-        return _compact(_find(parent, np.arange(n)))
+    # GEOS releases the GIL while it builds and queries trees and tests pairs: a second
+    # thread builds the tree during the contraction, and finds the candidate pairs of the
+    # next chunk while this one tests and joins the last.
+    with ThreadPoolExecutor(2) as helper:
+        tree = helper.submit(shapely.STRtree, geoms)
+        parent = _contract(geoms, bounds, tolerance, helper)
+        roots = _find(parent, np.arange(n))
+        tree = tree.result()
+        if np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n:
+            # Sparse (a spread-out city): few candidates per claim. Candidates by bounding
+            # box, each pair once (the tree's exact query would test both directions);
+            # pairs of two points are decided in numpy, the rest by GEOS, skipping pairs
+            # already joined.
+            point = shapely.get_type_id(geoms) == 0
+
+            def candidates(chunk):
+                src, dst = tree.query(_boxes(bounds[chunk], tolerance))
+                left = chunk[src]
+                keep = left < dst
+                return left[keep], dst[keep]
+
+            chunks = _chunks(_spatial_order(bounds))
+            ahead = helper.submit(candidates, chunks[0])
+            for i in range(len(chunks)):
+                left, dst = ahead.result()
+                if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
+                    ahead = helper.submit(candidates, chunks[i + 1])
+                both = point[left] & point[dst]
+                _union_points(parent, bounds, left[both], dst[both], tolerance)
+                _merge_candidates(geoms, left[~both], dst[~both], parent, tolerance, helper)
+            return _compact(_find(parent, np.arange(n)))
     # Dense areas collapsed into few components: only claims whose reach touches another
     # component's bounding box can connect two components; their candidate pairs are
     # tested in rounds that skip pairs already joined.
-    for chunk in _chunks(_near_other_components(roots, bounds, boxes)):
-        src, dst = tree.query(boxes[chunk])
+    for chunk in _chunks(_near_other_components(roots, geoms, bounds, tolerance)):
+        src, dst = tree.query(_boxes(bounds[chunk], tolerance))
         left = chunk[src]
         keep = _find(parent, left) != _find(parent, dst)
         _merge_candidates(geoms, left[keep], dst[keep], parent, tolerance)
     return _compact(_find(parent, np.arange(n)))
+
+
+def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
+    """Bounding boxes widened by `margin` on every side, as polygons."""
+    return shapely.box(
+        bounds[:, 0] - margin, bounds[:, 1] - margin, bounds[:, 2] + margin, bounds[:, 3] + margin
+    )
 
 
 def _union_points(parent, bounds, left, right, tolerance) -> None:
@@ -98,7 +119,7 @@ SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on av
 FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
 
 
-def _contract(geoms, bounds, tolerance):
+def _contract(geoms, bounds, tolerance, helper=None):
     """Cheap first merges (not complete; the caller finds every remaining edge).
 
     Claims are binned by their bbox centre into cells about one typical claim wide. In
@@ -112,10 +133,12 @@ def _contract(geoms, bounds, tolerance):
     extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     cell = max(float(np.median(extent)) + tolerance, 1e-6)
     centres = np.stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2], 1)
+    if _occupied_cells(centres, cell) > SPARSE_CELLS * n:
+        return parent  # sparse: cells hold about one claim each, nothing to contract
     largest_first = np.argsort(-extent, kind="stable")
     grids = ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0))
     for i, (size, shift) in enumerate(grids):
-        edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance)
+        edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance, helper)
         if edges is None or (i == 0 and len(edges[0]) < FEW_MERGES * n):
             break  # sparse: the first grid found little to merge, the others would not either
         if len(edges[0]):
@@ -123,7 +146,19 @@ def _contract(geoms, bounds, tolerance):
     return parent
 
 
-def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance):
+def _occupied_cells(centres: np.ndarray, size: float) -> int:
+    """About how many square cells of `size` hold a claim centre, in O(n) without a sort:
+    cell keys hashed into at least 4n slots (a collision undercounts by a few per cent,
+    which only shifts the choice of strategy, never the result)."""
+    bits = max(4, int(np.ceil(np.log2(4 * len(centres)))))
+    cx = np.floor(centres[:, 0] / size).astype(np.int64).astype(np.uint64)
+    cy = np.floor(centres[:, 1] / size).astype(np.int64).astype(np.uint64)
+    key = cx * np.uint64(4_294_967_311) + cy  # wraps modulo 2**64, as a hash may
+    slot = (key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - bits)  # Fibonacci hashing
+    return int(np.count_nonzero(np.bincount(slot.astype(np.int64), minlength=1 << bits)))
+
+
+def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=None):
     """Edges found by testing claims against their cell's anchor and neighbouring anchors;
     None when the claims are too sparse for cells to help."""
     n = len(geoms)
@@ -136,7 +171,7 @@ def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance):
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
     test = (members != anchor) & (_find(parent, members) != _find(parent, anchor))
-    hit = _touch(geoms[members[test]], geoms[anchor[test]], tolerance)
+    hit = _touch(geoms[members[test]], geoms[anchor[test]], tolerance, helper)
     left, right = [members[test][hit]], [anchor[test][hit]]
     for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
         wanted = cells + dx * 4_294_967_311 + dy
@@ -150,8 +185,10 @@ def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance):
     return np.concatenate(left), np.concatenate(right)
 
 
-def _near_other_components(roots, bounds, boxes):
-    """Indices of claims whose tolerance-widened bbox meets another component's bbox."""
+def _near_other_components(roots, geoms, bounds, tolerance):
+    """Indices of claims whose tolerance-widened bbox meets another component's bbox
+    (asked the other way round: the claim's own bbox against the widened component
+    boxes, so no box is built per claim)."""
     labels, inverse = np.unique(roots, return_inverse=True)
     k = len(labels)
     cb = np.empty((k, 4))
@@ -160,7 +197,7 @@ def _near_other_components(roots, bounds, boxes):
     np.minimum.at(cb[:, 1], inverse, bounds[:, 1])
     np.maximum.at(cb[:, 2], inverse, bounds[:, 2])
     np.maximum.at(cb[:, 3], inverse, bounds[:, 3])
-    member, component = shapely.STRtree(shapely.box(*cb.T)).query(boxes)
+    member, component = shapely.STRtree(_boxes(cb, tolerance)).query(geoms)
     return np.unique(member[component != inverse[member]])
 
 
@@ -182,7 +219,7 @@ def _interleave(v: np.ndarray) -> np.ndarray:
     return v
 
 
-def _merge_candidates(geoms, left, right, parent, tolerance):
+def _merge_candidates(geoms, left, right, parent, tolerance, helper=None):
     """Test candidate pairs in rounds, skipping pairs whose ends already share a root.
 
     While there are many candidate pairs per component (a dense area), a round tests only
@@ -201,7 +238,7 @@ def _merge_candidates(geoms, left, right, parent, tolerance):
         pick = _one_per_root(slot, root_left) | _one_per_root(slot, root_right)
         if len(left) <= 4 * pick.sum():
             pick[:] = True
-        hit = _touch(geoms[left[pick]], geoms[right[pick]], tolerance)
+        hit = _touch(geoms[left[pick]], geoms[right[pick]], tolerance, helper)
         if hit.any():
             _union(parent, left[pick][hit], right[pick][hit])
         left, right = left[~pick], right[~pick]
@@ -217,7 +254,14 @@ def _one_per_root(slot, pair_roots):
     return chosen
 
 
-def _touch(a, b, tolerance):
+def _touch(a, b, tolerance, helper=None):
+    """Pairwise "intersects or within tolerance"; long arrays are split with `helper`, a
+    thread pool (GEOS releases the GIL while it tests)."""
+    if helper is not None and len(a) > SPLIT_TESTS:
+        half = len(a) // 2
+        first = helper.submit(_touch, a[:half], b[:half], tolerance)
+        rest = _touch(a[half:], b[half:], tolerance)
+        return np.concatenate([first.result(), rest])
     if tolerance > 0:
         return shapely.dwithin(a, b, tolerance)
     return shapely.intersects(a, b)
@@ -238,7 +282,8 @@ def _find(parent: np.ndarray, nodes: np.ndarray) -> np.ndarray:
 
 def _union(parent: np.ndarray, left, right) -> None:
     """Merge the components of each (left, right) pair, in place. Only the roots involved
-    are touched, so a union costs O(pairs), not O(all claims)."""
+    are touched, so a union costs O(pairs), not O(all claims). A merged component's root
+    is its smallest old root, so every root is the smallest index of its component."""
     ra, rb = _find(parent, left), _find(parent, right)
     involved, inverse = np.unique(np.concatenate([ra, rb]), return_inverse=True)
     m, k = len(involved), len(ra)
@@ -250,11 +295,11 @@ def _union(parent: np.ndarray, left, right) -> None:
 
 
 def _compact(roots: np.ndarray) -> np.ndarray:
-    _, first, inverse = np.unique(roots, return_index=True, return_inverse=True)
-    # Number labels in order of first appearance, so the result is deterministic.
-    rank = np.empty(len(first), dtype=np.int64)
-    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-    return rank[inverse]
+    """Labels 0..k-1 in order of first appearance, from the roots of every claim. O(n):
+    a component's root is its smallest index (see _union), so the roots in index order
+    are the components in order of first appearance."""
+    is_root = roots == np.arange(len(roots))
+    return (np.cumsum(is_root) - 1)[roots]
 
 
 def partition(labels: Iterable[int], keys: Iterable[Hashable] | None = None) -> set[frozenset]:
