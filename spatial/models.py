@@ -76,12 +76,24 @@ class Cluster(models.Model):
 
 
 class ClusterMember(models.Model):
-    """A claim in a cluster. A proposal is in at most one cluster."""
+    """A claim in a cluster. A proposal is in at most one cluster.
+
+    Derived data without database foreign keys: the full recompute writes up to a million
+    rows at once, and checking (or dropping and re-adding) the constraints would cost
+    seconds and, for a drop, an exclusive lock on proposals_proposal. The ORM still
+    cascades; proposals deleted in SQL lose their membership by trigger
+    (spatial/triggers.py); cluster rows are never deleted (`dissolved_at`)."""
 
     proposal = models.OneToOneField(
-        Proposal, on_delete=models.CASCADE, primary_key=True, related_name="cluster_membership"
+        Proposal,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="cluster_membership",
+        db_constraint=False,
     )
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="members")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="members", db_constraint=False
+    )
 
     def __str__(self):
         return gettext("proposal %(proposal)s in cluster %(cluster)s") % {
@@ -127,3 +139,24 @@ class AnalysisSettings(models.Model):
             pk=1, defaults={"cluster_tolerance_m": settings.CLUSTER_TOLERANCE_M}
         )
         return obj
+
+
+class ClaimGeometry(models.Model):
+    """An active proposal's geometry in ANALYSIS_SRID, derived data kept by database
+    triggers on proposals_proposal (spatial/triggers.py), whatever writes the proposal.
+
+    The full recompute reads claims from here instead of transforming every geometry
+    again (docs/adr/0006-claim-geometry.md)."""
+
+    proposal = models.OneToOneField(
+        Proposal,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,  # the triggers delete the row with the proposal
+        db_constraint=False,  # no per-row check of a million bulk-loaded rows at commit
+        related_name="+",
+    )
+    geom = models.GeometryField(srid=settings.ANALYSIS_SRID, spatial_index=False)
+
+    class Meta:
+        verbose_name = _("claim geometry")
+        verbose_name_plural = _("claim geometries")

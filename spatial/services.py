@@ -8,8 +8,10 @@ and a full recompute never interleave (see docs/adr/0004-cluster-recompute.md).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +27,6 @@ from .models import AnalysisSettings
 log = logging.getLogger(__name__)
 
 LOCK_KEY = 4_0004  # pg_advisory_xact_lock key shared by every cluster write
-BULK_MEMBERS = 50_000  # new memberships from which foreign keys are checked in bulk
 
 
 @dataclass
@@ -65,21 +66,30 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         now = time.perf_counter()
         seconds[step], last = now - last, now
 
-    with transaction.atomic(), store.raw_cursor() as cur:
+    with (
+        transaction.atomic(),
+        store.raw_cursor() as cur,
+        contextlib.ExitStack() as stack,  # closes the snapshot reader after
+        ThreadPoolExecutor(3) as pool,  # its threads are done
+    ):
         _lock(cur)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
-        ids, geoms = store.load_geometries()
+        low, high = store.claim_id_range(cur)
+        # A second connection on this transaction's snapshot reads while this one works
+        # (None for small reads, or when this transaction has already written).
+        big = high is not None and high - low >= store.LOAD_CHUNK
+        other = stack.enter_context(store.snapshot_reader(cur, wanted=big))
+        ids, geoms = store.load_geometries(cur, low, high, other)
         mark("read")
 
+        if other is not None:  # the stored memberships arrive while the engine works
+            stored = pool.submit(store.load_memberships, stack.enter_context(other.cursor()))
         labels = engine.cluster_labels(geoms, tolerance)
         clustered = np.bincount(labels)[labels] >= 2 if len(labels) else labels.astype(bool)
         mark("cluster")
 
-        cur.execute(
-            "SELECT array_agg(proposal_id), array_agg(cluster_id) FROM spatial_clustermember"
-        )
-        members, of = (np.asarray(v or [], dtype=np.int64) for v in cur.fetchone())
+        members, of = stored.result() if other is not None else store.load_memberships(cur)
         old_rows = np.stack([members, of], axis=1)
         old_ids = np.full(len(ids), -1, dtype=np.int64)
         at = np.searchsorted(ids, old_rows[:, 0])
@@ -101,37 +111,26 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         changed = set(cluster_of[moved].tolist()) | set(old_ids[moved].tolist()) | gone_clusters
         changed.discard(-1)
         leaving = np.concatenate([ids[moved & (old_ids >= 0)], old_rows[~found, 0]])
-        if len(leaving):
-            cur.execute(
-                "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s::bigint[])",
-                [store.int_array(leaving)],
-            )
         insert = moved & (cluster_of >= 0)
-        # Many new memberships: check the foreign keys once, set-based, instead of row by row
-        # at commit (re-adding a constraint validates it with one join).
-        bulk = insert.sum() > BULK_MEMBERS
-        foreign_keys = store.drop_member_foreign_keys(cur) if bulk else []
-        store.copy_bigint_pairs(
-            cur,
-            "spatial_clustermember",
-            ("proposal_id", "cluster_id"),
-            ids[insert],
-            cluster_of[insert],
-        )
-        mark("members")
         if refresh:
             rewrite = cluster_of >= 0
         else:
             rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
-        written = store.write_clusters(
-            cur,
-            cluster_of[rewrite],
-            geoms[rewrite],
-            store.load_attributes(cur, ids[rewrite]),
-            tolerance,
+        # Three things at once: this connection writes the memberships (in a thread, the
+        # server works), the snapshot reader fetches the attributes of the clusters to
+        # rewrite, and this thread builds their outlines.
+        members = pool.submit(_write_members, cur, leaving, ids[insert], cluster_of[insert])
+        if other is not None:
+            attributes = pool.submit(
+                store.load_attributes, stack.enter_context(other.cursor(binary=True)), ids[rewrite]
+            )
+        shapes = store.cluster_shapes(cluster_of[rewrite], geoms[rewrite], tolerance, pool)
+        members.result()
+        claims = (
+            attributes.result() if other is not None else store.load_attributes(cur, ids[rewrite])
         )
-        store.add_member_foreign_keys(cur, foreign_keys)
-        mark("clusters")
+        written = store.upsert_clusters(cur, store.cluster_rows(shapes, claims))
+        mark("write")
         # Clusters that lost all their claims (a full recompute leaves no lone member).
         gone = sorted(changed - set(mapping.values()))
         if gone:
@@ -146,13 +145,25 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
     seconds["total"] = time.perf_counter() - start
     result = RecomputeResult(
         int(len(ids)),
-        int(len(np.unique(cluster_of[clustered]))),
+        len(mapping),
         written,
         float(tolerance),
         seconds,
     )
     log.info("recluster: %s", result)
     return result
+
+
+def _write_members(cur, leaving, proposal_ids, cluster_ids) -> None:
+    """Delete the memberships of claims that left their cluster, then add the new ones."""
+    if len(leaving):
+        cur.execute(
+            "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s::bigint[])",
+            [store.int_array(leaving)],
+        )
+    store.copy_bigint_pairs(
+        cur, "spatial_clustermember", ("proposal_id", "cluster_id"), proposal_ids, cluster_ids
+    )
 
 
 # -- incremental update -------------------------------------------------------------------

@@ -7,11 +7,15 @@ array parameters for a few clusters, COPY into a temp table for many.
 from __future__ import annotations
 
 import json
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import psycopg
+import psycopg.sql
 import pyproj
 import shapely
 from django.conf import settings
@@ -19,8 +23,10 @@ from django.db import connection
 
 from proposals.models import Category
 
-from . import engine
+from . import engine, triggers
 from .score import verdict_from_counts
+
+log = logging.getLogger(__name__)
 
 MIN_PAD_M = 1.0  # outlines are widened by max(tolerance / 2, this) so points get an area
 
@@ -40,12 +46,11 @@ def raw_cursor():
 
 ZONE_SEPARATOR = "\x1f"
 
-# Active claims in id ranges, as one row of arrays: ids and WKB in ANALYSIS_SRID.
-# (Measured against reading the stored 4326 WKB and moving it with PROJ in Python: the
-# rebuild of each geometry in GEOS costs more than ST_Transform on a warm connection.)
+# Active claims in id ranges, as one row of arrays: ids and WKB in ANALYSIS_SRID, from the
+# table the triggers keep (transforming a million geometries here was 80% of the read).
 LOAD_SQL = """
-SELECT array_agg(id), array_agg(ST_AsBinary(ST_Transform(geom, {srid})))
-FROM proposals_proposal WHERE status = 'active' AND id >= %s AND id < %s
+SELECT array_agg(proposal_id), array_agg(ST_AsBinary(geom))
+FROM spatial_claimgeometry WHERE proposal_id >= %s AND proposal_id < %s
 """
 LOAD_CHUNK = 100_000  # ids per query: one huge array grows worse than linearly
 
@@ -78,20 +83,111 @@ ATTRIBUTES_RANGE_SQL = (
 SCAN_FROM = 0.2  # share of the id range from which attributes are read by one pass
 
 
-def load_geometries() -> tuple[np.ndarray, np.ndarray]:
-    """(ids, geometries in ANALYSIS_SRID) of every active proposal, sorted by id."""
-    ids, wkbs = [], []
-    with raw_cursor() as cur:
-        cur.execute("SELECT min(id), max(id) FROM proposals_proposal WHERE status = 'active'")
-        low, high = cur.fetchone()
-        for start in range(low or 0, (high or -1) + 1, LOAD_CHUNK):
-            cur.execute(LOAD_SQL.format(srid=srid()), [start, start + LOAD_CHUNK])
-            chunk_ids, chunk_wkbs = cur.fetchone()
-            ids.extend(chunk_ids or ())
-            wkbs.extend(chunk_wkbs or ())
-    ids = np.asarray(ids, dtype=np.int64)
+def load_geometries(cur, low, high, other=None) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, geometries in ANALYSIS_SRID) of the active proposals with ids in [low, high]
+    (see `claim_id_range`), sorted by id.
+
+    With `other`, a second connection on the same snapshot (see `snapshot_reader`), the id
+    ranges are split between the two: the server prepares one while Python unpacks the
+    other."""
+    starts = list(range(low or 0, (high or -1) + 1, LOAD_CHUNK))
+
+    def read(cursor, some_starts):
+        parts = []
+        for start in some_starts:
+            cursor.execute(LOAD_SQL, [start, start + LOAD_CHUNK])
+            chunk_ids, chunk_wkbs = cursor.fetchone()
+            if chunk_ids:
+                wkbs = np.asarray(chunk_wkbs, dtype=object)
+                parts.append((np.asarray(chunk_ids, dtype=np.int64), shapely.from_wkb(wkbs)))
+        return parts
+
+    if other is None or len(starts) < 2:
+        parts = read(cur, starts)
+    else:
+        with ThreadPoolExecutor(1) as pool, other.cursor(binary=True) as other_cur:
+            theirs = pool.submit(read, other_cur, starts[1::2])
+            parts = read(cur, starts[0::2]) + theirs.result()
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.empty(0, dtype=object)
+    ids = np.concatenate([p[0] for p in parts])
+    geoms = np.concatenate([p[1] for p in parts])
     order = np.argsort(ids, kind="stable")
-    return ids[order], shapely.from_wkb(np.asarray(wkbs, dtype=object))[order]
+    return ids[order], geoms[order]
+
+
+def load_memberships(cur) -> tuple[np.ndarray, np.ndarray]:
+    """(proposal ids, cluster ids) of every stored membership, as two aligned arrays
+    (sent as packed big-endian integers: no Python int per row)."""
+    cur.execute(
+        "SELECT string_agg(int8send(proposal_id), ''::bytea), "
+        "string_agg(int8send(cluster_id), ''::bytea) FROM spatial_clustermember"
+    )
+    members, of = cur.fetchone()
+    return (np.frombuffer(v or b"", dtype=">i8").astype(np.int64) for v in (members, of))
+
+
+class StaleClaimGeometry(RuntimeError):
+    pass
+
+
+def claim_id_range(cur) -> tuple[int | None, int | None]:
+    """(min, max) proposal id in spatial_claimgeometry, after checking that the table is in
+    ANALYSIS_SRID and holds as many rows as there are active proposals (it is refilled if
+    not, e.g. after a restore with triggers disabled)."""
+    cur.execute(
+        "SELECT Find_SRID(current_schema()::text, 'spatial_claimgeometry', 'geom'), "
+        "(SELECT count(*) FROM proposals_proposal WHERE status = 'active'), "
+        "count(*), min(proposal_id), max(proposal_id) FROM spatial_claimgeometry"
+    )
+    stored_srid, active, rows, low, high = cur.fetchone()
+    if stored_srid != srid():
+        raise StaleClaimGeometry(
+            f"Claim geometries are stored in EPSG:{stored_srid}, but ANALYSIS_SRID is "
+            f"{srid()}: run `manage.py recluster --reindex`."
+        )
+    if rows != active:
+        log.warning(
+            "spatial_claimgeometry has %s rows for %s active claims: refilling", rows, active
+        )
+        for statement in triggers.rebuild_sql(srid())[1:]:
+            cur.execute(statement)
+        cur.execute("SELECT min(proposal_id), max(proposal_id) FROM spatial_claimgeometry")
+        low, high = cur.fetchone()
+    return low, high
+
+
+@contextmanager
+def snapshot_reader(cur, wanted: bool = True):
+    """A second, read-only connection that sees exactly what this transaction sees (an
+    exported snapshot), for reading in parallel; yields None when it cannot: outside a
+    transaction, or once this transaction has written, since its own uncommitted rows are
+    invisible to any other connection."""
+    if not wanted or not connection.in_atomic_block:
+        yield None
+        return
+    cur.execute(
+        "SELECT pg_export_snapshot() WHERE pg_current_xact_id_if_assigned() IS NULL "
+        "AND current_setting('transaction_isolation') <> 'serializable'"
+    )
+    row = cur.fetchone()
+    if row is None:
+        yield None
+        return
+    # Django's parameters (host, credentials, options), with psycopg's server-side binding
+    # cursor, as raw_cursor() uses, instead of Django's client-side one
+    other = psycopg.connect(
+        **{**connection.get_connection_params(), "cursor_factory": psycopg.Cursor}
+    )
+    try:
+        other.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        other.read_only = True
+        other.execute(
+            psycopg.sql.SQL("SET TRANSACTION SNAPSHOT {}").format(psycopg.sql.Literal(row[0]))
+        )
+        yield other
+    finally:
+        other.close()
 
 
 def _attributes_by_range(cur, ids: np.ndarray, low: int, high: int):
@@ -209,8 +305,8 @@ INSERT INTO spatial_cluster AS c (
     id, outline, contested, score, explanation, categories, claim_count, proposal_count,
     conflict_count, incompatible_count, author_count, support_count, overlap_area_m2,
     created_at, updated_at, dissolved_at)
-SELECT u.id, u.outline::geometry, u.contested, u.score, u.explanation::jsonb,
-       u.categories::text[], u.claims, u.proposals,
+SELECT u.id, ST_Multi(ST_SetSRID(u.outline::geometry, 4326)), u.contested, u.score,
+       u.explanation::jsonb, u.categories::text[], u.claims, u.proposals,
        u.conflicts, u.incompatible, u.authors, u.supports, u.overlap, now(), now(), NULL
 FROM {source}
 ON CONFLICT (id) DO UPDATE SET """ + ", ".join(f"{col} = EXCLUDED.{col}" for col in _UPDATED)
@@ -236,26 +332,60 @@ def _category_literal(present: tuple[str, ...]) -> str:
     return "{" + ",".join(present) + "}"
 
 
-def _to_storage(polygons: np.ndarray) -> np.ndarray:
-    """Polygons in ANALYSIS_SRID as hex EWKB MultiPolygons in EPSG:4326 (PROJ, as
-    PostGIS's ST_Transform uses; transformed here, where the arrays already are)."""
+def _to_storage(polygons: np.ndarray) -> list[str]:
+    """Polygons in ANALYSIS_SRID as hex WKB in EPSG:4326 (PROJ, as PostGIS's ST_Transform
+    uses; transformed here, where the arrays already are). UPSERT_SQL sets the SRID and
+    makes them MultiPolygons; hex by Python, which is 20 times faster than GEOS's."""
     transformer = _to_wgs84(srid())
     moved = shapely.transform(
         polygons, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
     )
-    multi = shapely.multipolygons(moved, indices=np.arange(len(moved)))
-    return shapely.to_wkb(shapely.set_srid(multi, 4326), hex=True, include_srid=True)
+    return [wkb.hex() for wkb in shapely.to_wkb(moved).tolist()]
 
 
-def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> dict:
-    """One row per distinct cluster id in `cluster_of` (aligned with geoms and claims):
-    outline (WKB in ANALYSIS_SRID), counts, overlap and verdict. Vectorised except for
-    the verdict, which is cached by the counts it depends on."""
+@dataclass
+class ClusterShapes:
+    """The geometric half of cluster rows: claims sorted by cluster (`order`), one entry
+    per distinct cluster id for the rest."""
+
+    order: np.ndarray
+    ids: np.ndarray
+    counts: np.ndarray
+    group: np.ndarray  # cluster number (0..k-1) of each claim, in `order`
+    overlap: np.ndarray
+    outlines: list[str]
+
+
+def cluster_shapes(cluster_of, geoms, tolerance: float, helper=None) -> ClusterShapes:
+    """Outline (convex hull widened by half the tolerance) and overlap area of each
+    distinct cluster id in `cluster_of` (aligned with `geoms`). With `helper`, a thread
+    pool, the hull and buffer work is shared (GEOS releases the GIL)."""
     order = np.argsort(cluster_of, kind="stable")
     ids, counts = np.unique(cluster_of[order], return_counts=True)
     k = len(ids)
     group = np.repeat(np.arange(k), counts)
-    geoms, claims = geoms[order], claims.take(order)
+    geoms = geoms[order]
+    overlap = engine.overlap_areas(geoms, group, k)
+    collections = shapely.geometrycollections(geoms, indices=group)
+    pad = max(tolerance / 2, MIN_PAD_M)
+
+    def outline(part):
+        return shapely.buffer(shapely.convex_hull(part), pad, quad_segs=4)
+
+    if helper is not None and k > 1_000:
+        first = helper.submit(outline, collections[: k // 2])
+        polygons = np.concatenate([first.result(), outline(collections[k // 2 :])])
+    else:
+        polygons = outline(collections)
+    return ClusterShapes(order, ids, counts, group, overlap, _to_storage(polygons))
+
+
+def cluster_rows(shapes: ClusterShapes, claims: ClaimColumns) -> dict:
+    """One row per cluster of `shapes`: its counts and verdict from `claims` (aligned with
+    the `cluster_of` the shapes were made from). Vectorised except for the verdict, which
+    is cached by the counts it depends on."""
+    ids, counts, group, k = shapes.ids, shapes.counts, shapes.group, len(shapes.ids)
+    claims = claims.take(shapes.order)
 
     def per_cluster(values):
         return np.bincount(group, weights=values, minlength=k).astype(np.int64)
@@ -272,10 +402,7 @@ def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> 
     zones = [()] * k
     for i in np.flatnonzero(claims.incompatible):
         zones[group[i]] = tuple(sorted({*zones[group[i]], *claims.zones[i]}))
-    overlap = engine.overlap_areas(geoms, group, k)
-    pad = max(tolerance / 2, MIN_PAD_M)
-    hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
-    outlines = _to_storage(shapely.buffer(hulls, pad, quad_segs=4))
+    overlap = shapes.overlap
 
     rows = {"explanation": [], "contested": [], "score": [], "categories": []}
     names = CATEGORIES.tolist()
@@ -309,7 +436,7 @@ def _cluster_rows(cluster_of, geoms, claims: ClaimColumns, tolerance: float) -> 
         rows["categories"].append(_category_literal(tuple(name for name, _ in present)))
     rows.update(
         id=ids.tolist(),
-        outline=outlines.tolist(),
+        outline=shapes.outlines,
         claims=counts.tolist(),
         proposals=(counts - conflicts).tolist(),
         conflicts=conflicts.tolist(),
@@ -336,7 +463,11 @@ def write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: floa
     """Upsert one row per distinct cluster id in `cluster_of`."""
     if not len(cluster_of):
         return 0
-    rows = _cluster_rows(cluster_of, geoms, claims, tolerance)
+    return upsert_clusters(cur, cluster_rows(cluster_shapes(cluster_of, geoms, tolerance), claims))
+
+
+def upsert_clusters(cur, rows: dict) -> int:
+    """Insert or update the clusters of `rows` (from `cluster_rows`)."""
     k = len(rows["id"])
     if k < COPY_FROM:
         source = "unnest({}) AS u({})".format(
@@ -401,30 +532,6 @@ def copy_bigint_pairs(cur, table: str, columns, a, b) -> None:
     rows["a"], rows["b"] = a, b
     with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT binary)") as copy:
         copy.write(_COPY_HEADER + rows.tobytes() + b"\xff\xff")
-
-
-def drop_member_foreign_keys(cur) -> list[tuple[str, str]]:
-    """Drop the foreign keys of spatial_clustermember; returns them to be added back.
-
-    Checks still pending in this transaction (Django's foreign keys are deferred) run
-    first: PostgreSQL does not alter a table with pending trigger events."""
-    cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    cur.execute(
-        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-        "WHERE conrelid = 'spatial_clustermember'::regclass AND contype = 'f' ORDER BY conname"
-    )
-    keys = cur.fetchall()
-    for name, _definition in keys:
-        cur.execute(f'ALTER TABLE spatial_clustermember DROP CONSTRAINT "{name}"')
-    return keys
-
-
-def add_member_foreign_keys(cur, keys: list[tuple[str, str]]) -> None:
-    """Add the dropped foreign keys back; PostgreSQL validates each with one query."""
-    for name, definition in keys:
-        cur.execute(f'ALTER TABLE spatial_clustermember ADD CONSTRAINT "{name}" {definition}')
-    if keys:
-        cur.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default for the rest
 
 
 def dissolve(cur, cluster_ids) -> None:

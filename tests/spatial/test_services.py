@@ -247,22 +247,6 @@ def test_claims_not_allowed_by_zoning_make_a_cluster_contested(resident, other_r
 
 
 @pytest.mark.django_db
-def test_bulk_recompute_checks_foreign_keys_in_one_go_and_restores_them(resident, monkeypatch):
-    from spatial import services
-
-    monkeypatch.setattr(services, "BULK_MEMBERS", 1)
-    insert_claims(resident, mixed_geometries(400, seed=4, spread=600))
-    clusters_recompute(tolerance=5)
-    assert our_partition() == postgis_partition(5)
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
-            "AND conrelid = 'spatial_clustermember'::regclass AND condeferrable"
-        )
-        assert cur.fetchone()[0] == 2
-
-
-@pytest.mark.django_db
 def test_attributes_read_by_id_range_give_the_same_clusters_as_read_by_ids(resident, monkeypatch):
     from layers.models import ProposalOverlay
     from spatial import store

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from spatial import triggers
 from spatial.services import clusters_recompute
 
 INDEX = "spatial_proposal_analysis_geom"
@@ -23,7 +24,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reindex",
             action="store_true",
-            help="rebuild the analysis-CRS index first (after changing ANALYSIS_SRID)",
+            help="rebuild the analysis-CRS index and claim geometries first "
+            "(after changing ANALYSIS_SRID)",
         )
 
     def handle(self, *args, tolerance=None, reindex=False, refresh=False, **options):
@@ -36,6 +38,10 @@ class Command(BaseCommand):
                     f"CREATE INDEX {INDEX} ON proposals_proposal USING gist "
                     f"(ST_Transform(geom, {int(settings.ANALYSIS_SRID)})) WHERE status = 'active'"
                 )
+                for statement in triggers.rebuild_sql(
+                    settings.ANALYSIS_SRID
+                ) + triggers.install_sql(settings.ANALYSIS_SRID):
+                    cur.execute(statement)
         result = clusters_recompute(tolerance=tolerance, refresh=refresh)
         timings = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
         self.stdout.write(

@@ -1,0 +1,148 @@
+"""spatial_claimgeometry and the membership table are kept by triggers on proposals
+(spatial/triggers.py); the full recompute reads claims from there, in parallel on a
+second connection when it can (store.snapshot_reader)."""
+
+import logging
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+
+from proposals.models import Proposal
+from proposals.services import proposal_update, proposal_withdraw, support_add
+from spatial import store
+from spatial.models import ClusterMember
+from spatial.services import clusters_recompute
+
+from .claims import create, insert_claims, metric, mixed_geometries
+from .test_services import our_partition, postgis_partition
+
+
+def stored_geometries() -> dict[int, str]:
+    """proposal id -> the stored analysis geometry, and check it is what ST_Transform
+    of the proposal's geometry gives."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT c.proposal_id, ST_AsText(c.geom), "
+            "ST_Equals(c.geom, ST_Transform(p.geom, %s)), ST_SRID(c.geom) "
+            "FROM spatial_claimgeometry c JOIN proposals_proposal p ON p.id = c.proposal_id",
+            [settings.ANALYSIS_SRID],
+        )
+        rows = cur.fetchall()
+    assert all(equal and srid == settings.ANALYSIS_SRID for _, _, equal, srid in rows)
+    return {pk: wkt for pk, wkt, _, _ in rows}
+
+
+def active_ids() -> set[int]:
+    return set(Proposal.objects.filter(status="active").values_list("id", flat=True))
+
+
+@pytest.mark.django_db
+def test_claim_geometry_follows_every_kind_of_proposal_write(resident, other_resident):
+    a = create(resident, "POINT (0 0)")
+    b = create(resident, "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))")
+    assert set(stored_geometries()) == {a.pk, b.pk}
+
+    before = stored_geometries()[a.pk]
+    proposal_update(proposal=a, geom=metric("POINT (50 0)"))
+    assert stored_geometries()[a.pk] != before  # moved: projected again
+
+    support_add(proposal=b, user=other_resident)  # neither geometry nor status changes
+    assert set(stored_geometries()) == {a.pk, b.pk}
+
+    proposal_withdraw(proposal=a)
+    assert set(stored_geometries()) == {b.pk}
+    Proposal.objects.filter(pk=a.pk).update(status="active")  # restored, in plain SQL
+    assert set(stored_geometries()) == {a.pk, b.pk}
+
+    ids = insert_claims(resident, mixed_geometries(50, seed=3))  # a bulk load, no hooks
+    assert set(stored_geometries()) == active_ids() == {a.pk, b.pk, *ids}
+
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM proposals_proposal WHERE id = ANY(%s)", [ids[:10]])
+    assert set(stored_geometries()) == active_ids()
+
+
+@pytest.mark.django_db
+def test_deleting_proposals_in_sql_drops_their_memberships(resident):
+    ids = insert_claims(resident, mixed_geometries(80, seed=5, spread=200))
+    clusters_recompute(tolerance=10)
+    members = set(ClusterMember.objects.values_list("proposal_id", flat=True))
+    assert members
+    gone = sorted(members)[:5]
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM proposals_proposal WHERE id = ANY(%s)", [gone])
+    assert not ClusterMember.objects.filter(proposal_id__in=gone).exists()
+    clusters_recompute(tolerance=10)
+    assert our_partition() == postgis_partition(10)
+    assert set(ids) - set(gone) >= set(ClusterMember.objects.values_list("proposal_id", flat=True))
+
+
+@pytest.mark.django_db
+def test_recompute_refills_claim_geometry_that_fell_out_of_step(resident, caplog):
+    insert_claims(resident, mixed_geometries(120, seed=6, spread=300))
+    with connection.cursor() as cur:  # as after a restore with triggers disabled
+        cur.execute("DELETE FROM spatial_claimgeometry WHERE proposal_id % 3 = 0")
+    with caplog.at_level(logging.WARNING, logger="spatial.store"):
+        clusters_recompute(tolerance=5)
+    assert "refilling" in caplog.text
+    assert set(stored_geometries()) == active_ids()
+    assert our_partition() == postgis_partition(5)
+
+
+@pytest.mark.django_db
+def test_recompute_refuses_claim_geometry_in_another_crs(resident):
+    insert_claims(resident, mixed_geometries(10, seed=7))
+    with connection.cursor() as cur:  # ANALYSIS_SRID changed without `recluster --reindex`
+        cur.execute(
+            "ALTER TABLE spatial_claimgeometry ALTER COLUMN geom TYPE geometry(Geometry, 3857) "
+            "USING ST_Transform(geom, 3857)"
+        )
+    with pytest.raises(store.StaleClaimGeometry, match="recluster --reindex"):
+        clusters_recompute(tolerance=5)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_connection_only_inside_a_transaction_that_has_not_written(
+    django_user_model,
+):
+    with store.raw_cursor() as cur:
+        with store.snapshot_reader(cur) as other:
+            assert other is None  # autocommit: no snapshot outlives the statement
+    with transaction.atomic(), store.raw_cursor() as cur:
+        with store.snapshot_reader(cur) as other:
+            assert other is not None
+        django_user_model.objects.create(username="writer")
+        with store.snapshot_reader(cur) as other:
+            assert other is None  # this transaction's rows would be invisible to it
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_read_on_the_same_snapshot_gives_the_postgis_partition(
+    django_user_model, monkeypatch
+):
+    author = django_user_model.objects.create(username="bulk")
+    insert_claims(author, mixed_geometries(600, seed=9, spread=500))  # committed
+    monkeypatch.setattr(store, "LOAD_CHUNK", 64)  # many id ranges, split over two connections
+    readers = []
+    real_reader = store.snapshot_reader
+
+    def spy(cur, wanted=True):
+        manager = real_reader(cur, wanted)
+        readers.append(manager)
+        return manager
+
+    monkeypatch.setattr(store, "snapshot_reader", spy)
+    with transaction.atomic(), store.raw_cursor() as cur:
+        low, high = store.claim_id_range(cur)
+        with real_reader(cur) as other:
+            assert other is not None
+            ids, geoms = store.load_geometries(cur, low, high, other)
+    assert list(ids) == sorted(active_ids()) and len(geoms) == 600
+
+    first = clusters_recompute(tolerance=8)
+    assert readers, "the recompute did not try a second connection"
+    assert our_partition() == postgis_partition(8)
+    assert first.claims == 600
+    again = clusters_recompute(tolerance=8)
+    assert again.changed == 0 and our_partition() == postgis_partition(8)
