@@ -106,9 +106,8 @@ def test_recompute_refuses_claim_geometry_in_another_crs(resident):
 def test_a_second_connection_only_inside_a_transaction_that_has_not_written(
     django_user_model,
 ):
-    with store.raw_cursor() as cur:
-        with store.snapshot_reader(cur) as other:
-            assert other is None  # autocommit: no snapshot outlives the statement
+    with store.raw_cursor() as cur, store.snapshot_reader(cur) as other:
+        assert other is None  # autocommit: no snapshot outlives the statement
     with transaction.atomic(), store.raw_cursor() as cur:
         with store.snapshot_reader(cur) as other:
             assert other is not None
