@@ -36,6 +36,7 @@ import numpy as np
 import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
 
 CHUNK = 32_768  # query geometries per bounding-box query (bounds memory per chunk)
 SPLIT_TESTS = 4_096  # pairs from which exact tests are shared with the helper thread
@@ -60,27 +61,28 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         roots = _find(parent, np.arange(n))
         tree = tree.result()
         if np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n:
-            # Sparse (a spread-out city): few candidates per claim. Candidates by bounding
-            # box, each pair once (the tree's exact query would test both directions);
-            # pairs of two points are decided in numpy, the rest by GEOS, skipping pairs
-            # already joined.
+            # Sparse (a spread-out city): few candidates per claim. Pairs of two points come
+            # from a k-d tree on their coordinates and are decided in numpy; the other
+            # claims query the tree by bounding box, each pair once (the tree's exact query
+            # would test both directions), tested by GEOS unless already joined.
             point = shapely.get_type_id(geoms) == 0
+            point_pairs = helper.submit(_point_pairs, bounds, np.flatnonzero(point), tolerance)
 
             def candidates(chunk):
                 src, dst = tree.query(_boxes(bounds[chunk], tolerance))
                 left = chunk[src]
-                keep = left < dst
+                keep = (left < dst) | point[dst]  # a point never asks: take it from this side
                 return left[keep], dst[keep]
 
-            chunks = _chunks(_spatial_order(bounds))
-            ahead = helper.submit(candidates, chunks[0])
+            others = np.flatnonzero(~point)
+            chunks = _chunks(others[_spatial_order(bounds[others])]) if len(others) else []
+            ahead = helper.submit(candidates, chunks[0]) if chunks else None
+            _union_points(parent, bounds, *point_pairs.result(), tolerance)
             for i in range(len(chunks)):
                 left, dst = ahead.result()
                 if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
                     ahead = helper.submit(candidates, chunks[i + 1])
-                both = point[left] & point[dst]
-                _union_points(parent, bounds, left[both], dst[both], tolerance)
-                _merge_candidates(geoms, left[~both], dst[~both], parent, tolerance, helper)
+                _merge_candidates(geoms, left, dst, parent, tolerance, helper)
             return _compact(_find(parent, np.arange(n)))
     # Dense areas collapsed into few components: only claims whose reach touches another
     # component's bounding box can connect two components; their candidate pairs are
@@ -98,6 +100,16 @@ def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
     return shapely.box(
         bounds[:, 0] - margin, bounds[:, 1] - margin, bounds[:, 2] + margin, bounds[:, 3] + margin
     )
+
+
+def _point_pairs(bounds, points, tolerance):
+    """Candidate pairs of points (indices into the claims) at most about `tolerance` apart,
+    from a k-d tree (scipy, C++); _union_points decides them exactly."""
+    if len(points) < 2:
+        return points[:0], points[:0]
+    reach = tolerance * (1 + 1e-9) + 1e-9  # a hair wider: the exact test comes after
+    pairs = cKDTree(bounds[points, :2]).query_pairs(reach, output_type="ndarray")
+    return points[pairs[:, 0]], points[pairs[:, 1]]
 
 
 def _union_points(parent, bounds, left, right, tolerance) -> None:

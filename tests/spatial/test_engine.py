@@ -71,6 +71,21 @@ def test_matches_every_pair_reference_on_mixed_geometries(seed, tolerance):
     assert len(ours) < n  # the sample really clusters something
 
 
+@pytest.mark.parametrize("tolerance", [0, 2, 7.5])
+def test_points_only_and_points_exactly_at_the_tolerance(tolerance):
+    """Point pairs take their own path (a k-d tree, decided in numpy): coincident points at
+    tolerance 0, and a distance of exactly `tolerance` counts, as in ST_DWithin."""
+    rng = np.random.default_rng(11)
+    xy = np.round(rng.uniform(0, 400, (1500, 2)))  # whole metres: many exact distances
+    xy[:50] = xy[50:100]  # coincident pairs
+    ring = [(1000 + tolerance * i, 1000) for i in range(4)]  # a chain of exact distances
+    geoms = np.concatenate([shapely.points(xy), shapely.points(ring)])
+    ours = partition(cluster_labels(geoms, tolerance))
+    assert ours == partition(every_pair_components(geoms, tolerance))
+    chain = set(range(len(xy), len(geoms)))
+    assert any(chain <= group for group in ours)
+
+
 def test_dense_hotspot_where_all_overlap_is_one_cluster_per_hotspot():
     rng = np.random.default_rng(7)
     centres = np.array([[0, 0], [5000, 0], [0, 5000]])
