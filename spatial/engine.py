@@ -166,8 +166,15 @@ def _occupied_cells(centres: np.ndarray, size: float) -> int:
     cx = np.floor(centres[:, 0] / size).astype(np.int64).astype(np.uint64)
     cy = np.floor(centres[:, 1] / size).astype(np.int64).astype(np.uint64)
     key = cx * np.uint64(4_294_967_311) + cy  # wraps modulo 2**64, as a hash may
-    slot = (key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - bits)  # Fibonacci hashing
-    return int(np.count_nonzero(np.bincount(slot.astype(np.int64), minlength=1 << bits)))
+    # splitmix64's finaliser: grid keys form a lattice, which a single multiplication
+    # (Fibonacci hashing) folds onto half as many slots
+    key ^= key >> np.uint64(31)
+    key *= np.uint64(0xBF58476D1CE4E5B9)
+    key ^= key >> np.uint64(27)
+    key *= np.uint64(0x94D049BB133111EB)
+    key ^= key >> np.uint64(31)
+    slot = (key >> np.uint64(64 - bits)).astype(np.int64)
+    return int(np.count_nonzero(np.bincount(slot, minlength=1 << bits)))
 
 
 def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=None):
