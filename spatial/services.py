@@ -116,20 +116,31 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
             rewrite = cluster_of >= 0
         else:
             rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
-        # Three things at once: this connection writes the memberships (in a thread, the
-        # server works), the snapshot reader fetches the attributes of the clusters to
-        # rewrite, and this thread builds their outlines.
-        members = pool.submit(_write_members, cur, leaving, ids[insert], cluster_of[insert])
+        # All at once: a writer thread, the only user of this connection from here on,
+        # writes the memberships and then the cluster rows in order (the server works);
+        # the snapshot reader fetches the attributes of the clusters to rewrite; two
+        # threads build outlines (GEOS releases the GIL) and this one the rows, batch by
+        # batch, so the server stores one batch while the next is built.
+        writer = stack.enter_context(ThreadPoolExecutor(1))
+        shaper = stack.enter_context(ThreadPoolExecutor(2))
+        members = writer.submit(_write_members, cur, leaving, ids[insert], cluster_of[insert])
         if other is not None:
-            attributes = pool.submit(
-                store.load_attributes, stack.enter_context(other.cursor(binary=True)), ids[rewrite]
-            )
-        shapes = store.cluster_shapes(cluster_of[rewrite], geoms[rewrite], tolerance, pool)
+            reader = stack.enter_context(other.cursor(binary=True))
+            attributes = pool.submit(store.load_attributes, reader, ids[rewrite])
+        else:
+            attributes = writer.submit(store.load_attributes, cur, ids[rewrite])
+        rewrite_of, rewrite_geoms = cluster_of[rewrite], geoms[rewrite]
+        batches = _batches(rewrite_of)
+        shapes = [
+            shaper.submit(store.cluster_shapes, rewrite_of[b], rewrite_geoms[b], tolerance)
+            for b in batches
+        ]
+        upserts = []
+        for batch, shaped in zip(batches, shapes, strict=True):
+            rows = store.cluster_rows(shaped.result(), attributes.result().take(batch))
+            upserts.append(writer.submit(store.upsert_clusters, cur, rows))
         members.result()
-        claims = (
-            attributes.result() if other is not None else store.load_attributes(cur, ids[rewrite])
-        )
-        written = store.upsert_clusters(cur, store.cluster_rows(shapes, claims))
+        written = sum(upsert.result() for upsert in upserts)
         mark("write")
         # Clusters that lost all their claims (a full recompute leaves no lone member).
         gone = sorted(changed - set(mapping.values()))
@@ -152,6 +163,19 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
     )
     log.info("recluster: %s", result)
     return result
+
+
+BATCH_CLUSTERS = 25_000  # clusters per batch of outlines and rows (see clusters_recompute)
+
+
+def _batches(cluster_of: np.ndarray) -> list[np.ndarray]:
+    """Indices into `cluster_of` in batches of whole clusters (by cluster id modulo the
+    number of batches), about BATCH_CLUSTERS clusters each."""
+    count = len(np.unique(cluster_of)) if len(cluster_of) else 0
+    parts = max(1, round(count / BATCH_CLUSTERS))
+    if parts == 1:
+        return [np.arange(len(cluster_of))]
+    return [np.flatnonzero(cluster_of % parts == part) for part in range(parts)]
 
 
 def _write_members(cur, leaving, proposal_ids, cluster_ids) -> None:

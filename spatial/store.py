@@ -68,11 +68,13 @@ FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
 JOIN proposals_proposal p ON p.id = w.id
 LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
 """
-# The same columns for every proposal in an id range, by id: one sequential pass (5x
-# cheaper than looking up most of the claims one by one, as a first run needs).
+# The same columns for every proposal in an id range, with the ids: one sequential pass (5x
+# cheaper than looking up most of the claims one by one, as a first run needs). No ORDER BY:
+# the aggregates of one query see the rows in the same order, so the arrays are aligned
+# with the ids, and sorting them is left to numpy (seven sorts per range were 80% of it).
 ATTRIBUTES_RANGE_SQL = (
-    ATTRIBUTES_SQL.replace("ORDER BY w.n", "ORDER BY p.id")
-    .replace("SELECT array_agg", "SELECT array_agg(p.id ORDER BY p.id), array_agg", 1)
+    ATTRIBUTES_SQL.replace(" ORDER BY w.n", "")
+    .replace("SELECT array_agg", "SELECT array_agg(p.id), array_agg", 1)
     .replace(
         "FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)\n"
         "JOIN proposals_proposal p ON p.id = w.id",
@@ -203,8 +205,9 @@ def _attributes_by_range(cur, ids: np.ndarray, low: int, high: int):
     if not found:
         return None
     every = np.concatenate(found)
-    at = np.searchsorted(every, ids)
-    if (at >= len(every)).any() or (every[at] != ids).any():
+    order = np.argsort(every, kind="stable")
+    at = order[np.minimum(np.searchsorted(every, ids, sorter=order), len(every) - 1)]
+    if (every[at] != ids).any():
         return None
     return [np.concatenate([np.asarray(p[c], dtype=object) for p in parts])[at] for c in range(6)]
 

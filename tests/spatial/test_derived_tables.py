@@ -4,6 +4,7 @@ second connection when it can (store.snapshot_reader)."""
 
 import logging
 
+import numpy as np
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
@@ -145,3 +146,31 @@ def test_parallel_read_on_the_same_snapshot_gives_the_postgis_partition(
     assert first.claims == 600
     again = clusters_recompute(tolerance=8)
     assert again.changed == 0 and our_partition() == postgis_partition(8)
+
+
+@pytest.mark.django_db
+def test_clusters_written_in_batches_equal_those_written_at_once(resident, monkeypatch):
+    from spatial import services
+    from spatial.models import Cluster
+
+    insert_claims(
+        resident,
+        mixed_geometries(500, seed=10, spread=700),
+        categories=["housing", "green_space", "mobility", "commons"] * 125,
+        kinds=["proposal", "conflict"] * 250,
+    )
+    fields = ["id", "claim_count", "author_count", "overlap_area_m2", "score", "explanation"]
+
+    def stored():
+        with connection.cursor() as cur:
+            cur.execute("SELECT id, ST_AsText(outline) FROM spatial_cluster ORDER BY id")
+            outlines = cur.fetchall()
+        return list(Cluster.objects.order_by("id").values(*fields)), outlines
+
+    clusters_recompute(tolerance=6, refresh=True)
+    at_once = stored()
+    monkeypatch.setattr(services, "BATCH_CLUSTERS", 3)  # many batches of a few clusters
+    assert len(services._batches(np.arange(40))) > 5
+    clusters_recompute(tolerance=6, refresh=True)
+    assert stored() == at_once
+    assert len(at_once[0]) > 10
