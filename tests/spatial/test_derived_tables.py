@@ -2,11 +2,13 @@
 (spatial/triggers.py); the full recompute reads claims from there, in parallel on a
 second connection when it can (store.snapshot_reader)."""
 
+import io
 import logging
 
 import numpy as np
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection, transaction
 
 from proposals.models import Proposal
@@ -92,7 +94,7 @@ def test_recompute_refills_claim_geometry_that_fell_out_of_step(resident, caplog
 
 
 @pytest.mark.django_db
-def test_recompute_refuses_claim_geometry_in_another_crs(resident):
+def test_claim_geometry_in_another_crs_is_refused_until_reindexed(resident):
     insert_claims(resident, mixed_geometries(10, seed=7))
     with connection.cursor() as cur:  # ANALYSIS_SRID changed without `recluster --reindex`
         cur.execute(
@@ -101,6 +103,11 @@ def test_recompute_refuses_claim_geometry_in_another_crs(resident):
         )
     with pytest.raises(store.StaleClaimGeometry, match="recluster --reindex"):
         clusters_recompute(tolerance=5)
+    call_command("recluster", "--reindex", "--tolerance", "5", stdout=io.StringIO())
+    assert set(stored_geometries()) == active_ids()  # back in ANALYSIS_SRID, all of them
+    assert our_partition() == postgis_partition(5)
+    create(resident, "POINT (0 0)")  # the reinstalled triggers write the new SRID
+    assert set(stored_geometries()) == active_ids()
 
 
 @pytest.mark.django_db(transaction=True)
