@@ -178,9 +178,14 @@ def snapshot_reader(cur, wanted: bool = True):
         return
     # Django's parameters (host, credentials, options), with psycopg's server-side binding
     # cursor, as raw_cursor() uses, instead of Django's client-side one
-    other = psycopg.connect(
-        **{**connection.get_connection_params(), "cursor_factory": psycopg.Cursor}
-    )
+    try:
+        other = psycopg.connect(
+            **{**connection.get_connection_params(), "cursor_factory": psycopg.Cursor}
+        )
+    except psycopg.OperationalError as error:  # e.g. max_connections reached: go on alone
+        log.warning("no second connection for the recompute, reading on one: %s", error)
+        yield None
+        return
     try:
         other.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         other.read_only = True

@@ -183,3 +183,21 @@ def test_clusters_written_in_batches_equal_those_written_at_once(resident, monke
     clusters_recompute(tolerance=6, refresh=True)
     assert stored() == at_once
     assert len(at_once[0]) > 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_second_connection_the_recompute_reads_on_one(
+    django_user_model, monkeypatch, caplog
+):
+    author = django_user_model.objects.create(username="alone")
+    insert_claims(author, mixed_geometries(300, seed=12, spread=400))
+    monkeypatch.setattr(store, "LOAD_CHUNK", 64)
+    params = connection.get_connection_params()
+    # as if the server refused one more connection: nothing listens on port 1
+    monkeypatch.setattr(
+        connection, "get_connection_params", lambda: {**params, "port": 1, "connect_timeout": 2}
+    )
+    with caplog.at_level(logging.WARNING, logger="spatial.store"):
+        result = clusters_recompute(tolerance=8)
+    assert "no second connection" in caplog.text
+    assert result.claims == 300 and our_partition() == postgis_partition(8)
