@@ -384,7 +384,9 @@ class IncrementalClusters:
 
     def neighbours(self, geom) -> set:
         """Keys of held geometries that intersect or lie within tolerance of `geom`."""
-        box = shapely.box(*shapely.bounds(geom)).buffer(self.tolerance, join_style="mitre")
+        # The widened bounding box; not box(...).buffer(tolerance): the box of a point is
+        # degenerate and buffers to nothing at tolerance 0, so the tree found no neighbour.
+        box = _boxes(shapely.bounds(geom)[None, :], self.tolerance)[0]
         candidates = set(self._delta)
         if self._tree is not None:
             candidates.update(self._tree_keys[i] for i in self._tree.query(box))

@@ -185,3 +185,16 @@ def test_dense_mixed_hotspots_that_touch_each_other_match_the_reference(toleranc
     assert partition(cluster_labels(geoms, tolerance)) == partition(
         every_pair_components(geoms, tolerance)
     )
+
+
+def test_incremental_finds_coincident_points_in_its_tree_at_tolerance_zero():
+    """Found by the property test: a point's bounding box is degenerate, and buffering it
+    by a tolerance of 0 gave an empty query, so after a tree rebuild a coincident point
+    was not found and stayed alone."""
+    state = IncrementalClusters(tolerance=0)
+    state.REBUILD_AFTER = 3
+    for key in range(6):  # more than REBUILD_AFTER: the first ones move into the tree
+        state.add(key, Point(0, 0))
+    state.remove(0)
+    state.add(0, Point(0, 0))
+    assert state.partition() == {frozenset(range(6))}
