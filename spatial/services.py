@@ -86,36 +86,16 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         if other is not None:  # the stored memberships arrive while the engine works
             stored = pool.submit(store.load_memberships, stack.enter_context(other.cursor()))
         labels = engine.cluster_labels(geoms, tolerance)
-        clustered = np.bincount(labels)[labels] >= 2 if len(labels) else labels.astype(bool)
         mark("cluster")
 
         members, of = stored.result() if other is not None else store.load_memberships(cur)
-        old_rows = np.stack([members, of], axis=1)
-        old_ids = np.full(len(ids), -1, dtype=np.int64)
-        at = np.searchsorted(ids, old_rows[:, 0])
-        found = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == old_rows[:, 0])
-        old_ids[at[found]] = old_rows[found, 1]
-        gone_clusters = set(old_rows[~found, 1].tolist())  # members no longer active
-
-        cluster_of = np.full(len(ids), -1, dtype=np.int64)
-        kept = engine.stable_ids(labels[clustered], old_ids[clustered])
-        fresh = sorted(set(np.unique(labels[clustered]).tolist()) - kept.keys())
-        mapping = dict(kept)
-        mapping.update(zip(fresh, store.new_cluster_ids(cur, len(fresh)), strict=True))
-        if mapping:
-            lookup = np.full(labels.max() + 1, -1, dtype=np.int64)
-            lookup[list(mapping)] = list(mapping.values())
-            cluster_of[clustered] = lookup[labels[clustered]]
-
-        moved = cluster_of != old_ids
-        changed = set(cluster_of[moved].tolist()) | set(old_ids[moved].tolist()) | gone_clusters
-        changed.discard(-1)
-        leaving = np.concatenate([ids[moved & (old_ids >= 0)], old_rows[~found, 0]])
-        insert = moved & (cluster_of >= 0)
+        diff = _diff(cur, ids, labels, members, of)
+        cluster_of, insert = diff.cluster_of, diff.insert
         if refresh:
             rewrite = cluster_of >= 0
         else:
-            rewrite = np.isin(cluster_of, np.fromiter(changed, dtype=np.int64, count=len(changed)))
+            changed = np.fromiter(diff.changed, dtype=np.int64, count=len(diff.changed))
+            rewrite = np.isin(cluster_of, changed)
         # All at once: a writer thread, the only user of this connection from here on,
         # writes the memberships and then the cluster rows in order (the server works);
         # the snapshot reader fetches the attributes of the clusters to rewrite; two
@@ -123,7 +103,9 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         # batch, so the server stores one batch while the next is built.
         writer = stack.enter_context(ThreadPoolExecutor(1))
         shaper = stack.enter_context(ThreadPoolExecutor(2))
-        members = writer.submit(_write_members, cur, leaving, ids[insert], cluster_of[insert])
+        memberships = writer.submit(
+            _write_members, cur, diff.leaving, ids[insert], cluster_of[insert]
+        )
         if other is not None:
             reader = stack.enter_context(other.cursor(binary=True))
             attributes = pool.submit(store.load_attributes, reader, ids[rewrite])
@@ -139,30 +121,74 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         for batch, shaped in zip(batches, shapes, strict=True):
             rows = store.cluster_rows(shaped.result(), attributes.result().take(batch))
             upserts.append(writer.submit(store.upsert_clusters, cur, rows))
-        members.result()
+        memberships.result()
         written = sum(upsert.result() for upsert in upserts)
         mark("write")
         # Clusters that lost all their claims (a full recompute leaves no lone member).
-        gone = sorted(changed - set(mapping.values()))
+        gone = sorted(diff.changed - diff.current)
         if gone:
             cur.execute(
                 "UPDATE spatial_cluster SET dissolved_at = now(), updated_at = now(), "
                 "claim_count = 0 WHERE id = ANY(%s::bigint[]) AND dissolved_at IS NULL",
                 [store.int_array(gone)],
             )
-        if insert.sum() + len(leaving) > 10_000:  # keep row estimates right for the hook
+        if insert.sum() + len(diff.leaving) > 10_000:  # keep row estimates right for the hook
             cur.execute("ANALYZE spatial_clustermember")
     mark("commit")
     seconds["total"] = time.perf_counter() - start
     result = RecomputeResult(
         int(len(ids)),
-        len(mapping),
+        len(diff.current),
         written,
         float(tolerance),
         seconds,
     )
     log.info("recluster: %s", result)
     return result
+
+
+@dataclass
+class _Diff:
+    """New memberships against the stored ones (see `_diff`)."""
+
+    cluster_of: np.ndarray  # cluster id of each claim, -1 for none
+    insert: np.ndarray  # mask of claims whose membership is new or changed
+    leaving: np.ndarray  # proposal ids whose stored membership goes
+    changed: set[int]  # cluster ids whose membership changed
+    current: set[int]  # ids of all clusters after the recompute
+
+
+def _diff(cur, ids, labels, members, of) -> _Diff:
+    """Match the components `labels` of the claims `ids` to the stored memberships
+    (`members` in clusters `of`): a component keeps the id it shares most claims with
+    (engine.stable_ids), others get new ids; single claims are in no cluster."""
+    clustered = np.bincount(labels)[labels] >= 2 if len(labels) else labels.astype(bool)
+    old_ids = np.full(len(ids), -1, dtype=np.int64)
+    at = np.searchsorted(ids, members)
+    found = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == members)
+    old_ids[at[found]] = of[found]
+    gone_clusters = set(of[~found].tolist())  # members no longer active
+
+    cluster_of = np.full(len(ids), -1, dtype=np.int64)
+    kept = engine.stable_ids(labels[clustered], old_ids[clustered])
+    fresh = sorted(set(np.unique(labels[clustered]).tolist()) - kept.keys())
+    mapping = dict(kept)
+    mapping.update(zip(fresh, store.new_cluster_ids(cur, len(fresh)), strict=True))
+    if mapping:
+        lookup = np.full(labels.max() + 1, -1, dtype=np.int64)
+        lookup[list(mapping)] = list(mapping.values())
+        cluster_of[clustered] = lookup[labels[clustered]]
+
+    moved = cluster_of != old_ids
+    changed = set(cluster_of[moved].tolist()) | set(old_ids[moved].tolist()) | gone_clusters
+    changed.discard(-1)
+    return _Diff(
+        cluster_of=cluster_of,
+        insert=moved & (cluster_of >= 0),
+        leaving=np.concatenate([ids[moved & (old_ids >= 0)], members[~found]]),
+        changed=changed,
+        current=set(mapping.values()),
+    )
 
 
 BATCH_CLUSTERS = 25_000  # clusters per batch of outlines and rows (see clusters_recompute)
