@@ -364,28 +364,19 @@ class ClusterShapes:
     outlines: list[str]
 
 
-def cluster_shapes(cluster_of, geoms, tolerance: float, helper=None) -> ClusterShapes:
+def cluster_shapes(cluster_of, geoms, tolerance: float) -> ClusterShapes:
     """Outline (convex hull widened by half the tolerance) and overlap area of each
-    distinct cluster id in `cluster_of` (aligned with `geoms`). With `helper`, a thread
-    pool, the hull and buffer work is shared (GEOS releases the GIL)."""
+    distinct cluster id in `cluster_of` (aligned with `geoms`). GEOS releases the GIL
+    here, so the recompute runs batches of these in two threads."""
     order = np.argsort(cluster_of, kind="stable")
     ids, counts = np.unique(cluster_of[order], return_counts=True)
     k = len(ids)
     group = np.repeat(np.arange(k), counts)
     geoms = geoms[order]
     overlap = engine.overlap_areas(geoms, group, k)
-    collections = shapely.geometrycollections(geoms, indices=group)
-    pad = max(tolerance / 2, MIN_PAD_M)
-
-    def outline(part):
-        return shapely.buffer(shapely.convex_hull(part), pad, quad_segs=4)
-
-    if helper is not None and k > 1_000:
-        first = helper.submit(outline, collections[: k // 2])
-        polygons = np.concatenate([first.result(), outline(collections[k // 2 :])])
-    else:
-        polygons = outline(collections)
-    return ClusterShapes(order, ids, counts, group, overlap, _to_storage(polygons))
+    hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
+    outlines = shapely.buffer(hulls, max(tolerance / 2, MIN_PAD_M), quad_segs=4)
+    return ClusterShapes(order, ids, counts, group, overlap, _to_storage(outlines))
 
 
 def cluster_rows(shapes: ClusterShapes, claims: ClaimColumns) -> dict:
