@@ -22,9 +22,10 @@ How, in three steps:
 
 Components are kept in a union-find forest whose unions touch only the roots involved.
 
-GEOS releases the GIL in tree builds, tree queries and pairwise predicates, so two helper
-threads build the tree during the contraction, find the candidate pairs of the next chunk
-while this one is tested, and share long batches of exact tests.
+GEOS releases the GIL in tree queries and pairwise predicates (not while a tree is built),
+so two helper threads build the tree beside the contraction's exact tests, find the
+candidate pairs of the next chunk while this one is tested, and share long batches of
+exact tests.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     if tolerance < 0:
         raise ValueError("tolerance must not be negative")
     bounds = shapely.bounds(geoms)
-    # GEOS releases the GIL while it builds and queries trees and tests pairs: a second
-    # thread builds the tree during the contraction, and finds the candidate pairs of the
-    # next chunk while this one tests and joins the last.
+    # GEOS releases the GIL while it queries trees and tests pairs: helper threads build
+    # the tree beside the contraction, and find the candidate pairs of the next chunk
+    # while this one tests and joins the last.
     with ThreadPoolExecutor(2) as helper:
         tree = helper.submit(shapely.STRtree, geoms)
         parent = _contract(geoms, bounds, tolerance, helper)
