@@ -70,7 +70,7 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         transaction.atomic(),
         store.raw_cursor() as cur,
         contextlib.ExitStack() as stack,  # closes the snapshot reader after
-        ThreadPoolExecutor(3) as pool,  # its threads are done
+        ThreadPoolExecutor(2) as pool,  # its threads (memberships, attributes) are done
     ):
         _lock(cur)
         if tolerance is None:

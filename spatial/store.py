@@ -152,7 +152,7 @@ def claim_id_range(cur) -> tuple[int | None, int | None]:
         log.warning(
             "spatial_claimgeometry has %s rows for %s active claims: refilling", rows, active
         )
-        for statement in triggers.rebuild_sql(srid())[1:]:
+        for statement in triggers.refill_sql(srid()):
             cur.execute(statement)
         cur.execute("SELECT min(proposal_id), max(proposal_id) FROM spatial_claimgeometry")
         low, high = cur.fetchone()

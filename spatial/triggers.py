@@ -64,15 +64,26 @@ END $$""",
     ]
 
 
+def fill_sql(srid: int) -> str:
+    """The statement that fills the (empty) table from the active proposals."""
+    return (
+        f"INSERT INTO {TABLE} (proposal_id, geom) SELECT id, ST_Transform(geom, {int(srid)}) "
+        "FROM proposals_proposal WHERE status = 'active'"
+    )
+
+
+def refill_sql(srid: int) -> list[str]:
+    """Statements that empty the table and fill it again."""
+    return [f"TRUNCATE {TABLE}", fill_sql(srid)]
+
+
 def rebuild_sql(srid: int) -> list[str]:
     """Statements that move the table to `srid` and refill it from the proposals."""
     srid = int(srid)
     return [
         f"ALTER TABLE {TABLE} ALTER COLUMN geom TYPE geometry(Geometry, {srid}) "
         f"USING ST_SetSRID(geom, {srid})",
-        f"TRUNCATE {TABLE}",
-        f"INSERT INTO {TABLE} (proposal_id, geom) SELECT id, ST_Transform(geom, {srid}) "
-        "FROM proposals_proposal WHERE status = 'active'",
+        *refill_sql(srid),
     ]
 
 

@@ -47,5 +47,5 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             triggers.install_sql(settings.ANALYSIS_SRID), reverse_sql=triggers.UNINSTALL_SQL
         ),
-        migrations.RunSQL(triggers.rebuild_sql(settings.ANALYSIS_SRID)[2:], migrations.RunSQL.noop),
+        migrations.RunSQL(triggers.fill_sql(settings.ANALYSIS_SRID), migrations.RunSQL.noop),
     ]
