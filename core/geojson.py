@@ -1,0 +1,132 @@
+"""GeoJSON built by PostgreSQL from querysets: the one builder of every FeatureCollection.
+
+    from core.geojson import feature_collection
+
+    text = feature_collection(
+        Cluster.objects.current().order_by("-score"),
+        geometry="outline",
+        properties={"id": "id", "score": "score", "name": Upper("name")},
+    )
+
+Each call compiles the queryset once and runs one statement: the features are made by
+`json_build_object` in the rows of the queryset, in its order, and `json_agg` collects them
+(an ORDER BY inside json_agg would sort the finished features again, see ADR 0002). The
+result is JSON text, which views pass on without parsing it.
+
+Property values are what `.values()` accepts: a field name, an F() or any expression.
+Nested collections (a cluster's member proposals) are expressions too:
+`FeatureCollection(queryset, ...)` is a correlated subquery that may use OuterRef.
+"""
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import F, Func, JSONField, Subquery, Value
+
+EMPTY = '{"type": "FeatureCollection", "features": []}'
+PRECISION = 6  # decimal places of longitude/latitude: about 0.1 m
+_FEATURE = "_feature"
+
+# The feature rows of a compiled queryset, collected in their order into a FeatureCollection.
+_COLLECTION = (
+    "SELECT json_build_object('type', 'FeatureCollection'{members}, 'features', "
+    "coalesce(json_agg(_rows.{feature}), '[]'::json)) FROM ({rows}) _rows"
+)
+
+
+def _expression(value):
+    if hasattr(value, "resolve_expression"):  # F(), expressions, subqueries
+        return value
+    if isinstance(value, str):
+        return F(value)
+    return Value(value)
+
+
+class JSONBuildObject(Func):
+    """json_build_object(key, value, ...): a JSON object with its keys in the order given.
+
+    Django's JSONObject builds jsonb on PostgreSQL, which sorts the keys and costs a parse
+    per row; clients read GeoJSON members in the order they were written.
+    """
+
+    function = "json_build_object"
+    output_field = JSONField()
+
+    def __init__(self, **members):
+        pairs = []
+        for key, value in members.items():
+            pairs += [Value(key), _expression(value)]
+        super().__init__(*pairs, output_field=JSONField())
+
+
+class AsGeoJSONObject(Func):
+    """The geometry as a GeoJSON object (json), lon/lat with PRECISION decimals."""
+
+    function = "ST_AsGeoJSON"
+    template = f"%(function)s(%(expressions)s, {PRECISION})::json"
+    output_field = JSONField()
+
+
+def feature(*, geometry="geom", fid="id", properties: dict) -> JSONBuildObject:
+    """One RFC 7946 Feature: its id, geometry and properties (members in this order)."""
+    return JSONBuildObject(
+        type=Value("Feature"),
+        id=_expression(fid),
+        geometry=AsGeoJSONObject(_expression(geometry)),
+        properties=JSONBuildObject(**properties),
+    )
+
+
+def _feature_rows(queryset, *, geometry, fid, properties):
+    return queryset.values(**{_FEATURE: feature(geometry=geometry, fid=fid, properties=properties)})
+
+
+class FeatureCollection(Subquery):
+    """A FeatureCollection of `queryset` as an expression (a correlated subquery may use
+    OuterRef), e.g. the member proposals inside a cluster's feature."""
+
+    output_field = JSONField()
+
+    def __init__(self, queryset, *, geometry="geom", fid="id", properties: dict):
+        rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+        super().__init__(rows, output_field=JSONField())
+        self.template = (
+            "(" + _COLLECTION.format(members="", feature=_FEATURE, rows="%(subquery)s") + ")"
+        )
+
+
+def feature_collection(
+    queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
+) -> str:
+    """The FeatureCollection of `queryset` as JSON text, in the queryset's order, built in
+    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file)."""
+    rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+    try:
+        rows_sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # e.g. qs.none(): Django knows there is nothing to ask for
+        return _fetch_text(
+            "SELECT json_build_object('type', 'FeatureCollection'"
+            + (", 'name', %s" if name is not None else "")
+            + ", 'features', '[]'::json)::text",
+            [name] if name else [],
+        )
+    members = "" if name is None else ", 'name', %s"
+    sql = _COLLECTION.format(members=members, feature=_FEATURE, rows=rows_sql)
+    params = ([name] if name is not None else []) + list(params)
+    return _fetch_text(f"SELECT ({sql})::text", params)
+
+
+def feature_text(queryset, *, geometry="geom", fid="id", properties: dict) -> str | None:
+    """The first row of `queryset` as one Feature (JSON text), or None."""
+    rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+    try:
+        rows_sql, params = rows[:1].query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return _fetch_text(f"SELECT _rows.{_FEATURE}::text FROM ({rows_sql}) _rows", params)
+
+
+def _fetch_text(sql: str, params) -> str | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return row[0] if row else None
