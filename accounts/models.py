@@ -14,6 +14,8 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
+        """Full name (or username), or "a resident"; accounts.selectors.public_name is the
+        same rule for querysets (tests/accounts keeps the two in step)."""
         if not self.show_name_publicly:
             return str(_("a resident"))
         return self.get_full_name() or self.username
