@@ -26,10 +26,11 @@ test: bootstrap ## set everything up and run the whole test suite (browser tests
 bench: bootstrap ## run the benchmarks in tests/bench and print ratios against their peers
 	$(PY) -m pytest -q -s tests/bench -o "norecursedirs=.* .venv var node_modules" -m bench
 
-lint: ## ruff and the migrations check
+lint: bootstrap ## ruff (rules, complexity, format), the migrations check and eslint
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	npx --no-install eslint frontend/static
 
 format: ## format the code with ruff
 	.venv/bin/ruff check --fix .
