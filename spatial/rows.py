@@ -182,7 +182,7 @@ def verdict_columns(counts: ClusterCounts, overlap: np.ndarray) -> dict[str, lis
         counts.zones,
         counts.authors.tolist(),
         counts.supports.tolist(),
-        # Python's round(), not numpy's: the area in the explanation text stays as written
+        # Python's round() (numpy's differs on some halves): the area the explanation shows
         [round(v, 1) for v in overlap.tolist()],
         strict=True,
     )
