@@ -1,27 +1,20 @@
-"""One batch of features as the bytes of `COPY layers_feature ... (FORMAT BINARY)`.
+"""One batch of features as binary COPY rows of `layers_feature` (framing: core/pgcopy.py).
 
-Pure (no Django). Built per batch with a few list comprehensions instead of psycopg's
-per-row `write_row` (which dumps every value through an adapter): the rows of 100,000
-features cost a tenth of the time. The attributes become JSON text column by column (a
-zone code that repeats is escaped once), then one `%` template per row.
-
-Binary COPY row: int16 field count, then per field int32 length (-1 = NULL) and the value
-in the type's binary form: int8 big-endian, geometry as EWKB, jsonb as version byte 1 +
-JSON text, text as UTF-8.
+Pure (no Django). What is specific to layer features lives here: attribute values as
+JSON, zone code, name and population cleaned for their columns. A batch is built with a
+few list comprehensions, never per-value adapters (see docs/adr/0003): the attributes
+become JSON text column by column (a zone code that repeats is escaped once), then one
+`%` template per row.
 """
 
 import json
 import math
-import struct
 
 import numpy as np
 
-COLUMNS = "(layer_id, geom, attributes, zone_code, name, population)"
-HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)  # signature, flags, header extension length
-TRAILER = b"\xff\xff"
-_NULL = b"\xff\xff\xff\xff"
-_int4 = struct.Struct(">i").pack
-_int8_field = struct.Struct(">iq").pack  # length 8, value
+from core import pgcopy
+
+COLUMNS = ("layer_id", "geom", "attributes", "zone_code", "name", "population")
 _dumps = json.JSONEncoder(allow_nan=False).encode
 
 
@@ -92,11 +85,6 @@ def population(value) -> int | None:
     return int(number)
 
 
-def _text_field(value: str) -> bytes:
-    data = value.encode("utf-8", "replace")
-    return _int4(len(data)) + data
-
-
 def rows(
     *,
     layer_id: int,
@@ -106,9 +94,17 @@ def rows(
     names: list[str],
     populations: list[int | None],
 ) -> bytes:
-    """The binary COPY rows (without header and trailer) of one batch."""
-    start = struct.pack(">h", 6) + _int8_field(8, layer_id)
-    empty = _int4(0)
+    """The binary COPY rows (without header and trailer) of one batch, in COLUMNS order:
+    the geometry field is its EWKB, empty codes and names are '' (not NULL)."""
+    start = pgcopy.field_count(len(COLUMNS)) + pgcopy.int8(layer_id)
+    length, null, empty, text, int8 = (
+        pgcopy.length,
+        pgcopy.NULL,
+        pgcopy.EMPTY,
+        pgcopy.text,
+        pgcopy.int8,
+    )
+    version = pgcopy.JSONB_VERSION
     out = []
     for geom, attrs, code, name, pop in zip(
         ewkb, attributes, codes, names, populations, strict=True
@@ -117,14 +113,14 @@ def rows(
             b"".join(
                 (
                     start,
-                    _int4(len(geom)),
+                    length(len(geom)),  # pgcopy.bytea, without copying the geometry
                     geom,
-                    _int4(len(attrs) + 1),
-                    b"\x01",
+                    length(len(attrs) + 1),  # pgcopy.jsonb, likewise
+                    version,
                     attrs,
-                    _text_field(code) if code else empty,
-                    _text_field(name) if name else empty,
-                    _NULL if pop is None else _int8_field(8, pop),
+                    text(code) if code else empty,
+                    text(name) if name else empty,
+                    null if pop is None else int8(pop),
                 )
             )
         )

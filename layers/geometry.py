@@ -152,51 +152,48 @@ def _to_multi(geoms: np.ndarray) -> np.ndarray:
     return out
 
 
-def clean_batch(
-    wkb: np.ndarray,
-    *,
-    transformer: pyproj.Transformer | None,
-    polygons_only: bool,
-    srid: int = 4326,
-) -> CleanBatch:
-    """Read, reproject, repair and promote one batch of WKB geometries.
+def _refuse_at(refused: dict[int, str], indexes, reason: str, *, first: bool = False) -> None:
+    """Record `reason` for each index; with `first`, keep a reason already recorded."""
+    for i in np.asarray(indexes).tolist():
+        if first:
+            refused.setdefault(i, reason)
+        else:
+            refused[i] = reason
 
-    Returns the kept geometries (shapely) and their EWKB in multi form, in EPSG:4326 when
-    a transformer is given, else as read, tagged with `srid` (PostGIS reprojects them).
-    """
-    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
-    refused: dict[int, str] = {}
-    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    for i in np.flatnonzero(missing):
-        refused[int(i)] = "no geometry (empty or unreadable)"
 
-    ok = ~missing
-    changed = np.zeros(len(geoms), dtype=bool)
-    if transformer is not None:
-        geoms = geoms.copy()
-        geoms[ok], finite = _reproject(geoms[ok], transformer)
-        for i in np.flatnonzero(ok)[~finite]:
-            refused[int(i)] = NOT_FINITE
-        changed[:] = True
-    # Off the globe: PostGIS would store it (EPSG:4326) or fail the whole import in
-    # ST_Transform ("Point outside of projection domain"), so such features are refused here.
-    not_finite, off_globe = _off_the_globe(geoms[ok], None if transformer is not None else srid)
-    for i in np.flatnonzero(ok)[not_finite]:
-        refused.setdefault(int(i), NOT_FINITE)
-    for i in np.flatnonzero(ok)[off_globe]:
-        refused.setdefault(int(i), OUTSIDE_WORLD)
-    ok[list(refused)] = False
+def _reproject_ok(geoms, ok, transformer, refused) -> np.ndarray:
+    """The batch with the readable geometries reprojected to lon/lat; those whose
+    coordinates do not survive are refused."""
+    geoms = geoms.copy()
+    geoms[ok], finite = _reproject(geoms[ok], transformer)
+    _refuse_at(refused, np.flatnonzero(ok)[~finite], NOT_FINITE)
+    return geoms
 
+
+def _refuse_off_globe(geoms, ok, srid: int | None, refused) -> None:
+    """Refuse what lies off the globe: PostGIS would store it (EPSG:4326) or fail the
+    whole import in ST_Transform ("Point outside of projection domain")."""
+    not_finite, off_globe = _off_the_globe(geoms[ok], srid)
+    _refuse_at(refused, np.flatnonzero(ok)[not_finite], NOT_FINITE, first=True)
+    _refuse_at(refused, np.flatnonzero(ok)[off_globe], OUTSIDE_WORLD, first=True)
+
+
+def _refuse_wrong_type(geoms, ok, polygons_only: bool, refused) -> np.ndarray:
+    """Refuse collections of mixed types, and what is not an area in a polygon layer;
+    return the dimension of each geometry (-1 for those not ok)."""
     dims = np.full(len(geoms), -1)
     dims[ok] = shapely.get_dimensions(geoms[ok])
     types = shapely.get_type_id(geoms)
-    for i in np.flatnonzero(ok & (types == 7)):
-        refused[int(i)] = "a geometry collection (mixed types)"
+    _refuse_at(refused, np.flatnonzero(ok & (types == 7)), "a geometry collection (mixed types)")
     if polygons_only:
-        for i in np.flatnonzero(ok & (types != 7) & (dims != POLYGONAL)):
-            refused[int(i)] = f"{_DIMENSION_NAME.get(int(dims[i]), 'a geometry')}, not an area"
-    ok[list(refused)] = False
+        for i in np.flatnonzero(ok & (types != 7) & (dims != POLYGONAL)).tolist():
+            refused[i] = f"{_DIMENSION_NAME.get(int(dims[i]), 'a geometry')}, not an area"
+    return dims
 
+
+def _repair_invalid(geoms, ok, dims, changed, refused) -> list[tuple[int, str]]:
+    """Repair invalid geometries in place with make_valid, keeping the part of their
+    dimension; refuse those with bad coordinates or nothing left. Returns the repairs."""
     repaired: list[tuple[int, str]] = []
     invalid = np.flatnonzero(ok)[~shapely.is_valid(geoms[ok])]
     for i in invalid.tolist():
@@ -211,8 +208,12 @@ def clean_batch(
             continue
         geoms[i], changed[i] = fixed, True
         repaired.append((i, reason))
+    return repaired
 
-    kept = np.flatnonzero(ok)
+
+def _encode_kept(wkb, geoms, kept, changed, srid: int) -> list[bytes]:
+    """EWKB in multi form of the kept geometries: unchanged ones by rewriting the header
+    of their WKB as read, the others (and those it cannot rewrite) encoded by GEOS."""
     ewkb: list[bytes | None] = [None] * len(kept)
     same = np.flatnonzero(~changed[kept])
     for j, value in zip(same.tolist(), ewkb_multi(wkb[kept[same]].tolist(), srid), strict=True):
@@ -223,9 +224,39 @@ def clean_batch(
         encoded = shapely.to_wkb(shapely.set_srid(multi, srid), include_srid=True)
         for j, value in zip(redo, encoded, strict=True):
             ewkb[j] = value
+    return ewkb
+
+
+def clean_batch(
+    wkb: np.ndarray,
+    *,
+    transformer: pyproj.Transformer | None,
+    polygons_only: bool,
+    srid: int = 4326,
+) -> CleanBatch:
+    """Read, reproject, repair and promote one batch of WKB geometries.
+
+    Returns the kept geometries (shapely) and their EWKB in multi form, in EPSG:4326 when
+    a transformer is given, else as read, tagged with `srid` (PostGIS reprojects them).
+    Each step refuses features (index -> reason) and later steps see only those left.
+    """
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    refused: dict[int, str] = {}
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    _refuse_at(refused, np.flatnonzero(missing), "no geometry (empty or unreadable)")
+    ok = ~missing
+    changed = np.full(len(geoms), transformer is not None)
+    if transformer is not None:
+        geoms = _reproject_ok(geoms, ok, transformer, refused)
+    _refuse_off_globe(geoms, ok, None if transformer is not None else srid, refused)
+    ok[list(refused)] = False
+    dims = _refuse_wrong_type(geoms, ok, polygons_only, refused)
+    ok[list(refused)] = False
+    repaired = _repair_invalid(geoms, ok, dims, changed, refused)
+    kept = np.flatnonzero(ok)
     return CleanBatch(
         geoms=geoms[kept],
-        ewkb=ewkb,
+        ewkb=_encode_kept(wkb, geoms, kept, changed, srid),
         kept=kept,
         repaired=repaired,
         refused=sorted(refused.items(), key=lambda r: r[0]),

@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg.copy import QueuedLibpqWriter
 
+from core import pgcopy
+
 from . import copy_rows, geometry, reading, uploads
 from .models import LayerKind, LayerState
 from .overlay import overlay_refresh
@@ -214,121 +216,191 @@ def _outside_city(cursor, layer_id: int) -> int:
     return cursor.fetchone()[0]
 
 
-def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] | None = None):
-    """Import the prepared layer into `layer` in one transaction; mark it done or failed."""
-    progress = _ProgressWriter(layer.id)
-    report = _Report()
-    total = max(prepared.info.count, 1)
-    options = {
-        "zone_field": layer.zone_field,
-        "name_field": layer.name_field,
-        "population_field": layer.population_field,
-    }
-    polygons_only = layer.kind in (LayerKind.ZONING, LayerKind.DISTRICT)
+@dataclass
+class _Import:
+    """What the steps of one `load` share."""
+
+    layer: object
+    prepared: Prepared
+    progress: _ProgressWriter
+    report: _Report
+    on_progress: Callable[[int, int], None] | None
+    server_srid: int | None  # set: PostGIS reprojects from this EPSG code
+    clean_options: dict
+
+    @property
+    def polygons_only(self) -> bool:
+        return self.layer.kind in (LayerKind.ZONING, LayerKind.DISTRICT)
+
+    @property
+    def options(self) -> dict:
+        layer = self.layer
+        return {
+            "zone_field": layer.zone_field,
+            "name_field": layer.name_field,
+            "population_field": layer.population_field,
+        }
+
+
+def _start(layer, prepared: Prepared, on_progress) -> _Import:
     server_srid = _postgis_srid(prepared.crs)
-    clean_options = {
+    run = _Import(
+        layer=layer,
+        prepared=prepared,
+        progress=_ProgressWriter(layer.id),
+        report=_Report(),
+        on_progress=on_progress,
+        server_srid=server_srid,
+        clean_options={},
+    )
+    run.clean_options = {
         # Reprojection: by PostGIS when it knows the CRS by EPSG code, else by pyproj here.
         "transformer": None if server_srid else geometry.transformer_to_wgs84(prepared.crs),
         "srid": server_srid or 4326,
-        "polygons_only": polygons_only,
+        "polygons_only": run.polygons_only,
     }
-    try:
-        progress(0)
-        with transaction.atomic(), connection.cursor() as cursor:
-            # The layer may not be deleted while its features go in (the feature->layer
-            # check runs per statement; see migration 0004).
-            cursor.execute("SELECT 1 FROM layers_layer WHERE id = %s FOR KEY SHARE", [layer.id])
-            if cursor.fetchone() is None:
-                raise ValidationError(_("The layer was deleted before its import began."))
-            cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer.id])
-            cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
-            target = "layers_feature"
-            if server_srid != 4326 and server_srid:
-                target = "layer_import_staging"  # temporary: no WAL, no index, no checks
-                cursor.execute(f"DROP TABLE IF EXISTS {target}")
-                cursor.execute(
-                    f"CREATE TEMP TABLE {target} (layer_id bigint, geom geometry, "
-                    "attributes jsonb, zone_code text, name text, population bigint) "
-                    "ON COMMIT DROP"
-                )
-            copy_sql = f"COPY {target} {copy_rows.COLUMNS} FROM STDIN (FORMAT BINARY)"
-            # The rows are built here in binary COPY form (a geometry's binary form is EWKB,
-            # so unchanged geometries go in as read); a writer thread sends them while the
-            # next batch is read and cleaned, so Python and PostgreSQL work side by side.
-            writer = QueuedLibpqWriter(cursor.cursor)
-            with cursor.cursor.copy(copy_sql, writer=writer) as copy:
-                copy.write(copy_rows.HEADER)
-                batches = reading.read_batches(
-                    prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
-                )
-                for wkb, fields in batches:
-                    batch = geometry.clean_batch(wkb, **clean_options)
-                    report.add(report.read, batch)
-                    data, without_zone_code = _batch_rows(
-                        layer_id=layer.id, batch=batch, fields=fields, options=options
-                    )
-                    copy.write(data)
-                    report.without_zone_code += without_zone_code
-                    if clean_options["srid"] == 4326:  # already lon/lat: count here
-                        report.outside_city += geometry.count_outside(
-                            batch.geoms, settings.CITY_BBOX
-                        )
-                    report.read += len(wkb)
-                    report.imported += len(batch.kept)
-                    progress(min(88, 88 * report.read // total))
-                    if on_progress:
-                        on_progress(report.read, prepared.info.count)
-                copy.write(copy_rows.TRAILER)
-            if target != "layers_feature":
-                progress(89)
-                cursor.execute(
-                    f"""INSERT INTO layers_feature
-                            (layer_id, geom, attributes, zone_code, name, population)
-                        SELECT layer_id, ST_Transform(geom, 4326), attributes, zone_code,
-                               name, population FROM {target}"""
-                )
-                cursor.execute(f"DROP TABLE {target}")
-            if clean_options["srid"] != 4326:  # PostGIS reprojected them
-                report.outside_city = _outside_city(cursor, layer.id)
-            report.step("features")
-            if polygons_only:
-                progress(92)
-                cursor.execute(
-                    PARTS_SQL,
-                    {"srid": settings.ANALYSIS_SRID, "layer": layer.id, "max": SUBDIVIDE_VERTICES},
-                )
-                cursor.execute("ANALYZE layers_featurepart")
-                report.step("parts")
-            if report.imported == 0:
-                raise ValidationError(_("No feature could be imported (see the report)."))
-            progress(95)
-            layer.state = LayerState.DONE
-            layer.progress = 100
-            layer.feature_count = report.imported
-            layer.report = report.as_dict()
-            layer.source_crs = reading.crs_label(prepared.crs)
-            layer.source_layer = prepared.info.name
-            layer.error = ""
-            layer.finished_at = timezone.now()
-            layer.save()  # done before the overlay: it joins only layers in state done
-            if polygons_only:
-                overlay_refresh()
-                report.step("overlay")
-                layer.report = report.as_dict()
-                layer.save(update_fields=["report"])
-    except BaseException as exc:
-        # The transaction is rolled back: no features, no parts. Record why, on the row.
-        layer.state = LayerState.FAILED
-        layer.progress = 0
-        layer.feature_count = 0
+    return run
+
+
+def _lock_and_clear(cursor, layer_id: int) -> None:
+    """Hold the layer (it may not be deleted while its features go in: the feature->layer
+    check runs per statement, see migration 0004) and drop its previous features."""
+    cursor.execute("SELECT 1 FROM layers_layer WHERE id = %s FOR KEY SHARE", [layer_id])
+    if cursor.fetchone() is None:
+        raise ValidationError(_("The layer was deleted before its import began."))
+    cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer_id])
+    cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer_id])
+
+
+STAGING = "layer_import_staging"  # temporary: no WAL, no index, no checks
+
+
+def _copy_target(cursor, server_srid: int | None) -> str:
+    """The table the rows are copied into: layers_feature when they are in EPSG:4326,
+    else a staging table from which PostGIS reprojects them."""
+    if not server_srid or server_srid == 4326:
+        return "layers_feature"
+    cursor.execute(f"DROP TABLE IF EXISTS {STAGING}")
+    cursor.execute(
+        f"CREATE TEMP TABLE {STAGING} (layer_id bigint, geom geometry, "
+        "attributes jsonb, zone_code text, name text, population bigint) ON COMMIT DROP"
+    )
+    return STAGING
+
+
+def _copy_features(cursor, run: _Import, target: str) -> None:
+    """Read, clean and COPY every batch of the file into `target`, counting in the report.
+
+    The rows are built here in binary COPY form (a geometry's binary form is EWKB, so
+    unchanged geometries go in as read); a writer thread sends them while the next batch
+    is read and cleaned, so Python and PostgreSQL work side by side."""
+    report, prepared, options = run.report, run.prepared, run.options
+    total = max(prepared.info.count, 1)
+    in_lon_lat = run.clean_options["srid"] == 4326
+    writer = QueuedLibpqWriter(cursor.cursor)
+    with pgcopy.binary_copy(cursor.cursor, target, copy_rows.COLUMNS, writer=writer) as write:
+        batches = reading.read_batches(
+            prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
+        )
+        for wkb, fields in batches:
+            batch = geometry.clean_batch(wkb, **run.clean_options)
+            report.add(report.read, batch)
+            data, without_zone_code = _batch_rows(
+                layer_id=run.layer.id, batch=batch, fields=fields, options=options
+            )
+            write(data)
+            report.without_zone_code += without_zone_code
+            if in_lon_lat:  # counted here; PostGIS-reprojected ones after the COPY
+                report.outside_city += geometry.count_outside(batch.geoms, settings.CITY_BBOX)
+            report.read += len(wkb)
+            report.imported += len(batch.kept)
+            run.progress(min(88, 88 * report.read // total))
+            if run.on_progress:
+                run.on_progress(report.read, prepared.info.count)
+
+
+def _reproject_staged(cursor, run: _Import, target: str) -> None:
+    """Move staged rows into layers_feature in EPSG:4326 and count those outside the city."""
+    if target != "layers_feature":
+        run.progress(89)
+        cursor.execute(
+            f"""INSERT INTO layers_feature
+                    (layer_id, geom, attributes, zone_code, name, population)
+                SELECT layer_id, ST_Transform(geom, 4326), attributes, zone_code,
+                       name, population FROM {target}"""
+        )
+        cursor.execute(f"DROP TABLE {target}")
+    if run.clean_options["srid"] != 4326:
+        run.report.outside_city = _outside_city(cursor, run.layer.id)
+
+
+def _cut_parts(cursor, run: _Import) -> None:
+    """The zoning or district polygons in ANALYSIS_SRID, cut into layers_featurepart."""
+    run.progress(92)
+    cursor.execute(
+        PARTS_SQL,
+        {"srid": settings.ANALYSIS_SRID, "layer": run.layer.id, "max": SUBDIVIDE_VERTICES},
+    )
+    cursor.execute("ANALYZE layers_featurepart")
+    run.report.step("parts")
+
+
+def _mark_done(run: _Import) -> None:
+    """Store the layer as done with its report; then refresh the overlay, which joins only
+    layers in state done."""
+    layer, report, prepared = run.layer, run.report, run.prepared
+    if report.imported == 0:
+        raise ValidationError(_("No feature could be imported (see the report)."))
+    run.progress(95)
+    layer.state = LayerState.DONE
+    layer.progress = 100
+    layer.feature_count = report.imported
+    layer.report = report.as_dict()
+    layer.source_crs = reading.crs_label(prepared.crs)
+    layer.source_layer = prepared.info.name
+    layer.error = ""
+    layer.finished_at = timezone.now()
+    layer.save()
+    if run.polygons_only:
+        overlay_refresh()
+        report.step("overlay")
         layer.report = report.as_dict()
-        layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        layer.finished_at = timezone.now()
-        progress.close()
-        try:
-            layer.save()
-        except Exception:  # the original error matters more; log this one
-            logger.exception("Could not record the failure of layer %s", layer.id)
+        layer.save(update_fields=["report"])
+
+
+def _mark_failed(run: _Import, exc: BaseException) -> None:
+    """Record on the row why the import failed (its transaction is rolled back: no
+    features, no parts)."""
+    layer = run.layer
+    layer.state = LayerState.FAILED
+    layer.progress = 0
+    layer.feature_count = 0
+    layer.report = run.report.as_dict()
+    layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    layer.finished_at = timezone.now()
+    run.progress.close()
+    try:
+        layer.save()
+    except Exception:  # the original error matters more; log this one
+        logger.exception("Could not record the failure of layer %s", layer.id)
+
+
+def load(layer, prepared: Prepared, *, on_progress: Callable[[int, int], None] | None = None):
+    """Import the prepared layer into `layer` in one transaction; mark it done or failed."""
+    run = _start(layer, prepared, on_progress)
+    try:
+        run.progress(0)
+        with transaction.atomic(), connection.cursor() as cursor:
+            _lock_and_clear(cursor, layer.id)
+            target = _copy_target(cursor, run.server_srid)
+            _copy_features(cursor, run, target)
+            _reproject_staged(cursor, run, target)
+            run.report.step("features")
+            if run.polygons_only:
+                _cut_parts(cursor, run)
+            _mark_done(run)
+    except BaseException as exc:
+        _mark_failed(run, exc)
         raise
-    progress.close()
+    run.progress.close()
     return layer

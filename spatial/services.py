@@ -21,7 +21,7 @@ from django.db import transaction
 
 from proposals.models import Status
 
-from . import engine, store
+from . import engine, rows, store
 from .models import AnalysisSettings
 
 log = logging.getLogger(__name__)
@@ -52,20 +52,126 @@ def _lock(cur) -> None:
 # -- full recompute -----------------------------------------------------------------------
 
 
+class _Clock:
+    """Wall time of each step of the recompute (for the log and make bench)."""
+
+    def __init__(self):
+        self.start = self.last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def mark(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step], self.last = now - self.last, now
+
+    def total(self) -> dict[str, float]:
+        self.seconds["total"] = time.perf_counter() - self.start
+        return self.seconds
+
+
+@dataclass
+class _Run:
+    """What the steps of one recompute share: the transaction's cursor, the contexts to
+    close at its end, two reader threads, and the snapshot reader (None: read on `cur`)."""
+
+    cur: object
+    stack: contextlib.ExitStack
+    pool: ThreadPoolExecutor
+    other: object | None
+    tolerance: float
+
+
+def _read_claims(cur, stack: contextlib.ExitStack) -> tuple[np.ndarray, np.ndarray, object]:
+    """(ids, geometries, snapshot reader or None) of every active claim. A second
+    connection on this transaction's snapshot reads while this one works (None for small
+    reads, or when this transaction has already written)."""
+    low, high = store.claim_id_range(cur)
+    big = high is not None and high - low >= store.LOAD_CHUNK
+    other = stack.enter_context(store.snapshot_reader(cur, wanted=big))
+    ids, geoms = store.load_geometries(cur, low, high, other)
+    return ids, geoms, other
+
+
+def _memberships_later(run: _Run):
+    """A callable giving the stored memberships: read now by the snapshot reader while
+    the engine works, or on `cur` when called."""
+    if run.other is None:
+        return lambda: store.load_memberships(run.cur)
+    cursor = run.stack.enter_context(run.other.cursor())
+    return run.pool.submit(store.load_memberships, cursor).result
+
+
+def _to_rewrite(diff: _Diff, refresh: bool) -> np.ndarray:
+    """Mask of the claims whose clusters are written: of changed clusters, or of all."""
+    if refresh:
+        return diff.cluster_of >= 0
+    changed = np.fromiter(diff.changed, dtype=np.int64, count=len(diff.changed))
+    return np.isin(diff.cluster_of, changed)
+
+
+def _write(run: _Run, diff: _Diff, ids, geoms, rewrite: np.ndarray) -> int:
+    """Write the memberships and the rows of the clusters to rewrite; return how many.
+
+    All at once: a writer thread, the only user of `run.cur` from here on, writes the
+    memberships and then the cluster rows in order (the server works); the snapshot reader
+    fetches the attributes of the clusters to rewrite; two threads build outlines (GEOS
+    releases the GIL) and this one the rows, batch by batch, so the server stores one
+    batch while the next is built."""
+    cur, insert = run.cur, diff.insert
+    writer = run.stack.enter_context(ThreadPoolExecutor(1))
+    shaper = run.stack.enter_context(ThreadPoolExecutor(2))
+    memberships = writer.submit(
+        _write_members, cur, diff.leaving, ids[insert], diff.cluster_of[insert]
+    )
+    if run.other is not None:
+        reader = run.stack.enter_context(run.other.cursor(binary=True))
+        attributes = run.pool.submit(store.load_attributes, reader, ids[rewrite])
+    else:
+        attributes = writer.submit(store.load_attributes, cur, ids[rewrite])
+    rewrite_of, rewrite_geoms = diff.cluster_of[rewrite], geoms[rewrite]
+    batches = _batches(rewrite_of)
+    srid = store.srid()
+    shapes = [
+        shaper.submit(
+            rows.cluster_shapes, rewrite_of[b], rewrite_geoms[b], run.tolerance, srid=srid
+        )
+        for b in batches
+    ]
+    upserts = []
+    for batch, shaped in zip(batches, shapes, strict=True):
+        columns = rows.cluster_rows(shaped.result(), attributes.result().take(batch))
+        upserts.append(writer.submit(store.upsert_clusters, cur, columns))
+    memberships.result()
+    return sum(upsert.result() for upsert in upserts)
+
+
+def _dissolve_emptied(cur, diff: _Diff) -> None:
+    """Mark dissolved the clusters that lost all their claims (a full recompute leaves no
+    lone member)."""
+    gone = sorted(diff.changed - diff.current)
+    if gone:
+        cur.execute(
+            "UPDATE spatial_cluster SET dissolved_at = now(), updated_at = now(), "
+            "claim_count = 0 WHERE id = ANY(%s::bigint[]) AND dissolved_at IS NULL",
+            [store.int_array(gone)],
+        )
+
+
+ANALYZE_FROM = 10_000  # membership rows written from which the table is analysed
+
+
+def _analyze_after_bulk(cur, diff: _Diff) -> None:
+    """Keep the row estimates of spatial_clustermember right for the incremental hook."""
+    if diff.insert.sum() + len(diff.leaving) > ANALYZE_FROM:
+        cur.execute("ANALYZE spatial_clustermember")
+
+
 def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False) -> RecomputeResult:
     """Recompute every cluster from all active proposals, keeping ids stable.
 
     Only clusters whose membership changed are rewritten, unless `refresh`: then every
     cluster's statistics and verdict are rebuilt too (after zoning rules or the overlay
     changed in bulk, which are not proposal writes)."""
-    seconds = {}
-    start = last = time.perf_counter()
-
-    def mark(step):
-        nonlocal last
-        now = time.perf_counter()
-        seconds[step], last = now - last, now
-
+    clock = _Clock()
     with (
         transaction.atomic(),
         store.raw_cursor() as cur,
@@ -75,73 +181,24 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         _lock(cur)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
-        low, high = store.claim_id_range(cur)
-        # A second connection on this transaction's snapshot reads while this one works
-        # (None for small reads, or when this transaction has already written).
-        big = high is not None and high - low >= store.LOAD_CHUNK
-        other = stack.enter_context(store.snapshot_reader(cur, wanted=big))
-        ids, geoms = store.load_geometries(cur, low, high, other)
-        mark("read")
-
-        if other is not None:  # the stored memberships arrive while the engine works
-            stored = pool.submit(store.load_memberships, stack.enter_context(other.cursor()))
+        ids, geoms, other = _read_claims(cur, stack)
+        run = _Run(cur=cur, stack=stack, pool=pool, other=other, tolerance=tolerance)
+        clock.mark("read")
+        stored_memberships = _memberships_later(run)
         labels = engine.cluster_labels(geoms, tolerance)
-        mark("cluster")
-
-        members, of = stored.result() if other is not None else store.load_memberships(cur)
-        diff = _diff(cur, ids, labels, members, of)
-        cluster_of, insert = diff.cluster_of, diff.insert
-        if refresh:
-            rewrite = cluster_of >= 0
-        else:
-            changed = np.fromiter(diff.changed, dtype=np.int64, count=len(diff.changed))
-            rewrite = np.isin(cluster_of, changed)
-        # All at once: a writer thread, the only user of this connection from here on,
-        # writes the memberships and then the cluster rows in order (the server works);
-        # the snapshot reader fetches the attributes of the clusters to rewrite; two
-        # threads build outlines (GEOS releases the GIL) and this one the rows, batch by
-        # batch, so the server stores one batch while the next is built.
-        writer = stack.enter_context(ThreadPoolExecutor(1))
-        shaper = stack.enter_context(ThreadPoolExecutor(2))
-        memberships = writer.submit(
-            _write_members, cur, diff.leaving, ids[insert], cluster_of[insert]
-        )
-        if other is not None:
-            reader = stack.enter_context(other.cursor(binary=True))
-            attributes = pool.submit(store.load_attributes, reader, ids[rewrite])
-        else:
-            attributes = writer.submit(store.load_attributes, cur, ids[rewrite])
-        rewrite_of, rewrite_geoms = cluster_of[rewrite], geoms[rewrite]
-        batches = _batches(rewrite_of)
-        shapes = [
-            shaper.submit(store.cluster_shapes, rewrite_of[b], rewrite_geoms[b], tolerance)
-            for b in batches
-        ]
-        upserts = []
-        for batch, shaped in zip(batches, shapes, strict=True):
-            rows = store.cluster_rows(shaped.result(), attributes.result().take(batch))
-            upserts.append(writer.submit(store.upsert_clusters, cur, rows))
-        memberships.result()
-        written = sum(upsert.result() for upsert in upserts)
-        mark("write")
-        # Clusters that lost all their claims (a full recompute leaves no lone member).
-        gone = sorted(diff.changed - diff.current)
-        if gone:
-            cur.execute(
-                "UPDATE spatial_cluster SET dissolved_at = now(), updated_at = now(), "
-                "claim_count = 0 WHERE id = ANY(%s::bigint[]) AND dissolved_at IS NULL",
-                [store.int_array(gone)],
-            )
-        if insert.sum() + len(diff.leaving) > 10_000:  # keep row estimates right for the hook
-            cur.execute("ANALYZE spatial_clustermember")
-    mark("commit")
-    seconds["total"] = time.perf_counter() - start
+        clock.mark("cluster")
+        diff = _diff(cur, ids, labels, *stored_memberships())
+        written = _write(run, diff, ids, geoms, _to_rewrite(diff, refresh))
+        clock.mark("write")
+        _dissolve_emptied(cur, diff)
+        _analyze_after_bulk(cur, diff)
+    clock.mark("commit")
     result = RecomputeResult(
         int(len(ids)),
         len(diff.current),
         written,
         float(tolerance),
-        seconds,
+        clock.total(),
     )
     log.info("recluster: %s", result)
     return result
@@ -191,7 +248,7 @@ def _diff(cur, ids, labels, members, of) -> _Diff:
     )
 
 
-BATCH_CLUSTERS = 25_000  # clusters per batch of outlines and rows (see clusters_recompute)
+BATCH_CLUSTERS = 25_000  # clusters per batch of outlines and rows (see _write)
 
 
 def _batches(cluster_of: np.ndarray) -> list[np.ndarray]:
@@ -272,11 +329,11 @@ def _split(cur, cluster_id: int, tolerance: float) -> set[int]:
         "WHERE cluster_id = %s))",
         [cluster_id],
     )
-    rows = cur.fetchall()
-    if len(rows) < 2:
+    members = cur.fetchall()
+    if len(members) < 2:
         return {cluster_id}
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
-    labels = engine.cluster_labels(shapely.from_wkb([r[1] for r in rows]), tolerance)
+    ids = np.array([r[0] for r in members], dtype=np.int64)
+    labels = engine.cluster_labels(shapely.from_wkb([r[1] for r in members]), tolerance)
     sizes = np.bincount(labels)
     if len(sizes) == 1:
         return {cluster_id}
@@ -333,17 +390,17 @@ def _refresh(cur, cluster_ids: set[int], tolerance: float) -> None:
     """Rewrite outline, statistics and verdict of the given clusters from their members."""
     ids = sorted(cluster_ids)
     cur.execute(store.CLAIMS_OF_CLUSTERS_SQL.replace("{srid}", str(store.srid())), [ids])
-    rows = cur.fetchall()
+    found = cur.fetchall()
     counts = {}
-    for row in rows:
+    for row in found:
         counts[row[8]] = counts.get(row[8], 0) + 1
-    rows = [r for r in rows if counts[r[8]] >= 2]
-    if rows:
+    found = [r for r in found if counts[r[8]] >= 2]
+    if found:
         store.write_clusters(
             cur,
-            np.array([r[8] for r in rows], dtype=np.int64),
-            shapely.from_wkb([r[7] for r in rows]),
-            store.ClaimColumns.from_rows([r[:7] for r in rows]),
+            np.array([r[8] for r in found], dtype=np.int64),
+            shapely.from_wkb([r[7] for r in found]),
+            rows.ClaimColumns.from_rows([r[:7] for r in found]),
             tolerance,
         )
     store.dissolve(cur, ids)

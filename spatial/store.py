@@ -6,29 +6,23 @@ array parameters for a few clusters, COPY into a temp table for many.
 
 from __future__ import annotations
 
-import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import psycopg
 import psycopg.sql
-import pyproj
 import shapely
 from django.conf import settings
 from django.db import connection
 
-from proposals.models import Category
+from core import pgcopy
 
-from . import engine, triggers
-from .score import verdict_from_counts
+from . import rows, triggers
+from .rows import ClaimColumns
 
 log = logging.getLogger(__name__)
-
-MIN_PAD_M = 1.0  # outlines are widened by max(tolerance / 2, this) so points get an area
 
 
 def srid() -> int:
@@ -47,7 +41,7 @@ def raw_cursor():
 ZONE_SEPARATOR = "\x1f"
 
 # Active claims in id ranges, as one row of arrays: ids and WKB in ANALYSIS_SRID, from the
-# table the triggers keep (transforming a million geometries here was 80% of the read).
+# table the triggers keep, so the read transforms nothing (docs/adr/0006).
 LOAD_SQL = """
 SELECT array_agg(proposal_id), array_agg(ST_AsBinary(geom))
 FROM spatial_claimgeometry WHERE proposal_id >= %s AND proposal_id < %s
@@ -68,10 +62,10 @@ FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
 JOIN proposals_proposal p ON p.id = w.id
 LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
 """
-# The same columns for every proposal in an id range, with the ids: one sequential pass (5x
-# cheaper than looking up most of the claims one by one, as a first run needs). No ORDER BY:
-# the aggregates of one query see the rows in the same order, so the arrays are aligned
-# with the ids, and sorting them is left to numpy (seven sorts per range were 80% of it).
+# The same columns for every proposal in an id range, with the ids: one sequential pass,
+# for when most claims of the range are wanted (docs/adr/0004). No ORDER BY: the
+# aggregates of one query see the rows in the same order, so the arrays are aligned with
+# the ids, and numpy sorts them once instead of the server once per column.
 ATTRIBUTES_RANGE_SQL = (
     ATTRIBUTES_SQL.replace(" ORDER BY w.n", "")
     .replace("SELECT array_agg", "SELECT array_agg(p.id), array_agg", 1)
@@ -142,15 +136,15 @@ def claim_id_range(cur) -> tuple[int | None, int | None]:
         "(SELECT count(*) FROM proposals_proposal WHERE status = 'active'), "
         "count(*), min(proposal_id), max(proposal_id) FROM spatial_claimgeometry"
     )
-    stored_srid, active, rows, low, high = cur.fetchone()
+    stored_srid, active, stored, low, high = cur.fetchone()
     if stored_srid != srid():
         raise StaleClaimGeometry(
             f"Claim geometries are stored in EPSG:{stored_srid}, but ANALYSIS_SRID is "
             f"{srid()}: run `manage.py recluster --reindex`."
         )
-    if rows != active:
+    if stored != active:
         log.warning(
-            "spatial_claimgeometry has %s rows for %s active claims: refilling", rows, active
+            "spatial_claimgeometry has %s rows for %s active claims: refilling", stored, active
         )
         for statement in triggers.refill_sql(srid()):
             cur.execute(statement)
@@ -260,37 +254,6 @@ WHERE m.cluster_id = ANY(%s)
 """
 
 
-@dataclass
-class ClaimColumns:
-    """Attributes of claims as aligned arrays (rows from CLAIM_COLUMNS)."""
-
-    ids: np.ndarray
-    category: np.ndarray
-    conflict: np.ndarray
-    author: np.ndarray
-    supports: np.ndarray
-    incompatible: np.ndarray
-    zones: np.ndarray
-
-    @classmethod
-    def from_rows(cls, rows) -> ClaimColumns:
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
-        zones = np.empty(len(rows), dtype=object)
-        zones[:] = [tuple(z) for z in cols[6]]
-        return cls(
-            ids=np.asarray(cols[0], dtype=np.int64),
-            category=np.asarray(cols[1], dtype=object),
-            conflict=np.asarray(cols[2], dtype=object) == "conflict",
-            author=np.asarray(cols[3], dtype=np.int64),
-            supports=np.asarray(cols[4], dtype=np.int64),
-            incompatible=np.asarray(cols[5], dtype=object) == "incompatible",
-            zones=zones,
-        )
-
-    def take(self, index) -> ClaimColumns:
-        return ClaimColumns(*(getattr(self, f)[index] for f in self.__dataclass_fields__))
-
-
 def new_cluster_ids(cur, count: int) -> list[int]:
     if count == 0:
         return []
@@ -320,133 +283,6 @@ FROM {source}
 ON CONFLICT (id) DO UPDATE SET """ + ", ".join(f"{col} = EXCLUDED.{col}" for col in _UPDATED)
 
 
-CATEGORIES = np.array(sorted(c.value for c in Category), dtype=object)
-
-
-@lru_cache(maxsize=65_536)
-def _verdict_row(**counts) -> tuple[bool, float, str]:
-    """(contested, score, explanation as JSON text) for a cluster's counts, cached."""
-    verdict = verdict_from_counts(**counts)
-    return verdict.contested, verdict.score, json.dumps(verdict.explanation, ensure_ascii=False)
-
-
-@lru_cache(maxsize=8)
-def _to_wgs84(source_srid: int) -> pyproj.Transformer:
-    return pyproj.Transformer.from_crs(source_srid, 4326, always_xy=True)
-
-
-@lru_cache(maxsize=256)
-def _category_literal(present: tuple[str, ...]) -> str:
-    return "{" + ",".join(present) + "}"
-
-
-def _to_storage(polygons: np.ndarray) -> list[str]:
-    """Polygons in ANALYSIS_SRID as hex WKB in EPSG:4326 (PROJ, as PostGIS's ST_Transform
-    uses; transformed here, where the arrays already are). UPSERT_SQL sets the SRID and
-    makes them MultiPolygons; hex by Python, which is 20 times faster than GEOS's."""
-    transformer = _to_wgs84(srid())
-    moved = shapely.transform(
-        polygons, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
-    )
-    return [wkb.hex() for wkb in shapely.to_wkb(moved).tolist()]
-
-
-@dataclass
-class ClusterShapes:
-    """The geometric half of cluster rows: claims sorted by cluster (`order`), one entry
-    per distinct cluster id for the rest."""
-
-    order: np.ndarray
-    ids: np.ndarray
-    counts: np.ndarray
-    group: np.ndarray  # cluster number (0..k-1) of each claim, in `order`
-    overlap: np.ndarray
-    outlines: list[str]
-
-
-def cluster_shapes(cluster_of, geoms, tolerance: float) -> ClusterShapes:
-    """Outline (convex hull widened by half the tolerance) and overlap area of each
-    distinct cluster id in `cluster_of` (aligned with `geoms`). GEOS releases the GIL
-    here, so the recompute runs batches of these in two threads."""
-    order = np.argsort(cluster_of, kind="stable")
-    ids, counts = np.unique(cluster_of[order], return_counts=True)
-    k = len(ids)
-    group = np.repeat(np.arange(k), counts)
-    geoms = geoms[order]
-    overlap = engine.overlap_areas(geoms, group, k)
-    hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
-    outlines = shapely.buffer(hulls, max(tolerance / 2, MIN_PAD_M), quad_segs=4)
-    return ClusterShapes(order, ids, counts, group, overlap, _to_storage(outlines))
-
-
-def cluster_rows(shapes: ClusterShapes, claims: ClaimColumns) -> dict:
-    """One row per cluster of `shapes`: its counts and verdict from `claims` (aligned with
-    the `cluster_of` the shapes were made from). Vectorised except for the verdict, which
-    is cached by the counts it depends on."""
-    ids, counts, group, k = shapes.ids, shapes.counts, shapes.group, len(shapes.ids)
-    claims = claims.take(shapes.order)
-
-    def per_cluster(values):
-        return np.bincount(group, weights=values, minlength=k).astype(np.int64)
-
-    conflicts = per_cluster(claims.conflict)
-    supports = per_cluster(claims.supports)
-    incompatible = per_cluster(claims.incompatible)
-    codes = np.searchsorted(CATEGORIES, claims.category)
-    by_category = np.zeros((k, len(CATEGORIES)), dtype=np.int64)
-    np.add.at(by_category, (group, codes), 1)
-    # distinct (cluster, author) pairs as one integer each: a 1-D unique, no row sort
-    base = int(claims.author.max()) + 1 if len(claims.author) else 1
-    people = np.bincount(np.unique(group * base + claims.author) // base, minlength=k)
-    zones = [()] * k
-    for i in np.flatnonzero(claims.incompatible):
-        zones[group[i]] = tuple(sorted({*zones[group[i]], *claims.zones[i]}))
-    overlap = shapes.overlap
-
-    rows = {"explanation": [], "contested": [], "score": [], "categories": []}
-    names = CATEGORIES.tolist()
-    # plain Python values: the loop runs once per cluster (130,000 at 1,000,000 claims)
-    columns = zip(
-        by_category.tolist(),
-        conflicts.tolist(),
-        (counts - conflicts).tolist(),
-        incompatible.tolist(),
-        zones,
-        people.tolist(),
-        supports.tolist(),
-        [round(v, 1) for v in overlap.tolist()],  # Python's rounding, as before
-        strict=True,
-    )
-    for per_category, conflicted, proposed, banned, codes, authors, supported, area in columns:
-        present = tuple((names[c], v) for c, v in enumerate(per_category) if v)
-        contested, score, explanation = _verdict_row(
-            categories=present,
-            conflicts=conflicted,
-            proposals=proposed,
-            incompatible=banned,
-            zones=codes,
-            people=authors,
-            supports=supported,
-            overlap_area_m2=area,
-        )
-        rows["explanation"].append(explanation)
-        rows["contested"].append(contested)
-        rows["score"].append(score)
-        rows["categories"].append(_category_literal(tuple(name for name, _ in present)))
-    rows.update(
-        id=ids.tolist(),
-        outline=shapes.outlines,
-        claims=counts.tolist(),
-        proposals=(counts - conflicts).tolist(),
-        conflicts=conflicts.tolist(),
-        incompatible=incompatible.tolist(),
-        authors=people.tolist(),
-        supports=supports.tolist(),
-        overlap=overlap.round(1).tolist(),
-    )
-    return rows
-
-
 ROW_COLUMNS = (
     "id", "outline", "contested", "score", "explanation", "categories", "claims",
     "proposals", "conflicts", "incompatible", "authors", "supports", "overlap",
@@ -462,18 +298,19 @@ def write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: floa
     """Upsert one row per distinct cluster id in `cluster_of`."""
     if not len(cluster_of):
         return 0
-    return upsert_clusters(cur, cluster_rows(cluster_shapes(cluster_of, geoms, tolerance), claims))
+    shapes = rows.cluster_shapes(cluster_of, geoms, tolerance, srid=srid())
+    return upsert_clusters(cur, rows.cluster_rows(shapes, claims))
 
 
-def upsert_clusters(cur, rows: dict) -> int:
-    """Insert or update the clusters of `rows` (from `cluster_rows`)."""
-    k = len(rows["id"])
+def upsert_clusters(cur, columns: dict) -> int:
+    """Insert or update the clusters of `columns` (from rows.cluster_rows)."""
+    k = len(columns["id"])
     if k < COPY_FROM:
         source = "unnest({}) AS u({})".format(
             ", ".join(f"%({c})s::{t}[]" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True)),
             ", ".join(ROW_COLUMNS),
         )
-        cur.execute(UPSERT_SQL.format(source=source), {"srid": srid(), **rows})
+        cur.execute(UPSERT_SQL.format(source=source), {"srid": srid(), **columns})
         return k
     cur.execute(
         "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
@@ -481,15 +318,16 @@ def upsert_clusters(cur, rows: dict) -> int:
         )
     )
     text = {
-        "contested": ["t" if v else "f" for v in rows["contested"]],
-        "explanation": _copy_text(rows["explanation"]),
-        "categories": _copy_text(rows["categories"]),
+        "contested": ["t" if v else "f" for v in columns["contested"]],
+        "explanation": pgcopy.escape_text(columns["explanation"]),
+        "categories": pgcopy.escape_text(columns["categories"]),
+        "outline": columns["outline"],  # hex: nothing to escape
     }
-    copy_rows(
+    pgcopy.copy_text(
         cur,
         "spatial_cluster_rows",
         ROW_COLUMNS,
-        [text.get(c) or strings(rows[c]) if c != "outline" else rows[c] for c in ROW_COLUMNS],
+        [text.get(c) or strings(columns[c]) for c in ROW_COLUMNS],
     )
     cur.execute(UPSERT_SQL.format(source="spatial_cluster_rows u"), {"srid": srid()}, prepare=False)
     cur.execute("TRUNCATE spatial_cluster_rows")
@@ -505,32 +343,9 @@ def strings(values) -> list[str]:
     return list(map(str, np.asarray(values).tolist()))
 
 
-def _copy_text(values) -> list[str]:
-    """Strings escaped for COPY's text format."""
-    return [v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for v in values]
-
-
-def copy_rows(cur, table: str, columns, values: list[list[str]]) -> None:
-    """COPY aligned columns of ready-made text fields into `table`."""
-    lines = "".join("\t".join(row) + "\n" for row in zip(*values, strict=True))
-    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        copy.write(lines)
-
-
-_PAIR = np.dtype(
-    [("fields", ">i2"), ("size_a", ">i4"), ("a", ">i8"), ("size_b", ">i4"), ("b", ">i8")]
-)
-_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)  # signature, flags, header extension
-
-
 def copy_bigint_pairs(cur, table: str, columns, a, b) -> None:
-    """COPY two aligned bigint columns into `table` in PostgreSQL's binary format, built
-    by numpy in one buffer (no text per row)."""
-    rows = np.empty(len(a), dtype=_PAIR)
-    rows["fields"], rows["size_a"], rows["size_b"] = 2, 8, 8
-    rows["a"], rows["b"] = a, b
-    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT binary)") as copy:
-        copy.write(_COPY_HEADER + rows.tobytes() + b"\xff\xff")
+    """COPY two aligned bigint columns into `table` (binary rows built by numpy)."""
+    pgcopy.copy_binary(cur, table, columns, pgcopy.bigint_rows(a, b))
 
 
 def dissolve(cur, cluster_ids) -> None:

@@ -17,44 +17,50 @@ def _unquote(line: str) -> str:
     return re.sub(r'\\(["\\nt])', lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), text)
 
 
+def _new_entry() -> dict:
+    return {"msgid": "", "msgid_plural": None, "msgstr": [], "flags": set()}
+
+
+def _start_field(entry: dict, line: str) -> str:
+    """Begin the field a `msgctxt`, `msgid`, `msgid_plural` or `msgstr[n]` line opens and
+    add its first string; return the field's keyword."""
+    field = line.split()[0]
+    if field.startswith("msgstr"):
+        entry["msgstr"].append("")
+    elif field != "msgctxt":
+        entry[field] = ""
+    _continue_field(entry, field, line)
+    return field
+
+
+def _continue_field(entry: dict, field: str, line: str) -> None:
+    """Add the quoted string of `line` to the open field (msgctxt is read and dropped)."""
+    if field.startswith("msgstr"):
+        entry["msgstr"][-1] += _unquote(line)
+    elif field != "msgctxt":
+        entry[field] += _unquote(line)
+
+
 def read_catalogue(path: Path) -> list[dict]:
     """A tiny .po reader: one dict per live entry with msgid, msgid_plural, the msgstr
     forms (a list) and its flags. Obsolete entries (#~) and the header are left out."""
     entries, entry, field = [], None, None
-
-    def close():
-        if entry and entry.get("msgid"):
-            entries.append(entry)
-
     for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
         line = raw.strip()
-        if not line:
-            close()
+        if not line:  # a blank line closes the entry
+            if entry and entry.get("msgid"):
+                entries.append(entry)
             entry, field = None, None
             continue
         if line.startswith("#~"):
             continue
-        entry = entry or {"msgid": "", "msgid_plural": None, "msgstr": [], "flags": set()}
+        entry = entry or _new_entry()
         if line.startswith("#,"):
             entry["flags"].update(flag.strip() for flag in line[2:].split(","))
-        elif line.startswith("#"):
-            continue
         elif line.startswith(("msgctxt", "msgid", "msgstr")):
-            field = line.split()[0]
-            if field.startswith("msgstr"):
-                entry["msgstr"].append("")
-            if field != "msgctxt" and not field.startswith("msgstr"):
-                entry[field] = ""
-            value = _unquote(line)
-            if field.startswith("msgstr"):
-                entry["msgstr"][-1] += value
-            elif field != "msgctxt":
-                entry[field] += value
+            field = _start_field(entry, line)
         elif line.startswith('"'):
-            if field.startswith("msgstr"):
-                entry["msgstr"][-1] += _unquote(line)
-            elif field != "msgctxt":
-                entry[field] += _unquote(line)
+            _continue_field(entry, field, line)
     return entries
 
 

@@ -94,3 +94,10 @@ def test_overlap_per_cluster_is_exact_for_small_and_a_hull_estimate_for_large_cl
     assert areas[0] == pytest.approx(150)
     assert areas[1] == pytest.approx((EXACT_OVERLAP_LIMIT + 10) * 10)  # the hull
     assert areas[2] == pytest.approx(50)
+
+
+def test_cluster_rows_know_every_proposal_category():
+    from proposals.models import Category
+    from spatial.rows import CATEGORIES
+
+    assert CATEGORIES.tolist() == sorted(Category.values)

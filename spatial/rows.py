@@ -1,0 +1,225 @@
+"""Cluster rows computed from claims: outlines, counts and verdicts, as aligned columns.
+
+Pure, like engine.py: arrays and shapely geometries in, plain Python columns out, no SQL
+and no Django. store.py reads the claims these work on and writes the rows they make.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pyproj
+import shapely
+
+from . import engine
+from .score import CATEGORY_NAMES, verdict_from_counts
+
+MIN_PAD_M = 1.0  # outlines are widened by max(tolerance / 2, this) so points get an area
+
+# Every proposal category, sorted (the values of proposals.models.Category; a test keeps
+# the two equal).
+CATEGORIES = np.array(sorted(CATEGORY_NAMES), dtype=object)
+
+
+@dataclass
+class ClaimColumns:
+    """Attributes of claims as aligned arrays (rows from store.CLAIM_COLUMNS)."""
+
+    ids: np.ndarray
+    category: np.ndarray
+    conflict: np.ndarray
+    author: np.ndarray
+    supports: np.ndarray
+    incompatible: np.ndarray
+    zones: np.ndarray
+
+    @classmethod
+    def from_rows(cls, rows) -> ClaimColumns:
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+        zones = np.empty(len(rows), dtype=object)
+        zones[:] = [tuple(z) for z in cols[6]]
+        return cls(
+            ids=np.asarray(cols[0], dtype=np.int64),
+            category=np.asarray(cols[1], dtype=object),
+            conflict=np.asarray(cols[2], dtype=object) == "conflict",
+            author=np.asarray(cols[3], dtype=np.int64),
+            supports=np.asarray(cols[4], dtype=np.int64),
+            incompatible=np.asarray(cols[5], dtype=object) == "incompatible",
+            zones=zones,
+        )
+
+    def take(self, index) -> ClaimColumns:
+        return ClaimColumns(*(getattr(self, f)[index] for f in self.__dataclass_fields__))
+
+
+# -- shapes -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _to_wgs84(source_srid: int) -> pyproj.Transformer:
+    return pyproj.Transformer.from_crs(source_srid, 4326, always_xy=True)
+
+
+def to_storage(polygons: np.ndarray, srid: int) -> list[str]:
+    """Polygons in EPSG:`srid` as hex WKB in EPSG:4326, transformed by PROJ (as PostGIS's
+    ST_Transform is) here, where the arrays already are. The upsert sets the SRID and
+    makes them MultiPolygons. Hex by Python's bytes.hex, far cheaper than GEOS's hex
+    writer (docs/adr/0004)."""
+    transformer = _to_wgs84(srid)
+    moved = shapely.transform(
+        polygons, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+    )
+    return [wkb.hex() for wkb in shapely.to_wkb(moved).tolist()]
+
+
+@dataclass
+class ClusterShapes:
+    """The geometric half of cluster rows: claims sorted by cluster (`order`), one entry
+    per distinct cluster id for the rest."""
+
+    order: np.ndarray
+    ids: np.ndarray
+    counts: np.ndarray
+    group: np.ndarray  # cluster number (0..k-1) of each claim, in `order`
+    overlap: np.ndarray
+    outlines: list[str]
+
+
+def cluster_shapes(cluster_of, geoms, tolerance: float, *, srid: int) -> ClusterShapes:
+    """Outline (convex hull widened by half the tolerance) and overlap area of each
+    distinct cluster id in `cluster_of` (aligned with `geoms`, in EPSG:`srid`). GEOS
+    releases the GIL here, so the recompute runs batches of these in two threads."""
+    order = np.argsort(cluster_of, kind="stable")
+    ids, counts = np.unique(cluster_of[order], return_counts=True)
+    k = len(ids)
+    group = np.repeat(np.arange(k), counts)
+    geoms = geoms[order]
+    overlap = engine.overlap_areas(geoms, group, k)
+    hulls = shapely.convex_hull(shapely.geometrycollections(geoms, indices=group))
+    outlines = shapely.buffer(hulls, max(tolerance / 2, MIN_PAD_M), quad_segs=4)
+    return ClusterShapes(order, ids, counts, group, overlap, to_storage(outlines, srid))
+
+
+# -- counts and verdicts ------------------------------------------------------------------
+
+
+@dataclass
+class ClusterCounts:
+    """Per cluster (aligned with ClusterShapes.ids): what its verdict depends on."""
+
+    claims: np.ndarray
+    conflicts: np.ndarray
+    supports: np.ndarray
+    incompatible: np.ndarray
+    by_category: np.ndarray  # (clusters, CATEGORIES) claim counts
+    authors: np.ndarray  # distinct authors
+    zones: list[tuple[str, ...]]  # sorted codes of the zones that refuse a claim
+
+
+def _distinct_authors(group: np.ndarray, author: np.ndarray, k: int) -> np.ndarray:
+    """Distinct authors per cluster: (cluster, author) pairs as one integer each, so a
+    1-D unique does it, no row sort."""
+    base = int(author.max()) + 1 if len(author) else 1
+    return np.bincount(np.unique(group * base + author) // base, minlength=k)
+
+
+def _refusing_zones(group: np.ndarray, claims: ClaimColumns, k: int) -> list[tuple]:
+    zones: list[tuple] = [()] * k
+    for i in np.flatnonzero(claims.incompatible):
+        zones[group[i]] = tuple(sorted({*zones[group[i]], *claims.zones[i]}))
+    return zones
+
+
+def cluster_counts(shapes: ClusterShapes, claims: ClaimColumns) -> ClusterCounts:
+    """The counts of each cluster of `shapes`, vectorised; `claims` is aligned with the
+    `cluster_of` the shapes were made from."""
+    group, k = shapes.group, len(shapes.ids)
+    claims = claims.take(shapes.order)
+
+    def per_cluster(values):
+        return np.bincount(group, weights=values, minlength=k).astype(np.int64)
+
+    by_category = np.zeros((k, len(CATEGORIES)), dtype=np.int64)
+    np.add.at(by_category, (group, np.searchsorted(CATEGORIES, claims.category)), 1)
+    return ClusterCounts(
+        claims=shapes.counts,
+        conflicts=per_cluster(claims.conflict),
+        supports=per_cluster(claims.supports),
+        incompatible=per_cluster(claims.incompatible),
+        by_category=by_category,
+        authors=_distinct_authors(group, claims.author, k),
+        zones=_refusing_zones(group, claims, k),
+    )
+
+
+@lru_cache(maxsize=65_536)
+def verdict_row(**counts) -> tuple[bool, float, str]:
+    """(contested, score, explanation as JSON text) for a cluster's counts, cached: many
+    clusters share their counts."""
+    verdict = verdict_from_counts(**counts)
+    return verdict.contested, verdict.score, json.dumps(verdict.explanation, ensure_ascii=False)
+
+
+@lru_cache(maxsize=256)
+def _category_literal(present: tuple[str, ...]) -> str:
+    return "{" + ",".join(present) + "}"
+
+
+def verdict_columns(counts: ClusterCounts, overlap: np.ndarray) -> dict[str, list]:
+    """contested, score, explanation and categories (a text[] literal) of each cluster.
+    The loop, once per cluster, runs on plain Python values; the verdict is cached by the
+    counts it depends on."""
+    out = {"explanation": [], "contested": [], "score": [], "categories": []}
+    names = CATEGORIES.tolist()
+    columns = zip(
+        counts.by_category.tolist(),
+        counts.conflicts.tolist(),
+        (counts.claims - counts.conflicts).tolist(),
+        counts.incompatible.tolist(),
+        counts.zones,
+        counts.authors.tolist(),
+        counts.supports.tolist(),
+        # Python's round() (numpy's differs on some halves): the area the explanation shows
+        [round(v, 1) for v in overlap.tolist()],
+        strict=True,
+    )
+    for per_category, conflicted, proposed, banned, codes, authors, supported, area in columns:
+        present = tuple((names[c], v) for c, v in enumerate(per_category) if v)
+        contested, score, explanation = verdict_row(
+            categories=present,
+            conflicts=conflicted,
+            proposals=proposed,
+            incompatible=banned,
+            zones=codes,
+            people=authors,
+            supports=supported,
+            overlap_area_m2=area,
+        )
+        out["explanation"].append(explanation)
+        out["contested"].append(contested)
+        out["score"].append(score)
+        out["categories"].append(_category_literal(tuple(name for name, _ in present)))
+    return out
+
+
+def cluster_rows(shapes: ClusterShapes, claims: ClaimColumns) -> dict:
+    """One row per cluster of `shapes` as aligned columns (store.ROW_COLUMNS): its
+    outline, counts and verdict from `claims` (aligned with the `cluster_of` the shapes
+    were made from)."""
+    counts = cluster_counts(shapes, claims)
+    rows = verdict_columns(counts, shapes.overlap)
+    rows.update(
+        id=shapes.ids.tolist(),
+        outline=shapes.outlines,
+        claims=counts.claims.tolist(),
+        proposals=(counts.claims - counts.conflicts).tolist(),
+        conflicts=counts.conflicts.tolist(),
+        incompatible=counts.incompatible.tolist(),
+        authors=counts.authors.tolist(),
+        supports=counts.supports.tolist(),
+        overlap=shapes.overlap.round(1).tolist(),
+    )
+    return rows
