@@ -15,3 +15,8 @@ export function statusLine(element) {
     element.classList.toggle("error", isError);
   };
 }
+
+// The page's elements by id, named: elementsById({ table: "rule-matrix" }).table
+export function elementsById(ids) {
+  return Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, document.getElementById(id)]));
+}

@@ -1,7 +1,7 @@
 // The rule matrix of a zoning layer: zone codes × categories, a verdict per cell; saved
 // with PUT to the rules API, or replaced from a CSV file.
 import { apiFetch, fillUrl } from "../api/client.js";
-import { option, statusLine } from "../lib/dom.js";
+import { elementsById, option, statusLine } from "../lib/dom.js";
 import { fill, gettext } from "../lib/i18n.js";
 import { postForm } from "./forms.js";
 
@@ -10,12 +10,14 @@ export function createRules({ config }) {
   const noZoning = gettext("Import a zoning layer to set its rules.");
   const saveFailed = (exc) =>
     say(fill(gettext("The rules could not be saved: %(error)s"), { error: exc.message }), true);
-  const select = document.getElementById("rules-layer");
-  const table = document.getElementById("rule-matrix");
-  const form = document.getElementById("rules-form");
-  const csvForm = document.getElementById("rules-csv-form");
-  const status = document.getElementById("rules-status");
-  const section = document.getElementById("rules-section");
+  const { select, table, form, csvForm, status, section } = elementsById({
+    select: "rules-layer",
+    table: "rule-matrix",
+    form: "rules-form",
+    csvForm: "rules-csv-form",
+    status: "rules-status",
+    section: "rules-section",
+  });
 
   const say = statusLine(status);
 

@@ -1,7 +1,7 @@
 // The import form: read the file's layers and attributes, upload it, follow the import's
 // progress until it is done or failed, then show the import report.
 import { apiFetch, fillUrl } from "../api/client.js";
-import { option } from "../lib/dom.js";
+import { elementsById, option } from "../lib/dom.js";
 import { fill, gettext } from "../lib/i18n.js";
 import { postForm, showError } from "./forms.js";
 
@@ -9,15 +9,17 @@ const POLL_MS = 500;
 
 export function bindUpload({ form, urls, onImported }) {
   const file = form.elements.file;
-  const layerField = document.getElementById("import-layer-field");
   const layerSelect = form.elements.layer;
-  const fields = document.getElementById("import-fields");
-  const inspectStatus = document.getElementById("inspect-status");
-  const error = document.getElementById("import-error");
-  const box = document.getElementById("import-progress-box");
-  const progress = document.getElementById("import-progress");
-  const status = document.getElementById("import-status");
-  const report = document.getElementById("import-report");
+  const { layerField, fields, inspectStatus, error, box, progress, status, report } = elementsById({
+    layerField: "import-layer-field",
+    fields: "import-fields",
+    inspectStatus: "inspect-status",
+    error: "import-error",
+    box: "import-progress-box",
+    progress: "import-progress",
+    status: "import-status",
+    report: "import-report",
+  });
   let inspected = [];
 
   function showKindFields() {
