@@ -21,19 +21,6 @@ CONVERGENT_COLOUR = "#0072B2"
 LIST_LIMIT = 200
 
 
-def js_strings() -> dict:
-    return {
-        "clusters": _("Clusters"),
-        "contested": _("Contested"),
-        "convergent": _("Convergent"),
-        "claims": _("%(count)s claims"),
-        "open": _("Open this cluster"),
-        "loading": _("Loading clusters…"),
-        "loadFailed": _("The clusters could not be loaded. Please try again."),
-        "shown": _("%(count)s clusters in this part of the map"),
-    }
-
-
 def cluster_overlay_config() -> dict:
     """What overlay.js needs on the main map (config.clusters)."""
     return {
@@ -42,7 +29,6 @@ def cluster_overlay_config() -> dict:
             "page": url_template("frontend:cluster-detail"),
         },
         "colours": {"contested": CONTESTED_COLOUR, "convergent": CONVERGENT_COLOUR},
-        "strings": js_strings(),
     }
 
 

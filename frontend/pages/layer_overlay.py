@@ -4,7 +4,6 @@ Its own module so both the map page and the planner page can import it.
 """
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 _SLUG = "layer-slug-placeholder"
 
@@ -15,7 +14,7 @@ def layer_url(name: str) -> str:
 
 
 def layer_overlay_config() -> dict:
-    """What frontend/static/frontend/layers/overlay.js needs: URLs and translated strings.
+    """What frontend/static/frontend/layers/overlay.js needs: the layers API's URLs.
 
     Used by the main map's config (key "layers") and by the planner page.
     """
@@ -25,17 +24,5 @@ def layer_overlay_config() -> dict:
             "features": layer_url("api:layer-features"),
             "participation": layer_url("api:layer-participation"),
             "incompatible": reverse("api:proposal-list") + "?compatibility=incompatible",
-        },
-        "strings": {
-            "zoning": _("Zoning"),
-            "districts": _("Districts"),
-            "other": _("Reference layer"),
-            "highlightIncompatible": _("Highlight proposals zoning does not allow"),
-            "participation": _("Participation (proposals per 1,000 inhabitants)"),
-            "perThousand": _("%(rate)s per 1,000 inhabitants"),
-            "proposalsCount": _("%(count)s proposals"),
-            "noPopulation": _("no population figure"),
-            "legendZones": _("Zones"),
-            "loadFailed": _("A reference layer could not be loaded."),
         },
     }

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
-from django.utils.translation import gettext as _
 
 from layers.selectors import district_layers
 from proposals.models import Category, Kind
@@ -55,48 +54,6 @@ def kinds() -> list[dict]:
     return [{"value": value, "label": str(label)} for value, label in Kind.choices]
 
 
-def js_strings() -> dict:
-    """Text the map's scripts show, translated here (JS has no gettext of its own)."""
-    return {
-        "loading": _("Loading pins…"),
-        "loadFailed": _("The pins could not be loaded. Please try again."),
-        "pinsShown": _("%(count)s pins in this part of the map"),
-        "supporters": _("Supporters"),
-        "comments": _("Comments"),
-        "by": _("by"),
-        "open": _("Open this pin"),
-        "legend": _("Legend"),
-        "proposal": _("Proposal"),
-        "conflict": _("Conflict"),
-        "line": _("Line"),
-        "area": _("Area"),
-        "point": _("Point"),
-        "cityLimits": _("City limits"),
-        "saved": _("Your pin is on the map."),
-        "saving": _("Saving…"),
-        "saveFailed": _("Your pin could not be saved."),
-        "networkError": _("The server could not be reached. Please try again."),
-        "drawHint": _("Draw a point, a line or an area on the map, then describe it."),
-        "drawPoint": _("Place a point"),
-        "drawLine": _("Draw a line"),
-        "drawArea": _("Draw an area"),
-        "drawFinish": _("Finish"),
-        "drawUndo": _("Delete last point"),
-        "drawCancel": _("Cancel"),
-        "drawStartLine": _("Click or tap to start the line."),
-        "drawContinueLine": _("Click or tap to continue the line."),
-        "drawEndLine": _("Click the last point to finish the line."),
-        "drawStartArea": _("Click or tap to start the area."),
-        "drawContinueArea": _("Click or tap to add corners."),
-        "drawEndArea": _("Click the first point to close the area."),
-        "drawMarker": _("Click or tap on the map to place the point."),
-        "drawIntersect": _("The edges of an area must not cross."),
-        "district": _("District: %(name)s"),
-        # The badge of a pin's compatibility with zoning: compatibility_<value>.
-        **{f"compatibility_{value}": label for value, label in compatibility_labels().items()},
-    }
-
-
 def _cluster_overlay_config() -> dict:
     from .clusters import cluster_overlay_config  # clusters.py imports this module
 
@@ -129,7 +86,9 @@ def map_config(request) -> dict:
             # the map outlines the city's bounding box instead.
             "districts": districts_url(),
         },
-        "strings": js_strings(),
+        # Labels of the server's choices; the scripts' own text comes from the JavaScript
+        # catalogue (/jsi18n/, locale/*/LC_MESSAGES/djangojs.po).
+        "compatibilities": compatibility_labels(),
         # The planners' reference layers (frontend/static/frontend/layers/overlay.js).
         "layers": layer_overlay_config(),
         # The cluster layer (frontend/static/frontend/clusters/overlay.js).

@@ -18,39 +18,6 @@ from .layer_overlay import layer_overlay_config, layer_url
 from .map import map_config
 
 
-def planner_strings() -> dict:
-    return {
-        "inspecting": _("Reading the file…"),
-        "inspectFailed": _("The file could not be read: %(error)s"),
-        "uploading": _("Uploading…"),
-        "pending": _("Waiting for the import to start…"),
-        "running": _("Importing…"),
-        "done": _("Import finished: %(count)s features."),
-        "failed": _("The import failed: %(error)s"),
-        "uploadFailed": _("The file was not accepted: %(error)s"),
-        "reportRead": _("Features read"),
-        "reportImported": _("imported"),
-        "reportRepaired": _("repaired"),
-        "reportRefused": _("refused"),
-        "reportFeature": _("Feature %(feature)s: %(reason)s"),
-        "confirmDelete": _("Delete the layer “%(name)s” with all its features and rules?"),
-        "deleteFailed": _("The layer could not be deleted: %(error)s"),
-        "show": _("Show on the map"),
-        "delete": _("Delete"),
-        "noLayers": _("No layers yet. Import one above."),
-        "noZoning": _("Import a zoning layer to set its rules."),
-        "noDistricts": _(
-            "Import a district layer with a population attribute to see participation."
-        ),
-        "unset": _("not set"),
-        "saved": _("The rules are saved; overlays are updated."),
-        "saveFailed": _("The rules could not be saved: %(error)s"),
-        "csvImported": _("The rules from the CSV file are saved."),
-        "zone": _("Zone"),
-        "unassigned": _("%(count)s proposals lie outside every district."),
-    }
-
-
 def planner_config(request) -> dict:
     config = map_config(request)
     config["layers"] = layer_overlay_config()
@@ -63,7 +30,6 @@ def planner_config(request) -> dict:
         },
         "verdicts": [{"value": v, "label": str(label)} for v, label in Verdict.choices],
         "states": {value: str(label) for value, label in LayerState.choices},
-        "strings": planner_strings(),
     }
     return config
 

@@ -61,13 +61,6 @@ def proposal_list_page(request):
     return render(request, "frontend/proposals/list.html", context, status=400 if errors else 200)
 
 
-def detail_strings() -> dict:
-    return {
-        "saving": _("Saving…"),
-        "networkError": _("The server could not be reached. Please try again."),
-    }
-
-
 def proposal_detail_page(request, pk):
     user = request.user
     proposal = proposal_get(proposal_id=pk, user=user)
@@ -90,7 +83,6 @@ def proposal_detail_page(request, pk):
         restore=reverse("api:proposal-restore", args=[pk]),
         map=reverse("frontend:map"),
     )
-    config["strings"].update(detail_strings())
     is_active = proposal.status == Status.ACTIVE
     context = {
         "proposal": proposal,

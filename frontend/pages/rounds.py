@@ -21,19 +21,6 @@ from negotiations.models import Option, Round, Stance
 from .map import categories
 
 
-def _strings() -> dict:
-    return {
-        "snapshot": _("Claim of this round"),
-        "joined": _("Joined the cluster since the round opened"),
-        "left": _("Left the cluster since the round opened"),
-        "overlap": _("Claimed more than once"),
-        "zoning": _("Zone"),
-        "option": _("Option"),
-        "drawn": _("Compromise geometry drawn. It is saved with the option."),
-        "cleared": _("No compromise geometry."),
-    }
-
-
 def _messages_of(exc: ValidationError) -> list[str]:
     return exc.messages
 
@@ -72,7 +59,6 @@ def review_page(request):
     clusters = selectors.review_queue()
     config = {
         "palette": categories(),
-        "strings": _strings(),
         "clusters": {str(c.pk): c.map_data for c in clusters},
     }
     return render(
@@ -147,7 +133,6 @@ def _render_round(request, round, *, close_form=None, option_form=None, status=2
     config = {
         **map_data,
         "palette": categories(),
-        "strings": _strings(),
         "draw": can["add_option"],
     }
     context = {

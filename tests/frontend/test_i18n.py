@@ -9,6 +9,11 @@ from django.test import Client
 from django.urls import reverse
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES" / "django.po"
+# The scripts' text (gettext("…") in frontend/static), served by Django's JavaScriptCatalog.
+JS_CATALOGUE = CATALOGUE.with_name("djangojs.po")
+SCRIPTS = Path(settings.BASE_DIR) / "frontend" / "static" / "frontend"
+# gettext("literal") and ngettext("literal", "literal", n) in our modules.
+JS_GETTEXT = re.compile(r'\bn?gettext\(\s*"((?:[^"\\]|\\.)*)"')
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdrf]|%%|%s|%d|\{\w*\}")
 
 
@@ -64,9 +69,10 @@ def read_catalogue(path: Path) -> list[dict]:
     return entries
 
 
-def test_the_german_catalogue_has_no_untranslated_or_fuzzy_entries():
-    entries = read_catalogue(CATALOGUE)
-    assert len(entries) > 500  # the parser read the catalogue, not an empty file
+@pytest.mark.parametrize(("catalogue", "at_least"), [(CATALOGUE, 500), (JS_CATALOGUE, 50)])
+def test_the_german_catalogue_has_no_untranslated_or_fuzzy_entries(catalogue, at_least):
+    entries = read_catalogue(catalogue)
+    assert len(entries) > at_least  # the parser read the catalogue, not an empty file
     untranslated = [e["msgid"] for e in entries if not all(e["msgstr"])]
     fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
     assert untranslated == []
@@ -79,15 +85,27 @@ def test_german_plurals_have_both_forms():
     assert [e["msgid"] for e in plurals if len(e["msgstr"]) != 2] == []
 
 
-def test_german_translations_keep_every_placeholder():
+@pytest.mark.parametrize("catalogue", [CATALOGUE, JS_CATALOGUE])
+def test_german_translations_keep_every_placeholder(catalogue):
     mismatched = []
-    for entry in read_catalogue(CATALOGUE):
+    for entry in read_catalogue(catalogue):
         sources = [entry["msgid"]] + ([entry["msgid_plural"]] if entry["msgid_plural"] else [])
         for index, translation in enumerate(entry["msgstr"]):
             source = sources[min(index, len(sources) - 1)]
             if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
                 mismatched.append(entry["msgid"])
     assert mismatched == []
+
+
+def test_every_script_string_is_in_the_javascript_catalogue():
+    """Fails when a module asks for text that makemessages -d djangojs has not collected."""
+    asked = {
+        re.sub(r"\\(.)", r"\1", match)
+        for path in SCRIPTS.rglob("*.js")
+        for match in JS_GETTEXT.findall(path.read_text(encoding="utf-8"))
+    }
+    assert len(asked) > 50  # the pattern found the calls
+    assert asked - {e["msgid"] for e in read_catalogue(JS_CATALOGUE)} == set()
 
 
 def test_the_reader_notices_an_empty_translation(tmp_path):
@@ -158,10 +176,15 @@ def test_the_language_cookie_switches_to_english_and_back(planner):
 
 
 @pytest.mark.django_db
-def test_page_config_strings_for_scripts_are_german_by_default(planner):
-    html = signed_in(planner).get(reverse("frontend:planner")).content.decode()
-    assert "Datei wird gelesen" in html  # passed to the planner script in its page config
-    assert "Reading the file" not in html
+def test_strings_for_scripts_are_german_by_default(planner):
+    client = signed_in(planner)
+    html = client.get(reverse("frontend:planner")).content.decode()
+    catalogue_url = reverse("javascript-catalog")
+    # The catalogue (a classic script) runs before the page's modules ask it for text.
+    assert html.index(f'src="{catalogue_url}"') < html.index('type="module"')
+    assert "Datei wird gelesen" in client.get(catalogue_url).content.decode()
+    english = signed_in(planner, accept_language="en").get(catalogue_url).content.decode()
+    assert "Datei wird gelesen" not in english
 
 
 @pytest.mark.django_db

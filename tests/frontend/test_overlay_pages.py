@@ -6,6 +6,7 @@ import pytest
 import shapely
 from django.contrib.gis.geos import Point
 from django.test import Client
+from django.urls import reverse
 
 from layers.services import layer_import, zoning_rules_set
 from proposals.services import proposal_create
@@ -245,9 +246,10 @@ def test_map_page_offers_the_district_and_compatibility_filters(client, city):
     html = response.content.decode()
     assert 'name="district"' in html and ">Nord</option>" in html and ">Süd</option>" in html
     assert 'name="compatibility"' in html
-    strings = page_config(response)["strings"]
-    assert strings["compatibility_incompatible"] == "Not allowed by zoning"
-    assert strings["district"] == "District: %(name)s"
+    # The popup's compatibility badge (a server-side label) and district line (script text).
+    assert page_config(response)["compatibilities"]["incompatible"] == "Not allowed by zoning"
+    german = Client(headers={"accept-language": "de"}).get(reverse("javascript-catalog"))
+    assert '"District: %(name)s": "Stadtteil: %(name)s"' in german.content.decode()
 
 
 def test_map_page_without_layers_has_no_overlay_filters(client):

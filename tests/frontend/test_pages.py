@@ -80,12 +80,6 @@ def test_map_filter_form_reflects_the_query_string(client):
     assert 'href="/proposals/?category=housing%2Cmobility&amp;kind=conflict&amp;q=tree"' in html
 
 
-def test_js_strings_have_no_empty_values():
-    from frontend.pages.map import js_strings
-
-    assert all(isinstance(v, str) and v for v in js_strings().values())
-
-
 # --- base template -------------------------------------------------------------------------
 
 

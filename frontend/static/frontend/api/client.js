@@ -41,11 +41,11 @@ export async function apiFetch(url, { method = "GET", body, signal } = {}) {
     signal,
   });
   if (response.status === 204) return null;
-  let data = null;
+  let data;
   try {
     data = await response.json();
   } catch {
-    data = null;
+    data = null; // not JSON (a proxy's error page, an empty body)
   }
   if (!response.ok) {
     const message = errorText(data) || `${response.status} ${response.statusText}`;
@@ -54,7 +54,9 @@ export async function apiFetch(url, { method = "GET", body, signal } = {}) {
   return data;
 }
 
-// "/api/proposals/{id}/" + 7 -> "/api/proposals/7/"
-export function fillUrl(template, id) {
-  return template.replace("{id}", encodeURIComponent(id));
+// A URL template from the page config with its one placeholder filled:
+//   fillUrl("/api/proposals/{id}/", 7) -> "/api/proposals/7/"
+//   fillUrl("/api/layers/{slug}/rules/", "zoning-a") -> "/api/layers/zoning-a/rules/"
+export function fillUrl(template, value) {
+  return template.replace(/\{(?:id|slug)\}/, encodeURIComponent(String(value)));
 }

@@ -1,14 +1,14 @@
 // Entry module of one cluster's page (/clusters/<id>/): its outline and its members.
 /* global L */
 import { apiFetch } from "../api/client.js";
-import { setStrings, t } from "../i18n/strings.js";
+import { pageConfig } from "../lib/config.js";
+import { gettext } from "../lib/i18n.js";
 import { createMap, drawCity } from "../map/base.js";
 import { asText } from "../map/text.js";
 import { styleFor } from "./layer.js";
 
-const config = JSON.parse(document.getElementById("page-config").textContent);
+const config = pageConfig();
 const settings = config.clusters;
-setStrings(settings.strings);
 const colours = Object.fromEntries(config.categories.map((c) => [c.value, c.colour]));
 const status = document.getElementById("map-status");
 
@@ -38,7 +38,7 @@ try {
   if (bounds.isValid()) map.fitBounds(bounds.pad(0.3));
   status.dataset.state = "loaded";
 } catch {
-  status.textContent = t("loadFailed");
+  status.textContent = gettext("The clusters could not be loaded. Please try again.");
   status.classList.add("error");
   status.dataset.state = "error";
 }

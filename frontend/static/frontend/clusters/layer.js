@@ -1,31 +1,27 @@
 // Cluster outlines as a Leaflet layer: contested ones in a warning colour and drawn on top,
 // convergent ones in a calm colour. Used by the cluster page and the main map's overlay.
 /* global L */
-import { apiFetch } from "../api/client.js";
+import { fillUrl } from "../api/client.js";
+import { fill, gettext } from "../lib/i18n.js";
+import { loadWhileShown } from "../lib/inview.js";
 import { bboxFromBounds } from "../map/base.js";
 import { asText } from "../map/text.js";
-
-function fill(text, values) {
-  return text.replace(/%\((\w+)\)s/g, (_, name) => String(values[name] ?? ""));
-}
 
 function popupContent(feature, settings) {
   const { properties } = feature;
   const box = document.createElement("div");
   box.className = "cluster-popup";
   const badge = document.createElement("strong");
-  badge.textContent = properties.contested
-    ? settings.strings.contested
-    : settings.strings.convergent;
+  badge.textContent = properties.contested ? gettext("Contested") : gettext("Convergent");
   const explanation = document.createElement("p");
   explanation.textContent = properties.explanation;
   const count = document.createElement("p");
-  count.textContent = fill(settings.strings.claims, { count: properties.claim_count });
+  count.textContent = fill(gettext("%(count)s claims"), { count: properties.claim_count });
   box.append(badge, explanation, count);
   if (settings.urls.page) {
     const link = document.createElement("a");
-    link.href = settings.urls.page.replace("{id}", String(feature.id));
-    link.textContent = settings.strings.open;
+    link.href = fillUrl(settings.urls.page, feature.id);
+    link.textContent = gettext("Open this cluster");
     box.append(link);
   }
   return box;
@@ -71,21 +67,10 @@ export function clustersUrl(settings, map, query = {}) {
 }
 
 // Keeps `layer` filled with the clusters in view while it is on the map.
-export function loadInView(map, layer, settings, { query = {}, onState = () => {} } = {}) {
-  let controller = null;
-  async function reload() {
-    if (!map.hasLayer(layer)) return;
-    controller?.abort();
-    controller = new AbortController();
-    onState({ state: "loading" });
-    try {
-      const data = await apiFetch(clustersUrl(settings, map, query), { signal: controller.signal });
-      onState({ state: "loaded", count: layer.show(data) });
-    } catch (error) {
-      if (error.name !== "AbortError") onState({ state: "error", error });
-    }
-  }
-  layer.on("add", reload);
-  map.on("moveend", reload);
-  return reload;
+export function loadInView(map, layer, settings, { query = {}, onState } = {}) {
+  return loadWhileShown(map, layer, {
+    url: () => clustersUrl(settings, map, query),
+    show: (data) => layer.show(data),
+    onState,
+  });
 }

@@ -1,17 +1,14 @@
 // Entry module of the cluster page (/clusters/): outlines on the map, the list beside it.
-import { setStrings, t } from "../i18n/strings.js";
+import { pageConfig } from "../lib/config.js";
+import { statusLine } from "../lib/dom.js";
+import { fill, gettext } from "../lib/i18n.js";
 import { createMap, drawCity } from "../map/base.js";
 import { clusterLayer, loadInView } from "./layer.js";
 
-const config = JSON.parse(document.getElementById("page-config").textContent);
+const config = pageConfig();
 const settings = config.clusters;
-setStrings(settings.strings);
-
 const status = document.getElementById("map-status");
-function announce(text, isError = false) {
-  status.textContent = text;
-  status.classList.toggle("error", isError);
-}
+const announce = statusLine(status);
 
 const map = createMap(document.getElementById("map"), config);
 drawCity(map, config);
@@ -22,15 +19,18 @@ if (settings.query !== null) {
     query: settings.query,
     onState: ({ state, count, error }) => {
       status.dataset.state = state;
-      if (state === "loading") announce(t("loading"));
+      if (state === "loading") announce(gettext("Loading clusters…"));
       if (state === "loaded") {
-        announce(t("shown", { count }));
+        announce(fill(gettext("%(count)s clusters in this part of the map"), { count }));
         // First load: zoom to the clusters, so small ones are not lost in the city view.
         const bounds = layer.getBounds();
         if (!fitted && count && bounds.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 17 });
         fitted = true;
       }
-      if (state === "error") announce(`${t("loadFailed")} ${error?.status === 400 ? error.message : ""}`, true);
+      if (state === "error") {
+        const reason = error?.status === 400 ? error.message : "";
+        announce(`${gettext("The clusters could not be loaded. Please try again.")} ${reason}`, true);
+      }
     },
   });
   layer.addTo(map);

@@ -1,6 +1,6 @@
 // The form a resident fills in after drawing; posts the Feature to the API.
 import { apiFetch, ApiError } from "../api/client.js";
-import { t } from "../i18n/strings.js";
+import { gettext } from "../lib/i18n.js";
 
 export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, announce }) {
   let layer = null;
@@ -45,15 +45,19 @@ export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, anno
       },
     };
     submit.disabled = true;
-    announce(t("saving"));
+    announce(gettext("Saving…"));
     try {
       const created = await apiFetch(url, { method: "POST", body: feature });
       close();
       onCreated(created);
-      announce(t("saved"));
+      announce(gettext("Your pin is on the map."));
     } catch (error) {
       // The drawing stays on the map so the resident can fix the text and try again.
-      showError(error instanceof ApiError ? `${t("saveFailed")}\n${error.message}` : t("networkError"));
+      showError(
+        error instanceof ApiError
+          ? `${gettext("Your pin could not be saved.")}\n${error.message}`
+          : gettext("The server could not be reached. Please try again."),
+      );
       announce("");
     } finally {
       submit.disabled = false;

@@ -1,54 +1,34 @@
 // Leaflet.draw set up for residents: a point, a line or an area (mouse and touch).
 /* global L */
-import { t } from "../i18n/strings.js";
+import { gettext } from "../lib/i18n.js";
 
-// Leaflet.draw 1.0.4 adds a vertex on touchstart, and then again on the mousedown/mouseup
-// the browser sends after the tap once its 50 ms guard has run out; the duplicate vertex
-// ends a line after one tap or misplaces points. Ignore mouse events that follow a touch.
-const COMPAT_MOUSE_MS = 800;
-
-function fixTouch() {
-  const proto = L.Draw?.Polyline?.prototype;
-  if (!proto || proto._stadtmacherTouchFix) return;
-  const { _onTouch: onTouch, _onMouseDown: onMouseDown, _onMouseUp: onMouseUp } = proto;
-  const afterTouch = (handler) => Date.now() - (handler._lastTouch || 0) < COMPAT_MOUSE_MS;
-  proto._onTouch = function (e) {
-    this._lastTouch = Date.now();
-    return onTouch.call(this, e);
-  };
-  proto._onMouseDown = function (e) {
-    return afterTouch(this) ? undefined : onMouseDown.call(this, e);
-  };
-  proto._onMouseUp = function (e) {
-    return afterTouch(this) ? undefined : onMouseUp.call(this, e);
-  };
-  proto._stadtmacherTouchFix = true;
-}
-
+// Leaflet.draw's own texts (L.drawLocal, its documented way to translate them).
 function translate() {
   const local = L.drawLocal.draw;
-  local.toolbar.buttons.marker = t("drawPoint");
-  local.toolbar.buttons.polyline = t("drawLine");
-  local.toolbar.buttons.polygon = t("drawArea");
-  local.toolbar.actions.title = t("drawCancel");
-  local.toolbar.actions.text = t("drawCancel");
-  local.toolbar.finish.title = t("drawFinish");
-  local.toolbar.finish.text = t("drawFinish");
-  local.toolbar.undo.title = t("drawUndo");
-  local.toolbar.undo.text = t("drawUndo");
-  local.handlers.marker.tooltip.start = t("drawMarker");
-  local.handlers.polyline.tooltip.start = t("drawStartLine");
-  local.handlers.polyline.tooltip.cont = t("drawContinueLine");
-  local.handlers.polyline.tooltip.end = t("drawEndLine");
-  local.handlers.polyline.error = t("drawIntersect");
-  local.handlers.polygon.tooltip.start = t("drawStartArea");
-  local.handlers.polygon.tooltip.cont = t("drawContinueArea");
-  local.handlers.polygon.tooltip.end = t("drawEndArea");
+  const cancel = gettext("Cancel");
+  const finish = gettext("Finish");
+  const undo = gettext("Delete last point");
+  local.toolbar.buttons.marker = gettext("Place a point");
+  local.toolbar.buttons.polyline = gettext("Draw a line");
+  local.toolbar.buttons.polygon = gettext("Draw an area");
+  local.toolbar.actions.title = cancel;
+  local.toolbar.actions.text = cancel;
+  local.toolbar.finish.title = finish;
+  local.toolbar.finish.text = finish;
+  local.toolbar.undo.title = undo;
+  local.toolbar.undo.text = undo;
+  local.handlers.marker.tooltip.start = gettext("Click or tap on the map to place the point.");
+  local.handlers.polyline.tooltip.start = gettext("Click or tap to start the line.");
+  local.handlers.polyline.tooltip.cont = gettext("Click or tap to continue the line.");
+  local.handlers.polyline.tooltip.end = gettext("Click the last point to finish the line.");
+  local.handlers.polyline.error = gettext("The edges of an area must not cross.");
+  local.handlers.polygon.tooltip.start = gettext("Click or tap to start the area.");
+  local.handlers.polygon.tooltip.cont = gettext("Click or tap to add corners.");
+  local.handlers.polygon.tooltip.end = gettext("Click the first point to close the area.");
 }
 
 // Calls onDrawn(layer) with the finished drawing, kept on the map in `drawn`.
 export function addDrawTools(map, { onDrawn }) {
-  fixTouch();
   translate();
   const draft = { color: "#1c2430", weight: 3, dashArray: "2 6", fillOpacity: 0.15 };
   const draftIcon = L.divIcon({

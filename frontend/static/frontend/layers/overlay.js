@@ -12,7 +12,18 @@ import {
   referenceLayer,
   zoneLegend,
 } from "./view.js";
+import { gettext } from "../lib/i18n.js";
 import { escapeHtml } from "../map/text.js";
+
+// The layer kinds (layers.models.LayerKind) as the layers control names them.
+function kindLabel(kind) {
+  const labels = {
+    zoning: gettext("Zoning"),
+    district: gettext("Districts"),
+    other: gettext("Reference layer"),
+  };
+  return labels[kind] ?? kind;
+}
 
 function addStylesheet() {
   const href = new URL("./layers.css", import.meta.url).href;
@@ -47,12 +58,13 @@ function highlightLayer(url, onError) {
 export async function register({ map, config, layersControl }) {
   const settings = config.layers;
   if (!settings) return {};
-  const { urls, strings } = settings;
+  const { urls } = settings;
   addStylesheet();
   ensurePanes(map);
-  const onError = () => map.fire("stadtmacher:error", { message: strings.loadFailed });
+  const onError = () =>
+    map.fire("stadtmacher:error", { message: gettext("A reference layer could not be loaded.") });
   const legend = legendControl().addTo(map);
-  let layers = [];
+  let layers;
   try {
     layers = (await apiFetch(urls.layers)).filter((layer) => layer.state === "done");
   } catch {
@@ -61,27 +73,28 @@ export async function register({ map, config, layersControl }) {
   }
   const added = {};
   for (const layer of layers) {
-    const overlay = referenceLayer(layer, { featuresUrl: urls.features, onError });
+    const overlay = referenceLayer(map, layer, { featuresUrl: urls.features, onError });
     added[layer.slug] = overlay;
-    layersControl.addOverlay(overlay, escapeHtml(`${layer.name} (${strings[layer.kind] || layer.kind})`));
+    layersControl.addOverlay(overlay, escapeHtml(`${layer.name} (${kindLabel(layer.kind)})`));
     if (layer.kind === "zoning") {
-      overlay.on("add", () => legend.set(layer.slug, zoneLegend(layer, strings.legendZones)));
+      overlay.on("add", () => legend.set(layer.slug, zoneLegend(layer)));
       overlay.on("remove", () => legend.set(layer.slug, null));
     }
   }
   if (layers.some((layer) => layer.kind === "zoning")) {
     const highlight = highlightLayer(urls.incompatible, onError);
     added.incompatible = highlight;
-    layersControl.addOverlay(highlight, strings.highlightIncompatible);
+    layersControl.addOverlay(highlight, gettext("Highlight proposals zoning does not allow"));
   }
   for (const layer of layers.filter((l) => l.kind === "district" && l.population_field)) {
     // Built lazily: counting is cheap, but nobody needs it until they switch it on.
     const holder = L.layerGroup();
     added[`participation:${layer.slug}`] = holder;
-    layersControl.addOverlay(holder, escapeHtml(`${strings.participation}: ${layer.name}`));
+    const participation = gettext("Participation (proposals per 1,000 inhabitants)");
+    layersControl.addOverlay(holder, escapeHtml(`${participation}: ${layer.name}`));
     holder.on("add", async () => {
       try {
-        const choropleth = await participationLayer(layer, { url: urls.participation, strings });
+        const choropleth = await participationLayer(layer, { url: urls.participation });
         holder.clearLayers();
         holder.addLayer(choropleth.layer);
         legend.set(`participation:${layer.slug}`, choropleth.legend);

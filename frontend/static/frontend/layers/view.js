@@ -2,7 +2,10 @@
 // their names, other layers plain; the participation choropleth; the legends. Used by the
 // main map's overlay (overlay.js) and by the planner page.
 /* global L */
-import { apiFetch } from "../api/client.js";
+import { apiFetch, fillUrl } from "../api/client.js";
+import { fill, gettext } from "../lib/i18n.js";
+import { loadWhileShown } from "../lib/inview.js";
+import { bboxFromBounds } from "../map/base.js";
 import { asText } from "../map/text.js";
 
 const PANE = "referenceLayers"; // under the proposals' vectors (overlayPane, 400)
@@ -10,15 +13,6 @@ const LABEL_PANE = "referenceLabels";
 // Participation classes, pale to dark (ColorBrewer YlGnBu, 5 classes; colour-blind safe).
 export const CHOROPLETH = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
 const NO_RATE = "#d9d9d9";
-
-// fmt("%(count)s proposals", { count: 3 }): Python-style placeholders, as the server's strings.
-export function fmt(text, values = {}) {
-  return String(text).replace(/%\((\w+)\)s/g, (_, name) => String(values[name] ?? ""));
-}
-
-export function fill(template, slug) {
-  return template.replace("{slug}", encodeURIComponent(slug));
-}
 
 // Creates the panes the reference layers draw into (idempotent).
 export function ensurePanes(map) {
@@ -31,8 +25,7 @@ export function ensurePanes(map) {
 }
 
 function bboxParam(map) {
-  const b = map.getBounds();
-  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(",");
+  return bboxFromBounds(map.getBounds()).map((v) => v.toFixed(6)).join(",");
 }
 
 // Simplify with about a pixel's worth of degrees at the current zoom (bounded by the API).
@@ -56,16 +49,17 @@ function styleFor(layer) {
   return () => ({ color: "#6a3d9a", weight: 2, fillColor: "#cab2d6", fillOpacity: 0.3 });
 }
 
-// A layer of the layers API as an L.GeoJSON that (re)loads the features in the visible
-// bbox whenever it is on the map and the map moves. Resolves nothing; failures go to onError.
-export function referenceLayer(layer, { featuresUrl, onError = () => {}, onLoad = () => {} }) {
+// A layer of the layers API as an L.GeoJSON on `map` that (re)loads the features in the
+// visible bbox whenever it is on the map and the map moves; failures go to onError.
+export function referenceLayer(map, layer, { featuresUrl, onError = () => {} }) {
+  ensurePanes(map);
   const style = styleFor(layer);
   const group = L.geoJSON(null, {
     pane: PANE,
     style,
     interactive: layer.kind !== "district",
-    pointToLayer: (_feature, latlng) =>
-      L.circleMarker(latlng, { ...style(_feature), radius: 5, fill: true, pane: PANE }),
+    pointToLayer: (feature, latlng) =>
+      L.circleMarker(latlng, { ...style(feature), radius: 5, fill: true, pane: PANE }),
     onEachFeature: (feature, featureLayer) => {
       const p = feature.properties || {};
       if (layer.kind === "district" && p.name) {
@@ -81,31 +75,16 @@ export function referenceLayer(layer, { featuresUrl, onError = () => {}, onLoad 
     },
   });
   group.slug = layer.slug;
-  let controller = null;
-  const url = fill(featuresUrl, layer.slug);
-  async function reload() {
-    const map = group._map;
-    if (!map) return;
-    controller?.abort();
-    controller = new AbortController();
-    const query = `bbox=${bboxParam(map)}&tolerance=${toleranceParam(map)}`;
-    try {
-      const data = await apiFetch(`${url}?${query}`, { signal: controller.signal });
+  const url = fillUrl(featuresUrl, layer.slug);
+  loadWhileShown(map, group, {
+    url: () => `${url}?bbox=${bboxParam(map)}&tolerance=${toleranceParam(map)}`,
+    show: (data) => {
       group.clearLayers();
       group.addData(data);
-      onLoad(group, data);
-    } catch (error) {
-      if (error.name !== "AbortError") onError(error);
-    }
-  }
-  group.on("add", (event) => {
-    ensurePanes(event.target._map);
-    event.target._map.on("moveend", reload);
-    reload();
-  });
-  group.on("remove", (event) => {
-    controller?.abort();
-    event.target._map?.off("moveend", reload);
+    },
+    onState: ({ state, error }) => {
+      if (state === "error") onError(error);
+    },
   });
   return group;
 }
@@ -147,7 +126,8 @@ export function legendEntry(colour, text) {
 }
 
 // Legend of a zoning layer: its zone codes with their colours (layer.legend from the API).
-export function zoneLegend(layer, title) {
+export function zoneLegend(layer) {
+  const title = gettext("Zones");
   const box = document.createElement("div");
   box.className = "zone-legend-box";
   const heading = document.createElement("strong");
@@ -171,8 +151,9 @@ function formatRate(value) {
 }
 
 // The participation choropleth of a district layer, with its legend element.
-export async function participationLayer(layer, { url, strings }) {
-  const data = await apiFetch(fill(url, layer.slug));
+export async function participationLayer(layer, { url }) {
+  const noPopulation = gettext("no population figure");
+  const data = await apiFetch(fillUrl(url, layer.slug));
   const breaks = data.breaks || [];
   const geo = L.geoJSON(data, {
     pane: PANE,
@@ -189,16 +170,16 @@ export async function participationLayer(layer, { url, strings }) {
       const p = feature.properties;
       const rate =
         p.per_1000 === null
-          ? strings.noPopulation
-          : fmt(strings.perThousand, { rate: formatRate(p.per_1000) });
-      const count = fmt(strings.proposalsCount, { count: p.proposals });
+          ? noPopulation
+          : fill(gettext("%(rate)s per 1,000 inhabitants"), { rate: formatRate(p.per_1000) });
+      const count = fill(gettext("%(count)s proposals"), { count: p.proposals });
       featureLayer.bindTooltip(asText(`${p.name}: ${rate} (${count})`), { sticky: true });
     },
   });
   const legend = document.createElement("div");
   legend.className = "participation-legend";
   const heading = document.createElement("strong");
-  heading.textContent = strings.participation;
+  heading.textContent = gettext("Participation (proposals per 1,000 inhabitants)");
   legend.append(heading);
   const bounds = [0, ...breaks];
   CHOROPLETH.forEach((colour, k) => {
@@ -207,6 +188,6 @@ export async function participationLayer(layer, { url, strings }) {
     const text = `${formatRate(bounds[k])} – ${upper}`;
     legend.append(document.createElement("br"), legendEntry(colour, text));
   });
-  legend.append(document.createElement("br"), legendEntry(NO_RATE, strings.noPopulation));
+  legend.append(document.createElement("br"), legendEntry(NO_RATE, noPopulation));
   return { layer: geo, legend, data };
 }

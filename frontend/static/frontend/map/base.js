@@ -1,7 +1,7 @@
 // The Leaflet map of the city: optional base-map tiles and the city's outline.
 /* global L */
 import { apiFetch } from "../api/client.js";
-import { t } from "../i18n/strings.js";
+import { gettext } from "../lib/i18n.js";
 import { asText } from "./text.js";
 
 const LABEL_MIN_ZOOM = 12;
@@ -81,7 +81,7 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
     }
     return layer;
   } catch {
-    outline.bindTooltip(t("cityLimits"));
+    outline.bindTooltip(gettext("City limits"));
     return outline;
   }
 }

@@ -1,6 +1,5 @@
-// Loads the pins in view: on every move (debounced) and filter change, aborting a request
-// that a newer one has overtaken.
-import { apiFetch } from "../api/client.js";
+// Loads the pins in view (lib/inview.js): on every move (debounced) and filter change.
+import { viewLoader } from "../lib/inview.js";
 import { filterParams } from "../list/query.js";
 import { bboxFromBounds } from "./base.js";
 
@@ -20,37 +19,22 @@ function viewBbox(map, cityBbox) {
 }
 
 export function createLoader({ map, config, pins, getFilters, onState }) {
-  let controller = null;
-  let timer = null;
-
-  async function load() {
-    controller?.abort();
-    if (!config.urls.proposals) return;
-    const bbox = viewBbox(map, config.cityBbox);
-    if (!bbox) {
-      pins.sync([]);
-      return;
-    }
-    const params = filterParams(getFilters());
-    params.set("bbox", bbox);
-    controller = new AbortController();
-    const { signal } = controller;
-    onState({ state: "loading" });
-    try {
-      const collection = await apiFetch(`${config.urls.proposals}?${params}`, { signal });
-      pins.sync(collection.features);
-      onState({ state: "loaded", count: collection.features.length });
-    } catch (error) {
-      if (signal.aborted) return;
-      onState({ state: "error", error });
-    }
-  }
-
-  function schedule(delay = DEBOUNCE_MS) {
-    clearTimeout(timer);
-    timer = setTimeout(load, delay);
-  }
-
-  map.on("moveend", () => schedule());
-  return { reload: () => schedule(0) };
+  const loader = viewLoader(map, {
+    url: () => {
+      const bbox = config.urls.proposals ? viewBbox(map, config.cityBbox) : null;
+      if (!bbox) return null;
+      const params = filterParams(getFilters());
+      params.set("bbox", bbox);
+      return `${config.urls.proposals}?${params}`;
+    },
+    show: (collection) => {
+      const features = collection?.features ?? [];
+      pins.sync(features);
+      return features.length;
+    },
+    onState,
+    debounceMs: DEBOUNCE_MS,
+  });
+  loader.start();
+  return { reload: () => loader.reload(0) };
 }

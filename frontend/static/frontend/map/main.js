@@ -2,7 +2,9 @@
 /* global L */
 import { bindDrawForm } from "../draw/form.js";
 import { addDrawTools } from "../draw/tools.js";
-import { setStrings, t } from "../i18n/strings.js";
+import { pageConfig } from "../lib/config.js";
+import { statusLine } from "../lib/dom.js";
+import { fill, gettext } from "../lib/i18n.js";
 import { bindFilterForm, filtersFromForm } from "../list/query.js";
 import { createMap, drawCity } from "./base.js";
 import { keepViewInHash, viewFromHash } from "./hash.js";
@@ -11,15 +13,11 @@ import { registerOverlays } from "./overlays.js";
 import { createPins } from "./pins.js";
 import { setPalette } from "./style.js";
 
-const config = JSON.parse(document.getElementById("page-config").textContent);
-setStrings(config.strings);
+const config = pageConfig();
 setPalette(config.categories);
 
 const status = document.getElementById("map-status");
-function announce(text, isError = false) {
-  status.textContent = text;
-  status.classList.toggle("error", isError);
-}
+const announce = statusLine(status);
 
 const map = createMap(document.getElementById("map"), config);
 const view = viewFromHash();
@@ -29,10 +27,12 @@ keepViewInHash(map);
 const pins = createPins(map, config);
 // Other areas add their overlays here; the control appears once there is something in it.
 const layersControl = L.control.layers(null, null, { collapsed: true });
+let controlShown = false;
 for (const method of ["addOverlay", "addBaseLayer"]) {
   const original = layersControl[method].bind(layersControl);
   layersControl[method] = (...args) => {
-    if (!layersControl._map) layersControl.addTo(map);
+    if (!controlShown) layersControl.addTo(map);
+    controlShown = true;
     return original(...args);
   };
 }
@@ -46,11 +46,12 @@ const loader = createLoader({
   getFilters: () => filtersFromForm(filterForm),
   onState: ({ state, count, error }) => {
     status.dataset.state = state;
-    if (state === "loading") announce(t("loading"));
-    if (state === "loaded") announce(t("pinsShown", { count }));
+    if (state === "loading") announce(gettext("Loading pins…"));
+    if (state === "loaded") announce(fill(gettext("%(count)s pins in this part of the map"), { count }));
     if (state === "error") {
       // A 400 names the filter that is wrong; anything else gets the general message.
-      announce(error?.status === 400 ? `${t("loadFailed")} ${error.message}` : t("loadFailed"), true);
+      const failed = gettext("The pins could not be loaded. Please try again.");
+      announce(error?.status === 400 ? `${failed} ${error.message}` : failed, true);
     }
   },
 });

@@ -1,7 +1,8 @@
 // The layer list: a table with a "show on the map" toggle and delete per layer, and the
 // planner's map with the switched-on layers and the legends of zoning layers.
-import { apiFetch } from "../api/client.js";
-import { fill, fmt, referenceLayer, zoneLegend } from "../layers/view.js";
+import { apiFetch, fillUrl } from "../api/client.js";
+import { referenceLayer, zoneLegend } from "../layers/view.js";
+import { fill, gettext } from "../lib/i18n.js";
 
 const REFRESH_MS = 2000;
 
@@ -13,7 +14,7 @@ function cell(content) {
 }
 
 export function createLayerList({ map, tbody, legendBox, config, onChange }) {
-  const { urls, strings } = config.layers;
+  const { urls } = config.layers;
   const planner = config.planner;
   const kindLabels = Object.fromEntries(
     [...document.getElementById("import-kind").options].map((o) => [o.value, o.textContent]),
@@ -25,15 +26,16 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
 
   function renderLegends() {
     const boxes = layers
-      .filter((layer) => layer.kind === "zoning" && shown.get(layer.slug)?._map)
-      .map((layer) => zoneLegend(layer, strings.legendZones));
+      .filter((layer) => layer.kind === "zoning" && shown.has(layer.slug))
+      .filter((layer) => map.hasLayer(shown.get(layer.slug)))
+      .map((layer) => zoneLegend(layer));
     legendBox.replaceChildren(...boxes);
   }
 
   function setShown(layer, on) {
     let overlay = shown.get(layer.slug);
     if (on && !overlay) {
-      overlay = referenceLayer(layer, { featuresUrl: urls.features });
+      overlay = referenceLayer(map, layer, { featuresUrl: urls.features });
       shown.set(layer.slug, overlay);
     }
     if (on) overlay.addTo(map);
@@ -44,11 +46,13 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
   }
 
   async function remove(layer) {
-    if (!window.confirm(fmt(planner.strings.confirmDelete, { name: layer.name }))) return;
+    if (!window.confirm(fill(gettext("Delete the layer “%(name)s” with all its features and rules?"), {
+      name: layer.name,
+    }))) return;
     try {
-      await apiFetch(fill(planner.urls.detail, layer.slug), { method: "DELETE" });
+      await apiFetch(fillUrl(planner.urls.detail, layer.slug), { method: "DELETE" });
     } catch (exc) {
-      window.alert(fmt(planner.strings.deleteFailed, { error: exc.message }));
+      window.alert(fill(gettext("The layer could not be deleted: %(error)s"), { error: exc.message }));
     }
     await refresh();
   }
@@ -59,7 +63,7 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     tr.dataset.state = layer.state;
     const toggle = document.createElement("input");
     toggle.type = "checkbox";
-    toggle.setAttribute("aria-label", `${planner.strings.show}: ${layer.name}`);
+    toggle.setAttribute("aria-label", `${gettext("Show on the map")}: ${layer.name}`);
     toggle.disabled = layer.state !== "done";
     toggle.checked = layer.state === "done" && !hidden.has(layer.slug);
     toggle.addEventListener("change", () => setShown(layer, toggle.checked));
@@ -70,7 +74,7 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     const del = document.createElement("button");
     del.type = "button";
     del.className = "danger";
-    del.textContent = planner.strings.delete;
+    del.textContent = gettext("Delete");
     del.addEventListener("click", () => remove(layer));
     tr.append(
       cell(toggle),
@@ -94,7 +98,7 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     }
     if (layers.length === 0) {
       const tr = document.createElement("tr");
-      const td = cell(planner.strings.noLayers);
+      const td = cell(gettext("No layers yet. Import one above."));
       td.colSpan = 6;
       tr.append(td);
       tbody.replaceChildren(tr);

@@ -1,13 +1,12 @@
 // Entry module of the planner page (/planner/): import, layers, rules, participation.
-import { setStrings } from "../i18n/strings.js";
+import { pageConfig } from "../lib/config.js";
 import { createMap } from "../map/base.js";
 import { createLayerList } from "./layers.js";
 import { createParticipation } from "./participation.js";
 import { createRules } from "./rules.js";
 import { bindUpload } from "./upload.js";
 
-const config = JSON.parse(document.getElementById("page-config").textContent);
-setStrings(config.strings);
+const config = pageConfig();
 
 const map = createMap(document.getElementById("planner-map"), config);
 const rules = createRules({ config });
@@ -26,7 +25,6 @@ const list = createLayerList({
 bindUpload({
   form: document.getElementById("import-form"),
   urls: { ...config.planner.urls, layers: config.layers.urls.layers },
-  strings: config.planner.strings,
   onImported: () => list.refresh(),
 });
 

@@ -1,19 +1,13 @@
 // The participation map: proposals per 1,000 inhabitants per district as a choropleth.
-import { ensurePanes, fmt, participationLayer } from "../layers/view.js";
+import { ensurePanes, participationLayer } from "../layers/view.js";
+import { option } from "../lib/dom.js";
+import { fill, gettext } from "../lib/i18n.js";
 import { createMap } from "../map/base.js";
-
-function option(value, label) {
-  const element = document.createElement("option");
-  element.value = value;
-  element.textContent = label;
-  return element;
-}
 
 export function createParticipation({ config }) {
   const select = document.getElementById("participation-layer");
   const legend = document.getElementById("participation-legend");
   const status = document.getElementById("participation-status");
-  const strings = { ...config.layers.strings, ...config.planner.strings };
   const map = createMap(document.getElementById("participation-map"), config);
   ensurePanes(map);
   let current = null;
@@ -25,19 +19,20 @@ export function createParticipation({ config }) {
     legend.replaceChildren();
     const layer = districts.find((l) => l.slug === select.value);
     if (!layer) {
-      status.textContent = strings.noDistricts;
+      status.textContent = gettext(
+        "Import a district layer with a population attribute to see participation.",
+      );
       return;
     }
     try {
-      const choropleth = await participationLayer(layer, {
-        url: config.layers.urls.participation,
-        strings,
-      });
+      const choropleth = await participationLayer(layer, { url: config.layers.urls.participation });
       current = choropleth.layer.addTo(map);
       if (choropleth.layer.getBounds().isValid()) map.fitBounds(choropleth.layer.getBounds());
       legend.replaceChildren(choropleth.legend);
       status.textContent = choropleth.data.unassigned
-        ? fmt(strings.unassigned, { count: choropleth.data.unassigned })
+        ? fill(gettext("%(count)s proposals lie outside every district."), {
+            count: choropleth.data.unassigned,
+          })
         : "";
     } catch (exc) {
       status.textContent = exc.message;

@@ -1,34 +1,30 @@
 // The rule matrix of a zoning layer: zone codes × categories, a verdict per cell; saved
 // with PUT to the rules API, or replaced from a CSV file.
-import { apiFetch } from "../api/client.js";
-import { fill, fmt } from "../layers/view.js";
+import { apiFetch, fillUrl } from "../api/client.js";
+import { elementsById, option, statusLine } from "../lib/dom.js";
+import { fill, gettext } from "../lib/i18n.js";
 import { postForm } from "./forms.js";
 
-function option(value, label) {
-  const element = document.createElement("option");
-  element.value = value;
-  element.textContent = label;
-  return element;
-}
-
 export function createRules({ config }) {
-  const { urls, strings, verdicts } = config.planner;
-  const select = document.getElementById("rules-layer");
-  const table = document.getElementById("rule-matrix");
-  const form = document.getElementById("rules-form");
-  const csvForm = document.getElementById("rules-csv-form");
-  const status = document.getElementById("rules-status");
-  const section = document.getElementById("rules-section");
+  const { urls, verdicts } = config.planner;
+  const noZoning = gettext("Import a zoning layer to set its rules.");
+  const saveFailed = (exc) =>
+    say(fill(gettext("The rules could not be saved: %(error)s"), { error: exc.message }), true);
+  const { select, table, form, csvForm, status, section } = elementsById({
+    select: "rules-layer",
+    table: "rule-matrix",
+    form: "rules-form",
+    csvForm: "rules-csv-form",
+    status: "rules-status",
+    section: "rules-section",
+  });
 
-  function say(text, isError = false) {
-    status.textContent = text;
-    status.classList.toggle("error", isError);
-  }
+  const say = statusLine(status);
 
   function render(matrix) {
     const head = document.createElement("tr");
     const corner = document.createElement("th");
-    corner.textContent = strings.zone;
+    corner.textContent = gettext("Zone");
     head.append(corner);
     for (const category of config.categories) {
       const th = document.createElement("th");
@@ -48,7 +44,7 @@ export function createRules({ config }) {
         cellSelect.dataset.zone = code;
         cellSelect.dataset.category = category.value;
         cellSelect.setAttribute("aria-label", `${code} · ${category.label}`);
-        cellSelect.append(option("", strings.unset), ...verdicts.map((v) => option(v.value, v.label)));
+        cellSelect.append(option("", gettext("not set")), ...verdicts.map((v) => option(v.value, v.label)));
         cellSelect.value = row[category.value] || "";
         cellSelect.dataset.verdict = cellSelect.value;
         cellSelect.addEventListener("change", () => {
@@ -71,7 +67,7 @@ export function createRules({ config }) {
       table.replaceChildren();
       return;
     }
-    render(await apiFetch(fill(urls.rules, select.value)));
+    render(await apiFetch(fillUrl(urls.rules, select.value)));
   }
 
   select.addEventListener("change", () => {
@@ -87,10 +83,10 @@ export function createRules({ config }) {
       if (cellSelect.value) matrix[cellSelect.dataset.zone][cellSelect.dataset.category] = cellSelect.value;
     }
     try {
-      render(await apiFetch(fill(urls.rules, select.value), { method: "PUT", body: matrix }));
-      say(strings.saved);
+      render(await apiFetch(fillUrl(urls.rules, select.value), { method: "PUT", body: matrix }));
+      say(gettext("The rules are saved; overlays are updated."));
     } catch (exc) {
-      say(fmt(strings.saveFailed, { error: exc.message }), true);
+      saveFailed(exc);
     }
   });
 
@@ -101,11 +97,11 @@ export function createRules({ config }) {
     const data = new FormData();
     data.append("file", file);
     try {
-      render(await postForm(fill(urls.rulesCsv, select.value), data));
-      say(strings.csvImported);
+      render(await postForm(fillUrl(urls.rulesCsv, select.value), data));
+      say(gettext("The rules from the CSV file are saved."));
       csvForm.reset();
     } catch (exc) {
-      say(fmt(strings.saveFailed, { error: exc.message }), true);
+      saveFailed(exc);
     }
   });
 
@@ -116,8 +112,8 @@ export function createRules({ config }) {
       select.replaceChildren(...zoning.map((l) => option(l.slug, l.name)));
       if (zoning.some((l) => l.slug === previous)) select.value = previous;
       form.hidden = csvForm.hidden = zoning.length === 0;
-      if (zoning.length === 0) say(strings.noZoning);
-      else if (status.textContent === strings.noZoning) say("");
+      if (zoning.length === 0) say(noZoning);
+      else if (status.textContent === noZoning) say("");
       section.dataset.layers = String(zoning.length);
       load();
     },

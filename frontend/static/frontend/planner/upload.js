@@ -1,29 +1,25 @@
 // The import form: read the file's layers and attributes, upload it, follow the import's
 // progress until it is done or failed, then show the import report.
-import { apiFetch } from "../api/client.js";
-import { fill, fmt } from "../layers/view.js";
+import { apiFetch, fillUrl } from "../api/client.js";
+import { elementsById, option } from "../lib/dom.js";
+import { fill, gettext } from "../lib/i18n.js";
 import { postForm, showError } from "./forms.js";
 
 const POLL_MS = 500;
 
-function option(value, label) {
-  const element = document.createElement("option");
-  element.value = value;
-  element.textContent = label;
-  return element;
-}
-
-export function bindUpload({ form, urls, strings, onImported }) {
+export function bindUpload({ form, urls, onImported }) {
   const file = form.elements.file;
-  const layerField = document.getElementById("import-layer-field");
   const layerSelect = form.elements.layer;
-  const fields = document.getElementById("import-fields");
-  const inspectStatus = document.getElementById("inspect-status");
-  const error = document.getElementById("import-error");
-  const box = document.getElementById("import-progress-box");
-  const progress = document.getElementById("import-progress");
-  const status = document.getElementById("import-status");
-  const report = document.getElementById("import-report");
+  const { layerField, fields, inspectStatus, error, box, progress, status, report } = elementsById({
+    layerField: "import-layer-field",
+    fields: "import-fields",
+    inspectStatus: "inspect-status",
+    error: "import-error",
+    box: "import-progress-box",
+    progress: "import-progress",
+    status: "import-status",
+    report: "import-report",
+  });
   let inspected = [];
 
   function showKindFields() {
@@ -48,14 +44,14 @@ export function bindUpload({ form, urls, strings, onImported }) {
     const chosen = file.files[0];
     if (!chosen) return;
     if (!form.elements.name.value) form.elements.name.value = chosen.name.replace(/\.[^.]+$/, "");
-    inspectStatus.textContent = strings.inspecting;
+    inspectStatus.textContent = gettext("Reading the file…");
     const data = new FormData();
     data.append("file", chosen);
     try {
       inspected = (await postForm(urls.inspect, data)).layers;
       inspectStatus.textContent = "";
     } catch (exc) {
-      inspectStatus.textContent = fmt(strings.inspectFailed, { error: exc.message });
+      inspectStatus.textContent = fill(gettext("The file could not be read: %(error)s"), { error: exc.message });
       return;
     }
     for (const layer of inspected) {
@@ -71,9 +67,12 @@ export function bindUpload({ form, urls, strings, onImported }) {
     const list = document.createElement("div");
     list.className = "import-report";
     const counts = document.createElement("p");
-    counts.textContent =
-      `${strings.reportRead}: ${r.read ?? 0} · ${strings.reportImported}: ${r.imported ?? 0}` +
-      ` · ${strings.reportRepaired}: ${r.repaired ?? 0} · ${strings.reportRefused}: ${r.refused ?? 0}`;
+    counts.textContent = [
+      `${gettext("Features read")}: ${r.read ?? 0}`,
+      `${gettext("imported")}: ${r.imported ?? 0}`,
+      `${gettext("repaired")}: ${r.repaired ?? 0}`,
+      `${gettext("refused")}: ${r.refused ?? 0}`,
+    ].join(" · ");
     list.append(counts);
     for (const key of ["refusals", "repairs"]) {
       const items = (r[key] || []).slice(0, 100);
@@ -82,7 +81,7 @@ export function bindUpload({ form, urls, strings, onImported }) {
       ul.dataset.report = key;
       for (const item of items) {
         const li = document.createElement("li");
-        li.textContent = fmt(strings.reportFeature, item);
+        li.textContent = fill(gettext("Feature %(feature)s: %(reason)s"), item);
         ul.append(li);
       }
       list.append(ul);
@@ -93,21 +92,23 @@ export function bindUpload({ form, urls, strings, onImported }) {
 
   async function follow(slug) {
     for (;;) {
-      const layer = await apiFetch(fill(urls.detail, slug));
+      const layer = await apiFetch(fillUrl(urls.detail, slug));
       progress.value = layer.state === "done" ? 100 : layer.progress;
       box.dataset.state = layer.state;
       if (layer.state === "done") {
-        status.textContent = fmt(strings.done, { count: layer.feature_count });
+        status.textContent = fill(gettext("Import finished: %(count)s features."), { count: layer.feature_count });
         renderReport(layer);
         return layer;
       }
       if (layer.state === "failed") {
-        status.textContent = fmt(strings.failed, { error: layer.error });
+        status.textContent = fill(gettext("The import failed: %(error)s"), { error: layer.error });
         status.classList.add("error");
         renderReport(layer);
         return layer;
       }
-      status.textContent = layer.state === "pending" ? strings.pending : strings.running;
+      status.textContent = layer.state === "pending"
+          ? gettext("Waiting for the import to start…")
+          : gettext("Importing…");
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
@@ -133,7 +134,7 @@ export function bindUpload({ form, urls, strings, onImported }) {
     progress.value = 0;
     report.hidden = true;
     status.classList.remove("error");
-    status.textContent = strings.uploading;
+    status.textContent = gettext("Uploading…");
     try {
       const accepted = await postForm(urls.layers, data);
       const layer = await follow(accepted.slug);
@@ -145,7 +146,7 @@ export function bindUpload({ form, urls, strings, onImported }) {
       }
     } catch (exc) {
       box.hidden = true;
-      showError(error, fmt(strings.uploadFailed, { error: exc.message }));
+      showError(error, fill(gettext("The file was not accepted: %(error)s"), { error: exc.message }));
     } finally {
       submit.disabled = false;
     }

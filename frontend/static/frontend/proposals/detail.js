@@ -1,12 +1,11 @@
 // Entry module of a pin's page: the pin on a small map, and the forms that use the API.
 /* global L */
-import { setStrings } from "../i18n/strings.js";
+import { pageConfig } from "../lib/config.js";
 import { drawCity } from "../map/base.js";
 import { pathStyle, pinIcon, setPalette } from "../map/style.js";
 import { bindApiForm } from "./forms.js";
 
-const config = JSON.parse(document.getElementById("page-config").textContent);
-setStrings(config.strings);
+const config = pageConfig();
 setPalette(config.categories);
 
 function showPin(element, { geometry, kind, category }) {

@@ -2,7 +2,7 @@
 // data-body="comment|properties|reason" data-then="url">. After success the page reloads
 // (or goes to data-then) so what it shows is rendered by the server again.
 import { apiFetch } from "../api/client.js";
-import { t } from "../i18n/strings.js";
+import { gettext } from "../lib/i18n.js";
 
 const bodies = {
   comment: (data) => ({ body: data.get("body") }),
@@ -33,7 +33,7 @@ export function bindApiForm(form) {
       if (form.dataset.then) window.location.assign(form.dataset.then);
       else window.location.reload();
     } catch (error) {
-      errorBox.textContent = error.status ? error.message : t("networkError");
+      errorBox.textContent = error.status ? error.message : gettext("The server could not be reached. Please try again.");
       errorBox.hidden = false;
       button.disabled = false;
     }

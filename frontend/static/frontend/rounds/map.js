@@ -1,6 +1,7 @@
 // A small Leaflet map of a cluster's claims (coloured by category), the areas claimed more
 // than once, zoning underneath and, on the round page, the options' compromise geometries.
 /* global L */
+import { gettext } from "../lib/i18n.js";
 import { escapeHtml } from "../map/text.js";
 
 const ZONING = { color: "#7a7a7a", weight: 1, fillColor: "#bdbdbd", fillOpacity: 0.25, dashArray: "2 3" };
@@ -11,8 +12,7 @@ export function colourMap(palette) {
   return Object.fromEntries((palette ?? []).map((c) => [c.value, c.colour]));
 }
 
-
-export function claimsMap(element, data, { palette, strings = {}, interactive = true } = {}) {
+export function claimsMap(element, data, { palette, interactive = true } = {}) {
   const colours = colourMap(palette);
   const map = L.map(element, {
     zoomControl: interactive,
@@ -29,7 +29,7 @@ export function claimsMap(element, data, { palette, strings = {}, interactive = 
     L.geoJSON(data.zoning, {
       style: ZONING,
       onEachFeature: (f, layer) =>
-        layer.bindTooltip(`${escapeHtml(strings.zoning ?? "Zone")} ${escapeHtml(f.properties.zone)}`),
+        layer.bindTooltip(`${escapeHtml(gettext("Zone"))} ${escapeHtml(f.properties.zone)}`),
     }).addTo(map);
   }
   const claims = add(
@@ -52,8 +52,11 @@ export function claimsMap(element, data, { palette, strings = {}, interactive = 
       onEachFeature: (f, layer) => {
         const p = f.properties;
         let note = "";
-        if (p.in_snapshot === false && p.in_cluster) note = strings.joined;
-        else if (p.in_snapshot && p.in_cluster === false) note = strings.left;
+        if (p.in_snapshot === false && p.in_cluster) {
+          note = gettext("Joined the cluster since the round opened");
+        } else if (p.in_snapshot && p.in_cluster === false) {
+          note = gettext("Left the cluster since the round opened");
+        }
         layer.bindTooltip(
           `<strong>${escapeHtml(p.title)}</strong>${note ? `<br>${escapeHtml(note)}` : ""}`,
         );
@@ -62,7 +65,7 @@ export function claimsMap(element, data, { palette, strings = {}, interactive = 
   );
   if (data.overlaps) {
     L.geoJSON(data.overlaps, { style: OVERLAP })
-      .bindTooltip(escapeHtml(strings.overlap ?? ""))
+      .bindTooltip(escapeHtml(gettext("Claimed more than once")))
       .addTo(map);
   }
   let options = null;
@@ -72,7 +75,7 @@ export function claimsMap(element, data, { palette, strings = {}, interactive = 
         style: OPTION,
         pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 8, ...OPTION }),
         onEachFeature: (f, layer) =>
-          layer.bindTooltip(`${escapeHtml(strings.option ?? "")}: ${escapeHtml(f.properties.title)}`),
+          layer.bindTooltip(`${escapeHtml(gettext("Option"))}: ${escapeHtml(f.properties.title)}`),
       }),
     );
   }

@@ -1,9 +1,11 @@
 // The round page: the map of the claims and options, and drawing a compromise geometry
 // (Leaflet.draw from django-leaflet) into the add-option form's hidden field.
 /* global L */
+import { pageConfig } from "../lib/config.js";
+import { gettext } from "../lib/i18n.js";
 import { claimsMap } from "./map.js";
 
-const config = JSON.parse(document.getElementById("page-config").textContent);
+const config = pageConfig();
 
 function enableDrawing(map) {
   const input = document.getElementById("id_geometry");
@@ -16,11 +18,13 @@ function enableDrawing(map) {
       edit: { featureGroup: drawn },
     }),
   );
+  const drawnText = gettext("Compromise geometry drawn. It is saved with the option.");
+  const clearedText = gettext("No compromise geometry.");
   const sync = () => {
     const layers = drawn.getLayers();
     const geometry = layers.length ? layers[layers.length - 1].toGeoJSON().geometry : null;
     input.value = geometry ? JSON.stringify(geometry) : "";
-    if (status) status.textContent = geometry ? config.strings.drawn : config.strings.cleared;
+    if (status) status.textContent = geometry ? drawnText : clearedText;
   };
   map.on(L.Draw.Event.CREATED, (event) => {
     drawn.clearLayers(); // one compromise geometry per option
@@ -34,7 +38,7 @@ function enableDrawing(map) {
 function start() {
   const element = document.getElementById("round-map");
   if (!element) return;
-  const { map } = claimsMap(element, config, { palette: config.palette, strings: config.strings });
+  const { map } = claimsMap(element, config, { palette: config.palette });
   if (config.draw) enableDrawing(map);
 }
 
