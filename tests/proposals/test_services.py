@@ -39,9 +39,11 @@ def test_a_failing_hook_rolls_the_write_back(resident):
     def broken(*, proposal, change):
         raise RuntimeError("overlay failed")
 
-    with hooks.after_proposal_write.register_temporarily(broken, order=100):
-        with pytest.raises(RuntimeError):
-            create(resident)
+    with (
+        hooks.after_proposal_write.register_temporarily(broken, order=100),
+        pytest.raises(RuntimeError),
+    ):
+        create(resident)
     assert Proposal.objects.count() == 0
 
 
