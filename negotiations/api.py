@@ -1,6 +1,5 @@
 """Negotiation API: thin views over services and selectors, with ETag / If-Match."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -15,6 +14,7 @@ from . import selectors, services
 from . import serializers as s
 from .etags import PreconditionFailed, etag_for, expected_version, stale
 from .models import Option, Round, State
+from .rules import require
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -55,9 +55,12 @@ class NegotiationView(APIView):
         option.round = round
         return option
 
-    def require(self, perm, obj):
-        if not self.request.user.has_perm(perm, obj):
-            raise PermissionDenied(_("The rules of this round do not allow you to do this."))
+    def require(self, perm, obj=None, message=None):
+        """403 unless the user has perm; message defaults to the rule's own refusal."""
+        require(self.request.user, perm, obj, message)
+
+    def require_by_rules(self, perm, obj):
+        self.require(perm, obj, _("The rules of this round do not allow you to do this."))
 
     @staticmethod
     def with_etag(data, obj, code=status.HTTP_200_OK) -> Response:
@@ -101,6 +104,7 @@ class RoundListView(NegotiationView):
         cluster = Cluster.objects.filter(pk=data["cluster"]).first()
         if cluster is None:
             return Response({"cluster": [_("There is no such cluster.")]}, status=400)
+        self.require("negotiations.open_round")
         round = services.round_open(
             cluster=cluster,
             mediator=request.user,
@@ -126,7 +130,7 @@ class RoundDetailView(NegotiationView):
     )
     def patch(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.change_round", round)
+        self.require_by_rules("negotiations.change_round", round)
         data = _valid(s.RoundUpdateSerializer, request.data, partial=True)
         round = services.round_update(
             round=round,
@@ -146,7 +150,7 @@ class RoundPublishView(NegotiationView):
     )
     def post(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.change_round", round)
+        self.require_by_rules("negotiations.change_round", round)
         round = services.round_publish(
             round=round, mediator=request.user, expected_version=expected_version(request, round)
         )
@@ -163,7 +167,7 @@ class RoundCloseView(NegotiationView):
     )
     def post(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.close_round", round)
+        self.require_by_rules("negotiations.close_round", round)
         data = _valid(s.RoundCloseSerializer, request.data)
         chosen = None
         if data.get("chosen_option") is not None:
@@ -195,7 +199,7 @@ class RoundNextView(NegotiationView):
     )
     def post(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.next_round", round)
+        self.require_by_rules("negotiations.next_round", round)
         data = _valid(s.RoundNextSerializer, request.data)
         new = services.round_next(
             round=round,
@@ -213,7 +217,7 @@ class ParticipantListView(NegotiationView):
     @extend_schema(summary="Participants of a round", responses=s.ParticipantSerializer(many=True))
     def get(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.view_history", round)
+        self.require_by_rules("negotiations.view_history", round)
         return Response(
             s.ParticipantSerializer(selectors.round_participants(round), many=True).data
         )
@@ -234,6 +238,7 @@ class ParticipantListView(NegotiationView):
         )
         if user is None:
             return Response({"user": [_("There is no such user.")]}, status=400)
+        self.require("negotiations.invite_participant", round)
         participant = services.participant_invite(round=round, mediator=request.user, user=user)
         return Response(s.ParticipantSerializer(participant).data, status=201)
 
@@ -252,6 +257,7 @@ class OptionListView(NegotiationView):
     def post(self, request, pk):
         round = self.get_round(pk)
         data = _valid(s.OptionWriteSerializer, request.data)
+        self.require("negotiations.add_option", round)
         option = services.option_add(
             round=round,
             user=request.user,
@@ -277,7 +283,7 @@ class OptionDetailView(NegotiationView):
     )
     def patch(self, request, pk, option_pk):
         option = self.get_option(pk, option_pk)
-        self.require("negotiations.change_option", option)
+        self.require_by_rules("negotiations.change_option", option)
         data = _valid(s.OptionWriteSerializer, request.data, partial=True)
         fields = {k: data[k] for k in ("title", "description", "geometry") if k in data}
         option = services.option_update(
@@ -309,6 +315,7 @@ class PositionView(NegotiationView):
     def put(self, request, pk, option_pk):
         option = self.get_option(pk, option_pk)
         data = _valid(s.PositionWriteSerializer, request.data)
+        self.require("negotiations.set_position", option)
         position = services.position_set(
             option=option, user=request.user, stance=data["stance"], reason=data.get("reason", "")
         )
@@ -322,7 +329,7 @@ class ConsentMatrixView(NegotiationView):
     )
     def get(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.view_consent_matrix", round)
+        self.require_by_rules("negotiations.view_consent_matrix", round)
         return Response(selectors.consent_matrix(round))
 
 
@@ -330,7 +337,7 @@ class HistoryView(NegotiationView):
     @extend_schema(summary="The round's history", responses=s.HistoryEntrySerializer(many=True))
     def get(self, request, pk):
         round = self.get_round(pk)
-        self.require("negotiations.view_history", round)
+        self.require_by_rules("negotiations.view_history", round)
         return Response(s.HistoryEntrySerializer(selectors.round_history(round), many=True).data)
 
 

@@ -1,13 +1,15 @@
 """Writes for negotiation rounds. Keyword-only, one transaction each, each writes history.
 
-Every service checks the named rules in negotiations/rules.py and raises
-django's PermissionDenied or ValidationError; writes to a round's own fields or to an
-option take `expected_version` (the API's If-Match) and raise VersionConflict when stale.
-The row is locked (SELECT ... FOR UPDATE) before the comparison, so two concurrent
-writers cannot both pass it.
+Callers check the named permission first (docs/architecture.md, "Permissions"). The rules
+of a round read its state and its participants, which concurrent writes change, so every
+service checks the same rule again after locking the round (SELECT ... FOR UPDATE) and
+raises django's PermissionDenied: no write lands in a round that closed meanwhile. Writes
+to a round's own fields or to an option take `expected_version` (the API's If-Match) and
+raise VersionConflict when stale; the lock also makes that comparison safe against two
+concurrent writers.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -31,6 +33,7 @@ from .models import (
     Stance,
     State,
 )
+from .rules import require
 
 
 class VersionConflict(Exception):
@@ -46,11 +49,6 @@ class VersionConflict(Exception):
             )
             % {"kind": kind, "version": obj.version}
         )
-
-
-def _require(user, perm: str, obj=None, message: str | None = None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(message or _("You may not do this in this round."))
 
 
 def _check_version(obj, expected_version: int | None) -> None:
@@ -134,7 +132,7 @@ def _start(*, round: Round, mediator, claim_ids: set[int], carry_participants=()
 @transaction.atomic
 def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool = False) -> Round:
     """Create a round on `cluster` and (unless `draft`) open it at once."""
-    _require(mediator, "negotiations.open_round", message=_("Only mediators open rounds."))
+    require(mediator, "negotiations.open_round")
     cluster = type(cluster).objects.select_for_update().get(pk=cluster.pk)
     if cluster.dissolved_at is not None:
         raise ValidationError(_("This cluster no longer exists."))
@@ -162,7 +160,7 @@ def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool
 def round_publish(*, round: Round, mediator, expected_version: int | None = None) -> Round:
     """Open a draft round: the snapshot of the cluster is taken now."""
     round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.change_round", round)
+    require(mediator, "negotiations.change_round", round)
     _check_version(round, expected_version)
     if round.state != State.DRAFT:
         raise ValidationError(_("Only a draft round can be opened."))
@@ -176,7 +174,7 @@ def round_publish(*, round: Round, mediator, expected_version: int | None = None
 def round_update(*, round: Round, mediator, expected_version: int | None = None, **fields) -> Round:
     """Change the title and/or deadline of a round that is not closed."""
     round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.change_round", round)
+    require(mediator, "negotiations.change_round", round)
     _check_version(round, expected_version)
     unknown = set(fields) - {"title", "deadline"}
     if unknown:
@@ -202,7 +200,7 @@ def round_update(*, round: Round, mediator, expected_version: int | None = None,
 def participant_invite(*, round: Round, mediator, user) -> Participant:
     """Invite `user` (a planner, a local initiative...) and tell them by e-mail. Idempotent."""
     round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.invite_participant", round, _("Only mediators invite."))
+    require(mediator, "negotiations.invite_participant", round)
     participant, created = _participant_add(
         round=round, user=user, role=Role.INVITED, invited_by=mediator
     )
@@ -218,7 +216,7 @@ def option_add(
     *, round: Round, user, title: str, description: str = "", geometry=None, revised_from=None
 ) -> Option:
     round = _locked(Round, round.pk)
-    _require(user, "negotiations.add_option", round)
+    require(user, "negotiations.add_option", round)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("An option needs a title.")})
@@ -257,7 +255,7 @@ def option_update(
     """Revise an option. `geometry=None` removes the compromise geometry."""
     option = Option.objects.select_for_update().get(pk=option.pk)
     option.round = _locked(Round, option.round_id)
-    _require(user, "negotiations.change_option", option)
+    require(user, "negotiations.change_option", option)
     _check_version(option, expected_version)
     changed = []
     if title is not None:
@@ -290,12 +288,7 @@ def position_set(*, option: Option, user, stance: str, reason: str = "") -> Posi
     """Give or change one's position on an option, until the round closes."""
     option = Option.objects.get(pk=option.pk)
     option.round = _locked(Round, option.round_id)  # a concurrent close finishes first
-    _require(
-        user,
-        "negotiations.set_position",
-        option,
-        _("Only participants of an open round give positions."),
-    )
+    require(user, "negotiations.set_position", option)
     if stance not in Stance.values:
         raise ValidationError({"stance": _("Choose support, can live with or object.")})
     reason = (reason or "").strip()
@@ -331,7 +324,7 @@ def round_close(
     `resolutions`: [{"proposal": <Proposal or id>, "result": "adopted"|..., "note": "..."}].
     """
     round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.close_round", round, _("Only mediators close open rounds."))
+    require(mediator, "negotiations.close_round", round)
     _check_version(round, expected_version)
     summary = (summary or "").strip()
     if not summary:
@@ -414,7 +407,7 @@ def round_next(
     all), each copied with `revised_from` pointing at the original. Positions start afresh.
     """
     round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.next_round", round, _("Only mediators start a next round."))
+    require(mediator, "negotiations.next_round", round)
     _check_version(round, expected_version)
     options = list(round.options.all())
     if option_ids is not None:

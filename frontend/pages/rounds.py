@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from accounts.rules import is_mediator, is_planner
 from negotiations import forms, selectors, services
 from negotiations.models import Option, Round, Stance
+from negotiations.rules import require
 
 from .map import categories
 
@@ -67,7 +67,7 @@ def _labelled(entries):
 
 @login_required
 def review_page(request):
-    if not (is_mediator(request.user) or is_planner(request.user)):
+    if not request.user.has_perm("negotiations.view_review_queue"):
         raise PermissionDenied(_("The review queue is for mediators and planners."))
     clusters = selectors.review_queue()
     config = {
@@ -81,7 +81,7 @@ def review_page(request):
         {
             "clusters": clusters,
             "config": config,
-            "can_open": is_mediator(request.user),
+            "can_open": request.user.has_perm("negotiations.open_round"),
             "open_form": forms.OpenRoundForm(),
         },
     )
@@ -97,6 +97,7 @@ def round_open_page(request, cluster_pk):
     if not form.is_valid():
         messages.error(request, _("Please check the title and deadline."))
         return redirect("frontend:review")
+    require(request.user, "negotiations.open_round")
     try:
         round = services.round_open(
             cluster=cluster,
@@ -192,6 +193,7 @@ def round_position_page(request, pk, option_pk):
     if not form.is_valid():
         messages.error(request, _("Choose support, can live with or object."))
         return redirect(_back(round) + f"#option-{option.pk}")
+    require(request.user, "negotiations.set_position", option)
     try:
         services.position_set(option=option, user=request.user, **form.cleaned_data)
     except ValidationError as exc:
@@ -207,6 +209,7 @@ def round_option_add_page(request, pk):
     round = _visible_round(request, pk)
     form = forms.OptionForm(request.POST)
     if form.is_valid():
+        require(request.user, "negotiations.add_option", round)
         try:
             services.option_add(round=round, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
@@ -228,6 +231,7 @@ def round_invite_page(request, pk):
     if user is None:
         messages.error(request, _("There is no user with this username."))
         return redirect(_back(round) + "#participants")
+    require(request.user, "negotiations.invite_participant", round)
     services.participant_invite(round=round, mediator=request.user, user=user)
     messages.success(request, _("%(name)s is invited.") % {"name": user.public_name})
     return redirect(_back(round) + "#participants")
@@ -242,6 +246,7 @@ def round_close_page(request, pk):
     if not form.is_valid():
         return _render_round(request, round, close_form=form, status=400)
     chosen = form.cleaned_data["chosen_option"]
+    require(request.user, "negotiations.close_round", round)
     try:
         services.round_close(
             round=round,
@@ -271,6 +276,7 @@ def round_next_page(request, pk):
     if not form.is_valid():
         messages.error(request, _("Reload the page and try again."))
         return redirect(_back(round))
+    require(request.user, "negotiations.next_round", round)
     try:
         new = services.round_next(
             round=round, mediator=request.user, expected_version=form.cleaned_data["version"]
