@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from proposals.models import Category, Proposal
 
+from .compatibility import Compatibility as words
+
 
 class LayerKind(models.TextChoices):
     ZONING = "zoning", _("Zoning")
@@ -30,16 +32,20 @@ class LayerState(models.TextChoices):
 
 
 class Verdict(models.TextChoices):
-    COMPATIBLE = "compatible", _("Compatible")
-    CONDITIONAL = "conditional", _("Conditional")
-    INCOMPATIBLE = "incompatible", _("Incompatible")
+    """What a zoning rule says; the words of layers.compatibility."""
+
+    COMPATIBLE = words.COMPATIBLE.value, _("Compatible")
+    CONDITIONAL = words.CONDITIONAL.value, _("Conditional")
+    INCOMPATIBLE = words.INCOMPATIBLE.value, _("Incompatible")
 
 
 class Compatibility(models.TextChoices):
-    COMPATIBLE = "compatible", _("Compatible")
-    CONDITIONAL = "conditional", _("Conditional")
-    INCOMPATIBLE = "incompatible", _("Incompatible")
-    UNKNOWN = "unknown", _("Unknown")
+    """A proposal's overall compatibility; the words of layers.compatibility."""
+
+    COMPATIBLE = words.COMPATIBLE.value, _("Compatible")
+    CONDITIONAL = words.CONDITIONAL.value, _("Conditional")
+    INCOMPATIBLE = words.INCOMPATIBLE.value, _("Incompatible")
+    UNKNOWN = words.UNKNOWN.value, _("Unknown")
 
 
 class Layer(models.Model):
