@@ -49,7 +49,7 @@ class Compatibility(models.TextChoices):
 
 
 class Layer(models.Model):
-    """An imported GIS layer. Only layers in state `done` are usable (see `Layer.usable`)."""
+    """An imported GIS layer. Only layers in state `done` are used (read, overlaid, exported)."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -91,10 +91,6 @@ class Layer(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def usable(self) -> bool:
-        return self.state == LayerState.DONE
 
 
 class Feature(models.Model):
