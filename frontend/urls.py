@@ -1,10 +1,11 @@
 """Pages. Each area of the tool keeps its page views in frontend/pages/<area>.py."""
 
-from .pages import clusters, map, planner, proposals, rounds
+from .pages import clusters, planner, proposals, rounds
+from .pages import map as map_page
 
 app_name = "frontend"
 urlpatterns = (
-    map.urlpatterns
+    map_page.urlpatterns
     + proposals.urlpatterns
     + planner.urlpatterns
     + clusters.urlpatterns

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Orders in proposals.hooks.after_proposal_write (see proposals/hooks.py for the list).
+OVERLAY_ORDER = 10
+
 
 class LayersConfig(AppConfig):
     name = "layers"
@@ -11,5 +14,11 @@ class LayersConfig(AppConfig):
 
         from .services import overlay_update_for_proposal
 
-        if overlay_update_for_proposal not in hooks.after_proposal_write:
-            hooks.after_proposal_write.append(overlay_update_for_proposal)
+        hooks.after_proposal_write.register(
+            overlay_update_for_proposal,
+            order=OVERLAY_ORDER,
+            reason=(
+                "The zoning overlay of a proposal runs before the incremental cluster update, "
+                "because the cluster's contested verdict reads the overlay."
+            ),
+        )

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from proposals.models import Category, Proposal
 
+from .compatibility import Compatibility as words
+
 
 class LayerKind(models.TextChoices):
     ZONING = "zoning", _("Zoning")
@@ -30,20 +32,24 @@ class LayerState(models.TextChoices):
 
 
 class Verdict(models.TextChoices):
-    COMPATIBLE = "compatible", _("Compatible")
-    CONDITIONAL = "conditional", _("Conditional")
-    INCOMPATIBLE = "incompatible", _("Incompatible")
+    """What a zoning rule says; the words of layers.compatibility."""
+
+    COMPATIBLE = words.COMPATIBLE.value, _("Compatible")
+    CONDITIONAL = words.CONDITIONAL.value, _("Conditional")
+    INCOMPATIBLE = words.INCOMPATIBLE.value, _("Incompatible")
 
 
 class Compatibility(models.TextChoices):
-    COMPATIBLE = "compatible", _("Compatible")
-    CONDITIONAL = "conditional", _("Conditional")
-    INCOMPATIBLE = "incompatible", _("Incompatible")
-    UNKNOWN = "unknown", _("Unknown")
+    """A proposal's overall compatibility; the words of layers.compatibility."""
+
+    COMPATIBLE = words.COMPATIBLE.value, _("Compatible")
+    CONDITIONAL = words.CONDITIONAL.value, _("Conditional")
+    INCOMPATIBLE = words.INCOMPATIBLE.value, _("Incompatible")
+    UNKNOWN = words.UNKNOWN.value, _("Unknown")
 
 
 class Layer(models.Model):
-    """An imported GIS layer. Only layers in state `done` are usable (see `Layer.usable`)."""
+    """An imported GIS layer. Only layers in state `done` are used (read, overlaid, exported)."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -85,10 +91,6 @@ class Layer(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def usable(self) -> bool:
-        return self.state == LayerState.DONE
 
 
 class Feature(models.Model):

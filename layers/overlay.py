@@ -19,11 +19,22 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from . import hooks
+from .compatibility import SEVERITY, VERDICTS
+from .compatibility import Compatibility as C
 
-WORST = """CASE {v} WHEN 'incompatible' THEN 3 WHEN 'conditional' THEN 2
-    WHEN 'compatible' THEN 0 ELSE 1 END"""
-COMPATIBILITY = """CASE {w} WHEN 3 THEN 'incompatible' WHEN 2 THEN 'conditional'
-    WHEN 0 THEN 'compatible' ELSE 'unknown' END"""
+# Severity of a rule's verdict ({v}: NULL when no rule covers the category) and back; the
+# word of a severity ({w}) is the overall compatibility.
+_UNKNOWN = SEVERITY[C.UNKNOWN]
+WORST = (
+    "CASE {v} "
+    + " ".join(f"WHEN '{word}' THEN {SEVERITY[word]}" for word in VERDICTS)
+    + f" ELSE {_UNKNOWN} END"
+)
+COMPATIBILITY = (
+    "CASE {w} "
+    + " ".join(f"WHEN {SEVERITY[word]} THEN '{word}'" for word in VERDICTS)
+    + f" ELSE '{C.UNKNOWN}' END"
+)
 
 # One row per (proposal, part it touches) with the proposal's amount inside the part.
 # The parts are the outer side; active proposals are found through the spatial app's GiST

@@ -10,3 +10,5 @@ rules.add_perm("layers.delete_layer", is_planner)
 rules.add_perm("layers.change_zoningrule", is_planner)
 # Pending, running and failed layers (with their error and report) are for planners.
 rules.add_perm("layers.view_unfinished_layer", is_planner)
+# The planner page, where layers are imported and zoning rules set.
+rules.add_perm("layers.use_planner_page", is_planner)

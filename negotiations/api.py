@@ -1,6 +1,5 @@
 """Negotiation API: thin views over services and selectors, with ETag / If-Match."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -15,6 +14,7 @@ from . import selectors, services
 from . import serializers as s
 from .etags import PreconditionFailed, etag_for, expected_version, stale
 from .models import Option, Round, State
+from .rules import require
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -50,14 +50,19 @@ class NegotiationView(APIView):
         )
 
     def get_option(self, round_pk, pk) -> Option:
-        round = self.get_round(round_pk)
-        option = get_object_or_404(Option.objects.select_related("created_by"), round=round, pk=pk)
-        option.round = round
+        negotiation_round = self.get_round(round_pk)
+        option = get_object_or_404(
+            Option.objects.select_related("created_by"), round=negotiation_round, pk=pk
+        )
+        option.round = negotiation_round
         return option
 
-    def require(self, perm, obj):
-        if not self.request.user.has_perm(perm, obj):
-            raise PermissionDenied(_("The rules of this round do not allow you to do this."))
+    def require(self, perm, obj=None, message=None):
+        """403 unless the user has perm; message defaults to the rule's own refusal."""
+        require(self.request.user, perm, obj, message)
+
+    def require_by_rules(self, perm, obj):
+        self.require(perm, obj, _("The rules of this round do not allow you to do this."))
 
     @staticmethod
     def with_etag(data, obj, code=status.HTTP_200_OK) -> Response:
@@ -101,22 +106,27 @@ class RoundListView(NegotiationView):
         cluster = Cluster.objects.filter(pk=data["cluster"]).first()
         if cluster is None:
             return Response({"cluster": [_("There is no such cluster.")]}, status=400)
-        round = services.round_open(
+        self.require("negotiations.open_round")
+        negotiation_round = services.round_open(
             cluster=cluster,
             mediator=request.user,
             title=data.get("title", ""),
             deadline=data.get("deadline"),
             draft=data["draft"],
         )
-        round = Round.objects.prefetch_related("round_claims").get(pk=round.pk)
-        return self.with_etag(s.RoundSerializer(round).data, round, status.HTTP_201_CREATED)
+        negotiation_round = Round.objects.prefetch_related("round_claims").get(
+            pk=negotiation_round.pk
+        )
+        return self.with_etag(
+            s.RoundSerializer(negotiation_round).data, negotiation_round, status.HTTP_201_CREATED
+        )
 
 
 class RoundDetailView(NegotiationView):
     @extend_schema(summary="A round (ETag header)", responses=s.RoundSerializer)
     def get(self, request, pk):
-        round = self.get_round(pk)
-        return self.with_etag(s.RoundSerializer(round).data, round)
+        negotiation_round = self.get_round(pk)
+        return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
 
     @extend_schema(
         summary="Change title or deadline (mediators, If-Match)",
@@ -125,16 +135,16 @@ class RoundDetailView(NegotiationView):
         responses={200: s.RoundSerializer, **PRECONDITION_RESPONSES},
     )
     def patch(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.change_round", round)
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.change_round", negotiation_round)
         data = _valid(s.RoundUpdateSerializer, request.data, partial=True)
-        round = services.round_update(
-            round=round,
+        negotiation_round = services.round_update(
+            negotiation_round=negotiation_round,
             mediator=request.user,
-            expected_version=expected_version(request, round),
+            expected_version=expected_version(request, negotiation_round),
             **data,
         )
-        return self.with_etag(s.RoundSerializer(round).data, round)
+        return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
 
 
 class RoundPublishView(NegotiationView):
@@ -145,12 +155,14 @@ class RoundPublishView(NegotiationView):
         responses={200: s.RoundSerializer, **PRECONDITION_RESPONSES},
     )
     def post(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.change_round", round)
-        round = services.round_publish(
-            round=round, mediator=request.user, expected_version=expected_version(request, round)
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.change_round", negotiation_round)
+        negotiation_round = services.round_publish(
+            negotiation_round=negotiation_round,
+            mediator=request.user,
+            expected_version=expected_version(request, negotiation_round),
         )
-        return self.with_etag(s.RoundSerializer(round).data, round)
+        return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
 
 
 class RoundCloseView(NegotiationView):
@@ -162,23 +174,25 @@ class RoundCloseView(NegotiationView):
         responses={200: s.OutcomeSerializer, **PRECONDITION_RESPONSES},
     )
     def post(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.close_round", round)
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.close_round", negotiation_round)
         data = _valid(s.RoundCloseSerializer, request.data)
         chosen = None
         if data.get("chosen_option") is not None:
-            chosen = Option.objects.filter(pk=data["chosen_option"], round=round).first()
+            chosen = Option.objects.filter(
+                pk=data["chosen_option"], round=negotiation_round
+            ).first()
             if chosen is None:
                 return Response(
                     {"chosen_option": [_("The chosen option is not from this round.")]}, 400
                 )
         outcome = services.round_close(
-            round=round,
+            negotiation_round=negotiation_round,
             mediator=request.user,
             summary=data["summary"],
             chosen_option=chosen,
             resolutions=data["resolutions"],
-            expected_version=expected_version(request, round),
+            expected_version=expected_version(request, negotiation_round),
         )
         outcome = selectors.round_outcome(outcome.round)
         return self.with_etag(s.OutcomeSerializer(outcome).data, outcome.round)
@@ -194,13 +208,13 @@ class RoundNextView(NegotiationView):
         responses={201: s.RoundSerializer, **PRECONDITION_RESPONSES},
     )
     def post(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.next_round", round)
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.next_round", negotiation_round)
         data = _valid(s.RoundNextSerializer, request.data)
         new = services.round_next(
-            round=round,
+            negotiation_round=negotiation_round,
             mediator=request.user,
-            expected_version=expected_version(request, round),
+            expected_version=expected_version(request, negotiation_round),
             option_ids=data.get("option_ids"),
             title=data.get("title", ""),
             deadline=data.get("deadline"),
@@ -212,10 +226,10 @@ class RoundNextView(NegotiationView):
 class ParticipantListView(NegotiationView):
     @extend_schema(summary="Participants of a round", responses=s.ParticipantSerializer(many=True))
     def get(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.view_history", round)
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.view_history", negotiation_round)
         return Response(
-            s.ParticipantSerializer(selectors.round_participants(round), many=True).data
+            s.ParticipantSerializer(selectors.round_participants(negotiation_round), many=True).data
         )
 
     @extend_schema(
@@ -224,7 +238,7 @@ class ParticipantListView(NegotiationView):
         responses={201: s.ParticipantSerializer, **PRECONDITION_RESPONSES},
     )
     def post(self, request, pk):
-        round = self.get_round(pk)
+        negotiation_round = self.get_round(pk)
         data = _valid(s.InviteSerializer, request.data)
         users = User.objects.filter(is_active=True)
         user = (
@@ -234,15 +248,20 @@ class ParticipantListView(NegotiationView):
         )
         if user is None:
             return Response({"user": [_("There is no such user.")]}, status=400)
-        participant = services.participant_invite(round=round, mediator=request.user, user=user)
+        self.require("negotiations.invite_participant", negotiation_round)
+        participant = services.participant_invite(
+            negotiation_round=negotiation_round, mediator=request.user, user=user
+        )
         return Response(s.ParticipantSerializer(participant).data, status=201)
 
 
 class OptionListView(NegotiationView):
     @extend_schema(summary="Options of a round", responses=s.OptionSerializer(many=True))
     def get(self, request, pk):
-        round = self.get_round(pk)
-        return Response(s.OptionSerializer(selectors.round_options(round), many=True).data)
+        negotiation_round = self.get_round(pk)
+        return Response(
+            s.OptionSerializer(selectors.round_options(negotiation_round), many=True).data
+        )
 
     @extend_schema(
         summary="Add an option (mediator and participants of an open round)",
@@ -250,10 +269,11 @@ class OptionListView(NegotiationView):
         responses={201: s.OptionSerializer, **PRECONDITION_RESPONSES},
     )
     def post(self, request, pk):
-        round = self.get_round(pk)
+        negotiation_round = self.get_round(pk)
         data = _valid(s.OptionWriteSerializer, request.data)
+        self.require("negotiations.add_option", negotiation_round)
         option = services.option_add(
-            round=round,
+            negotiation_round=negotiation_round,
             user=request.user,
             title=data["title"],
             description=data.get("description", ""),
@@ -277,7 +297,7 @@ class OptionDetailView(NegotiationView):
     )
     def patch(self, request, pk, option_pk):
         option = self.get_option(pk, option_pk)
-        self.require("negotiations.change_option", option)
+        self.require_by_rules("negotiations.change_option", option)
         data = _valid(s.OptionWriteSerializer, request.data, partial=True)
         fields = {k: data[k] for k in ("title", "description", "geometry") if k in data}
         option = services.option_update(
@@ -309,6 +329,7 @@ class PositionView(NegotiationView):
     def put(self, request, pk, option_pk):
         option = self.get_option(pk, option_pk)
         data = _valid(s.PositionWriteSerializer, request.data)
+        self.require("negotiations.set_position", option)
         position = services.position_set(
             option=option, user=request.user, stance=data["stance"], reason=data.get("reason", "")
         )
@@ -321,17 +342,19 @@ class ConsentMatrixView(NegotiationView):
         responses=OpenApiResponse(description="options, participants, cells, objections"),
     )
     def get(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.view_consent_matrix", round)
-        return Response(selectors.consent_matrix(round))
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.view_consent_matrix", negotiation_round)
+        return Response(selectors.consent_matrix(negotiation_round))
 
 
 class HistoryView(NegotiationView):
     @extend_schema(summary="The round's history", responses=s.HistoryEntrySerializer(many=True))
     def get(self, request, pk):
-        round = self.get_round(pk)
-        self.require("negotiations.view_history", round)
-        return Response(s.HistoryEntrySerializer(selectors.round_history(round), many=True).data)
+        negotiation_round = self.get_round(pk)
+        self.require_by_rules("negotiations.view_history", negotiation_round)
+        return Response(
+            s.HistoryEntrySerializer(selectors.round_history(negotiation_round), many=True).data
+        )
 
 
 class OutcomeView(NegotiationView):
@@ -340,8 +363,8 @@ class OutcomeView(NegotiationView):
         responses={200: s.OutcomeSerializer, 404: OpenApiResponse(description="No outcome.")},
     )
     def get(self, request, pk):
-        round = self.get_round(pk)
-        outcome = selectors.round_outcome(round)
+        negotiation_round = self.get_round(pk)
+        outcome = selectors.round_outcome(negotiation_round)
         if outcome is None:
             return Response({"detail": _("This round has no outcome (yet).")}, status=404)
         return Response(s.OutcomeSerializer(outcome).data)
@@ -357,11 +380,11 @@ class ProposalNegotiationView(NegotiationView):
         status_ = selectors.proposal_negotiation_status(proposal)
         if status_ is None:
             status_ = {"state": "none", "round": None}
-        round = status_.pop("round")
+        negotiation_round = status_.pop("round")
         data = {
             "state": status_["state"],
-            "round": round.pk if round else None,
-            "round_title": round.title if round else None,
+            "round": negotiation_round.pk if negotiation_round else None,
+            "round_title": negotiation_round.title if negotiation_round else None,
             "result": status_.get("result"),
             "result_label": status_.get("result_label"),
             "note": status_.get("note", ""),

@@ -24,9 +24,9 @@ SUPPORT_FIRST = (Stance.SUPPORT, Stance.CAN_LIVE_WITH, Stance.OBJECT)
 OBJECT_FIRST = (Stance.OBJECT, Stance.CAN_LIVE_WITH, Stance.SUPPORT)
 
 
-def _positions(round, options) -> None:
+def _positions(negotiation_round, options) -> None:
     """Every author gives a position on every option, in a fixed, varied pattern."""
-    people = list(round.participants.exclude(role=Role.MEDIATOR).select_related("user"))
+    people = list(negotiation_round.participants.exclude(role=Role.MEDIATOR).select_related("user"))
     for i, participant in enumerate(people):
         for j, option in enumerate(options):
             pattern = SUPPORT_FIRST if j == 0 else OBJECT_FIRST
@@ -37,21 +37,21 @@ def _positions(round, options) -> None:
             )
 
 
-def _options(round, mediator) -> list:
-    claims = list(round.claims.order_by("id"))
+def _options(negotiation_round, mediator) -> list:
+    claims = list(negotiation_round.claims.order_by("id"))
     centre = claims[0].geom.centroid
     compromise = centre.buffer(0.0006)  # a small area (about 40 x 65 m) around the first claim
     compromise.srid = 4326
     return [
         services.option_add(
-            round=round,
+            negotiation_round=negotiation_round,
             user=mediator,
             title="Shared use: green courtyard with homes on the edge",
             description="Homes along the street side; the inner yard stays green and public.",
             geometry=compromise,
         ),
         services.option_add(
-            round=round,
+            negotiation_round=negotiation_round,
             user=mediator,
             title="Keep everything as it is for now",
             description="No building; revisit after the district plan is updated.",
@@ -59,11 +59,11 @@ def _options(round, mediator) -> list:
     ]
 
 
-def _resolutions(round) -> list[dict]:
+def _resolutions(negotiation_round) -> list[dict]:
     results = (Result.ADOPTED, Result.MODIFIED, Result.ESCALATED, Result.WITHDRAWN)
     return [
         {"proposal": p.pk, "result": results[i % len(results)], "note": ""}
-        for i, p in enumerate(round.claims.order_by("id"))
+        for i, p in enumerate(negotiation_round.claims.order_by("id"))
     ]
 
 
@@ -88,7 +88,7 @@ def demo_rounds_create() -> str:
             options = _options(finished, mediator)
             _positions(finished, options)
             services.round_close(
-                round=finished,
+                negotiation_round=finished,
                 mediator=mediator,
                 summary="Homes along the street, a public green courtyard behind them. "
                 "Two claims are adopted in modified form; the zoning question goes to the "

@@ -67,11 +67,11 @@ class CloseForm(VersionForm):
         label=_("Chosen option"), required=False, coerce=int, empty_value=None
     )
 
-    def __init__(self, *args, round, claims, **kwargs):
+    def __init__(self, *args, negotiation_round, claims, **kwargs):
         super().__init__(*args, **kwargs)
         self.claims = claims
         self.fields["chosen_option"].choices = [("", _("none"))] + [
-            (o.pk, o.title) for o in round.options.all()
+            (o.pk, o.title) for o in negotiation_round.options.all()
         ]
         for proposal in claims:
             self.fields[f"result_{proposal.pk}"] = forms.ChoiceField(

@@ -91,14 +91,6 @@ class Round(models.Model):
     def __str__(self):
         return f"{self.title} ({self.number})"
 
-    @property
-    def is_open(self) -> bool:
-        return self.state == State.OPEN
-
-    @property
-    def is_closed(self) -> bool:
-        return self.state == State.CLOSED
-
 
 class RoundClaim(models.Model):
     """A proposal that belonged to the round's cluster when the round opened (the snapshot)."""

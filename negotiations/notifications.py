@@ -39,9 +39,10 @@ def _send_invitations(participant_ids: list[int]) -> None:
     for participant in participants:
         if not participant.user.email:
             continue
-        round = participant.round
+        negotiation_round = participant.round
         sent = send_mail(
-            subject=_("You are invited to a negotiation round: %(title)s") % {"title": round.title},
+            subject=_("You are invited to a negotiation round: %(title)s")
+            % {"title": negotiation_round.title},
             message=_(
                 "Hello %(name)s,\n\n"
                 "a mediator has opened round %(number)s “%(title)s” about claims "
@@ -51,9 +52,9 @@ def _send_invitations(participant_ids: list[int]) -> None:
             )
             % {
                 "name": participant.user.public_name,
-                "number": round.number,
-                "title": round.title,
-                "url": _round_url(round.pk),
+                "number": negotiation_round.number,
+                "title": negotiation_round.title,
+                "url": _round_url(negotiation_round.pk),
             },
             from_email=None,
             recipient_list=[participant.user.email],
@@ -63,20 +64,21 @@ def _send_invitations(participant_ids: list[int]) -> None:
 
 
 def _send_outcome(round_id: int) -> None:
-    round = Round.objects.get(pk=round_id)
-    participants = round.participants.select_related("user").exclude(user__email="")
+    negotiation_round = Round.objects.get(pk=round_id)
+    participants = negotiation_round.participants.select_related("user").exclude(user__email="")
     for participant in participants:
         send_mail(
-            subject=_("Outcome of the negotiation round: %(title)s") % {"title": round.title},
+            subject=_("Outcome of the negotiation round: %(title)s")
+            % {"title": negotiation_round.title},
             message=_(
                 "Hello %(name)s,\n\nround %(number)s “%(title)s” is closed. "
                 "Read the outcome and what becomes of each proposal here:\n\n%(url)s\n"
             )
             % {
                 "name": participant.user.public_name,
-                "number": round.number,
-                "title": round.title,
-                "url": _round_url(round.pk),
+                "number": negotiation_round.number,
+                "title": negotiation_round.title,
+                "url": _round_url(negotiation_round.pk),
             },
             from_email=None,
             recipient_list=[participant.user.email],

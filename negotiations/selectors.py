@@ -27,37 +27,37 @@ def round_list(*, user, cluster_id=None, state=None) -> QuerySet[Round]:
     return rounds
 
 
-def round_claim_ids(round: Round) -> list[int]:
-    return list(round.round_claims.values_list("proposal_id", flat=True))
+def round_claim_ids(negotiation_round: Round) -> list[int]:
+    return list(negotiation_round.round_claims.values_list("proposal_id", flat=True))
 
 
-def round_cluster_changes(round: Round) -> dict:
+def round_cluster_changes(negotiation_round: Round) -> dict:
     """What changed in the cluster since the round opened: claims that joined it and
     claims of the snapshot that left it (moved away or withdrawn). Empty once closed."""
-    if round.state != State.OPEN or round.cluster_id is None:
+    if negotiation_round.state != State.OPEN or negotiation_round.cluster_id is None:
         return {"added": [], "removed": []}
-    snapshot = set(round_claim_ids(round))
+    snapshot = set(round_claim_ids(negotiation_round))
     current = set(
-        round.cluster.members.filter(proposal__status=Status.ACTIVE).values_list(
+        negotiation_round.cluster.members.filter(proposal__status=Status.ACTIVE).values_list(
             "proposal_id", flat=True
         )
     )
     return {"added": sorted(current - snapshot), "removed": sorted(snapshot - current)}
 
 
-def round_participants(round: Round) -> QuerySet[Participant]:
-    return round.participants.select_related("user", "invited_by")
+def round_participants(negotiation_round: Round) -> QuerySet[Participant]:
+    return negotiation_round.participants.select_related("user", "invited_by")
 
 
-def participant_of(round: Round, user) -> Participant | None:
+def participant_of(negotiation_round: Round, user) -> Participant | None:
     if not user.is_authenticated:
         return None
-    return round.participants.filter(user=user).first()
+    return negotiation_round.participants.filter(user=user).first()
 
 
-def round_options(round: Round, *, for_user=None):
+def round_options(negotiation_round: Round, *, for_user=None):
     """The options; with `for_user`, each carries `my_position` (or None)."""
-    options = round.options.select_related("created_by")
+    options = negotiation_round.options.select_related("created_by")
     if for_user is not None and for_user.is_authenticated:
         mine = Position.objects.filter(participant__user=for_user)
         options = options.prefetch_related(Prefetch("positions", mine, to_attr="my_positions"))
@@ -68,7 +68,7 @@ def round_options(round: Round, *, for_user=None):
     return result
 
 
-def consent_matrix(round: Round) -> dict:
+def consent_matrix(negotiation_round: Round) -> dict:
     """Who stands where on which option, and why they object.
 
     {"options": [{"id","title","counts":{"support","can_live_with","object","none"}}],
@@ -76,9 +76,9 @@ def consent_matrix(round: Round) -> dict:
      "cells": {"<participant_id>": {"<option_id>": {"stance","reason"}}},
      "objections": [{"option_id","option","participant","reason"}]}
     """
-    options = list(round.options.order_by("id"))
-    participants = [p for p in round_participants(round) if p.takes_positions]
-    positions = Position.objects.filter(option__round=round).select_related("option")
+    options = list(negotiation_round.options.order_by("id"))
+    participants = [p for p in round_participants(negotiation_round) if p.takes_positions]
+    positions = Position.objects.filter(option__round=negotiation_round).select_related("option")
     cells: dict[str, dict[str, dict]] = {str(p.pk): {} for p in participants}
     counts = {
         o.pk: {"support": 0, "can_live_with": 0, "object": 0, "none": len(participants)}
@@ -121,16 +121,16 @@ def consent_matrix(round: Round) -> dict:
     }
 
 
-def round_history(round: Round) -> QuerySet[HistoryEntry]:
-    return round.history.select_related("actor").order_by("at", "id")
+def round_history(negotiation_round: Round) -> QuerySet[HistoryEntry]:
+    return negotiation_round.history.select_related("actor").order_by("at", "id")
 
 
-def round_outcome(round: Round) -> Outcome | None:
+def round_outcome(negotiation_round: Round) -> Outcome | None:
     try:
         return (
             Outcome.objects.select_related("chosen_option", "decided_by")
             .prefetch_related("resolutions__proposal")
-            .get(round=round)
+            .get(round=negotiation_round)
         )
     except Outcome.DoesNotExist:
         return None
@@ -151,11 +151,17 @@ def proposal_negotiation_status(proposal) -> dict | None:
     )
     if claim is None:
         return None
-    round = claim.round
-    status = {"round": round, "result": None, "result_label": None, "note": "", "summary": ""}
-    if round.state == State.OPEN:
+    negotiation_round = claim.round
+    status = {
+        "round": negotiation_round,
+        "result": None,
+        "result_label": None,
+        "note": "",
+        "summary": "",
+    }
+    if negotiation_round.state == State.OPEN:
         return {**status, "state": "in_negotiation"}
-    outcome = round_outcome(round)
+    outcome = round_outcome(negotiation_round)
     if outcome is None:
         return {**status, "state": "continued"}
     resolution = next(r for r in outcome.resolutions.all() if r.proposal_id == proposal.pk)
@@ -233,10 +239,10 @@ def claims_map_data(*, ids, snapshot=(), current=()) -> dict:
     }
 
 
-def round_map_data(round: Round) -> dict:
+def round_map_data(negotiation_round: Round) -> dict:
     """Claims of the snapshot (and any that joined the cluster since) plus the options."""
-    snapshot = round_claim_ids(round)
-    changes = round_cluster_changes(round)
+    snapshot = round_claim_ids(negotiation_round)
+    changes = round_cluster_changes(negotiation_round)
     current = (set(snapshot) - set(changes["removed"])) | set(changes["added"])
     data = claims_map_data(ids=set(snapshot) | current, snapshot=snapshot, current=current)
     with connection.cursor() as cursor:
@@ -247,7 +253,7 @@ def round_map_data(round: Round) -> dict:
                        'properties', json_build_object('id', o.id, 'title', o.title,
                            'version', o.version)) ORDER BY o.id), '[]'::json))
                FROM negotiations_option o WHERE o.round_id = %s AND o.geom IS NOT NULL""",
-            [round.pk],
+            [negotiation_round.pk],
         )
         options = cursor.fetchone()[0]
     data["options"] = json.loads(options) if isinstance(options, str) else options

@@ -40,23 +40,23 @@ class RoundSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
-    def get_claims(self, round):
-        return [c.proposal_id for c in round.round_claims.all()]
+    def get_claims(self, negotiation_round):
+        return [c.proposal_id for c in negotiation_round.round_claims.all()]
 
     @extend_schema_field(OpenApiTypes.OBJECT)
-    def get_changes_since_opening(self, round):
+    def get_changes_since_opening(self, negotiation_round):
         from .selectors import round_cluster_changes
 
-        return round_cluster_changes(round)
+        return round_cluster_changes(negotiation_round)
 
     @extend_schema_field(OpenApiTypes.INT)
-    def get_next_round(self, round):
-        next_round = getattr(round, "next_round", None)
+    def get_next_round(self, negotiation_round):
+        next_round = getattr(negotiation_round, "next_round", None)
         return next_round.pk if next_round else None
 
     @extend_schema_field(OpenApiTypes.BOOL)
-    def get_has_outcome(self, round):
-        return hasattr(round, "outcome")
+    def get_has_outcome(self, negotiation_round):
+        return hasattr(negotiation_round, "outcome")
 
 
 class RoundListItemSerializer(RoundSerializer):

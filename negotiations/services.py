@@ -1,13 +1,15 @@
 """Writes for negotiation rounds. Keyword-only, one transaction each, each writes history.
 
-Every service checks the named rules in negotiations/rules.py and raises
-django's PermissionDenied or ValidationError; writes to a round's own fields or to an
-option take `expected_version` (the API's If-Match) and raise VersionConflict when stale.
-The row is locked (SELECT ... FOR UPDATE) before the comparison, so two concurrent
-writers cannot both pass it.
+Callers check the named permission first (docs/architecture.md, "Permissions"). The rules
+of a round read its state and its participants, which concurrent writes change, so every
+service checks the same rule again after locking the round (SELECT ... FOR UPDATE) and
+raises django's PermissionDenied: no write lands in a round that closed meanwhile. Writes
+to a round's own fields or to an option take `expected_version` (the API's If-Match) and
+raise VersionConflict when stale; the lock also makes that comparison safe against two
+concurrent writers.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -31,6 +33,7 @@ from .models import (
     Stance,
     State,
 )
+from .rules import require
 
 
 class VersionConflict(Exception):
@@ -48,11 +51,6 @@ class VersionConflict(Exception):
         )
 
 
-def _require(user, perm: str, obj=None, message: str | None = None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(message or _("You may not do this in this round."))
-
-
 def _check_version(obj, expected_version: int | None) -> None:
     if expected_version is not None and obj.version != expected_version:
         raise VersionConflict(obj)
@@ -62,9 +60,11 @@ def _locked(model, pk):
     return model.objects.select_for_update().get(pk=pk)
 
 
-def history_add(*, round: Round, actor, action: str, **payload) -> HistoryEntry:
+def history_add(*, negotiation_round: Round, actor, action: str, **payload) -> HistoryEntry:
     """Append one entry to the round's history (the only way entries are written)."""
-    return HistoryEntry.objects.create(round=round, actor=actor, action=action, payload=payload)
+    return HistoryEntry.objects.create(
+        round=negotiation_round, actor=actor, action=action, payload=payload
+    )
 
 
 def _geometry(geometry):
@@ -85,46 +85,50 @@ def _cluster_claim_ids(cluster) -> set[int]:
     )
 
 
-def _participant_add(*, round, user, role, invited_by) -> tuple[Participant, bool]:
+def _participant_add(*, negotiation_round, user, role, invited_by) -> tuple[Participant, bool]:
     return Participant.objects.get_or_create(
-        round=round, user=user, defaults={"role": role, "invited_by": invited_by}
+        round=negotiation_round, user=user, defaults={"role": role, "invited_by": invited_by}
     )
 
 
-def _start(*, round: Round, mediator, claim_ids: set[int], carry_participants=()) -> None:
-    """Open `round`: snapshot the claims, invite mediator, authors and carried participants."""
+def _start(
+    *, negotiation_round: Round, mediator, claim_ids: set[int], carry_participants=()
+) -> None:
+    """Open the round: snapshot the claims, invite mediator, authors and carried participants."""
     if not claim_ids:
         raise ValidationError(_("The cluster has no active claims to negotiate."))
     RoundClaim.objects.bulk_create(
-        [RoundClaim(round=round, proposal_id=pk) for pk in sorted(claim_ids)]
+        [RoundClaim(round=negotiation_round, proposal_id=pk) for pk in sorted(claim_ids)]
     )
-    round.state = State.OPEN
-    round.opened_at = timezone.now()
-    round.version += 1
-    round.save(update_fields=["state", "opened_at", "version"])
+    negotiation_round.state = State.OPEN
+    negotiation_round.opened_at = timezone.now()
+    negotiation_round.version += 1
+    negotiation_round.save(update_fields=["state", "opened_at", "version"])
 
-    _participant_add(round=round, user=mediator, role=Role.MEDIATOR, invited_by=mediator)
+    _participant_add(
+        negotiation_round=negotiation_round, user=mediator, role=Role.MEDIATOR, invited_by=mediator
+    )
     invited = []
     for old in carry_participants:
         participant, created = _participant_add(
-            round=round, user=old.user, role=old.role, invited_by=mediator
+            negotiation_round=negotiation_round, user=old.user, role=old.role, invited_by=mediator
         )
         if created and participant.role != Role.MEDIATOR:
             invited.append(participant)
     authors = Proposal.objects.filter(pk__in=claim_ids).values_list("author", flat=True)
     for author_id in sorted(set(authors)):
         participant, created = Participant.objects.get_or_create(
-            round=round,
+            round=negotiation_round,
             user_id=author_id,
             defaults={"role": Role.AUTHOR, "invited_by": mediator},
         )
         if created:
             invited.append(participant)
     history_add(
-        round=round,
+        negotiation_round=negotiation_round,
         actor=mediator,
         action="opened",
-        number=round.number,
+        number=negotiation_round.number,
         claims=sorted(claim_ids),
         participants=[p.user_id for p in invited],
     )
@@ -134,7 +138,7 @@ def _start(*, round: Round, mediator, claim_ids: set[int], carry_participants=()
 @transaction.atomic
 def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool = False) -> Round:
     """Create a round on `cluster` and (unless `draft`) open it at once."""
-    _require(mediator, "negotiations.open_round", message=_("Only mediators open rounds."))
+    require(mediator, "negotiations.open_round")
     cluster = type(cluster).objects.select_for_update().get(pk=cluster.pk)
     if cluster.dissolved_at is not None:
         raise ValidationError(_("This cluster no longer exists."))
@@ -144,7 +148,7 @@ def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool
     number = (rounds.aggregate(n=Max("number"))["n"] or 0) + 1
     previous = rounds.filter(number=number - 1).first()
     title = (title or "").strip() or _("Negotiation on cluster %(id)s") % {"id": cluster.pk}
-    round = Round.objects.create(
+    negotiation_round = Round.objects.create(
         cluster=cluster,
         number=number,
         previous=previous if previous and not hasattr(previous, "next_round") else None,
@@ -152,32 +156,49 @@ def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool
         deadline=deadline,
         created_by=mediator,
     )
-    history_add(round=round, actor=mediator, action="created", title=round.title)
+    history_add(
+        negotiation_round=negotiation_round,
+        actor=mediator,
+        action="created",
+        title=negotiation_round.title,
+    )
     if not draft:
-        _start(round=round, mediator=mediator, claim_ids=_cluster_claim_ids(cluster))
-    return round
+        _start(
+            negotiation_round=negotiation_round,
+            mediator=mediator,
+            claim_ids=_cluster_claim_ids(cluster),
+        )
+    return negotiation_round
 
 
 @transaction.atomic
-def round_publish(*, round: Round, mediator, expected_version: int | None = None) -> Round:
+def round_publish(
+    *, negotiation_round: Round, mediator, expected_version: int | None = None
+) -> Round:
     """Open a draft round: the snapshot of the cluster is taken now."""
-    round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.change_round", round)
-    _check_version(round, expected_version)
-    if round.state != State.DRAFT:
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.change_round", negotiation_round)
+    _check_version(negotiation_round, expected_version)
+    if negotiation_round.state != State.DRAFT:
         raise ValidationError(_("Only a draft round can be opened."))
-    if Round.objects.filter(cluster=round.cluster_id, state=State.OPEN).exists():
+    if Round.objects.filter(cluster=negotiation_round.cluster_id, state=State.OPEN).exists():
         raise ValidationError(_("This cluster already has an open round."))
-    _start(round=round, mediator=mediator, claim_ids=_cluster_claim_ids(round.cluster))
-    return round
+    _start(
+        negotiation_round=negotiation_round,
+        mediator=mediator,
+        claim_ids=_cluster_claim_ids(negotiation_round.cluster),
+    )
+    return negotiation_round
 
 
 @transaction.atomic
-def round_update(*, round: Round, mediator, expected_version: int | None = None, **fields) -> Round:
+def round_update(
+    *, negotiation_round: Round, mediator, expected_version: int | None = None, **fields
+) -> Round:
     """Change the title and/or deadline of a round that is not closed."""
-    round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.change_round", round)
-    _check_version(round, expected_version)
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.change_round", negotiation_round)
+    _check_version(negotiation_round, expected_version)
     unknown = set(fields) - {"title", "deadline"}
     if unknown:
         raise ValidationError(_("These fields cannot be changed: %s") % ", ".join(sorted(unknown)))
@@ -186,44 +207,52 @@ def round_update(*, round: Round, mediator, expected_version: int | None = None,
         if not fields["title"]:
             raise ValidationError({"title": _("A round needs a title.")})
     for name, value in fields.items():
-        setattr(round, name, value)
-    round.version += 1
-    round.save(update_fields=[*fields, "version"])
+        setattr(negotiation_round, name, value)
+    negotiation_round.version += 1
+    negotiation_round.save(update_fields=[*fields, "version"])
     history_add(
-        round=round,
+        negotiation_round=negotiation_round,
         actor=mediator,
         action="updated",
         **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()},
     )
-    return round
+    return negotiation_round
 
 
 @transaction.atomic
-def participant_invite(*, round: Round, mediator, user) -> Participant:
+def participant_invite(*, negotiation_round: Round, mediator, user) -> Participant:
     """Invite `user` (a planner, a local initiative...) and tell them by e-mail. Idempotent."""
-    round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.invite_participant", round, _("Only mediators invite."))
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.invite_participant", negotiation_round)
     participant, created = _participant_add(
-        round=round, user=user, role=Role.INVITED, invited_by=mediator
+        negotiation_round=negotiation_round, user=user, role=Role.INVITED, invited_by=mediator
     )
     if created:
-        history_add(round=round, actor=mediator, action="invited", user=user.pk)
-        if round.state == State.OPEN:
+        history_add(
+            negotiation_round=negotiation_round, actor=mediator, action="invited", user=user.pk
+        )
+        if negotiation_round.state == State.OPEN:
             notifications.invitations_send(participant_ids=[participant.pk])
     return participant
 
 
 @transaction.atomic
 def option_add(
-    *, round: Round, user, title: str, description: str = "", geometry=None, revised_from=None
+    *,
+    negotiation_round: Round,
+    user,
+    title: str,
+    description: str = "",
+    geometry=None,
+    revised_from=None,
 ) -> Option:
-    round = _locked(Round, round.pk)
-    _require(user, "negotiations.add_option", round)
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(user, "negotiations.add_option", negotiation_round)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("An option needs a title.")})
     option = Option.objects.create(
-        round=round,
+        round=negotiation_round,
         title=title[:200],
         description=description or "",
         geom=_geometry(geometry),
@@ -231,7 +260,7 @@ def option_add(
         revised_from=revised_from,
     )
     history_add(
-        round=round,
+        negotiation_round=negotiation_round,
         actor=user,
         action="option_added",
         option=option.pk,
@@ -257,7 +286,7 @@ def option_update(
     """Revise an option. `geometry=None` removes the compromise geometry."""
     option = Option.objects.select_for_update().get(pk=option.pk)
     option.round = _locked(Round, option.round_id)
-    _require(user, "negotiations.change_option", option)
+    require(user, "negotiations.change_option", option)
     _check_version(option, expected_version)
     changed = []
     if title is not None:
@@ -275,7 +304,7 @@ def option_update(
     option.version += 1
     option.save(update_fields=[*changed, "version", "updated_at"])
     history_add(
-        round=option.round,
+        negotiation_round=option.round,
         actor=user,
         action="option_updated",
         option=option.pk,
@@ -290,12 +319,7 @@ def position_set(*, option: Option, user, stance: str, reason: str = "") -> Posi
     """Give or change one's position on an option, until the round closes."""
     option = Option.objects.get(pk=option.pk)
     option.round = _locked(Round, option.round_id)  # a concurrent close finishes first
-    _require(
-        user,
-        "negotiations.set_position",
-        option,
-        _("Only participants of an open round give positions."),
-    )
+    require(user, "negotiations.set_position", option)
     if stance not in Stance.values:
         raise ValidationError({"stance": _("Choose support, can live with or object.")})
     reason = (reason or "").strip()
@@ -306,7 +330,7 @@ def position_set(*, option: Option, user, stance: str, reason: str = "") -> Posi
         option=option, participant=participant, defaults={"stance": stance, "reason": reason}
     )
     history_add(
-        round=option.round,
+        negotiation_round=option.round,
         actor=user,
         action="position_set",
         option=option.pk,
@@ -319,7 +343,7 @@ def position_set(*, option: Option, user, stance: str, reason: str = "") -> Posi
 @transaction.atomic
 def round_close(
     *,
-    round: Round,
+    negotiation_round: Round,
     mediator,
     summary: str,
     resolutions: list[dict],
@@ -330,17 +354,17 @@ def round_close(
 
     `resolutions`: [{"proposal": <Proposal or id>, "result": "adopted"|..., "note": "..."}].
     """
-    round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.close_round", round, _("Only mediators close open rounds."))
-    _check_version(round, expected_version)
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.close_round", negotiation_round)
+    _check_version(negotiation_round, expected_version)
     summary = (summary or "").strip()
     if not summary:
         raise ValidationError({"summary": _("Write a summary of the outcome.")})
-    if chosen_option is not None and chosen_option.round_id != round.pk:
+    if chosen_option is not None and chosen_option.round_id != negotiation_round.pk:
         raise ValidationError({"chosen_option": _("The chosen option is not from this round.")})
-    by_proposal = _resolutions_by_proposal(round, resolutions)
+    by_proposal = _resolutions_by_proposal(negotiation_round, resolutions)
     outcome = Outcome.objects.create(
-        round=round, chosen_option=chosen_option, summary=summary, decided_by=mediator
+        round=negotiation_round, chosen_option=chosen_option, summary=summary, decided_by=mediator
     )
     Resolution.objects.bulk_create(
         [
@@ -348,24 +372,24 @@ def round_close(
             for pk, r in sorted(by_proposal.items())
         ]
     )
-    round.state = State.CLOSED
-    round.closed_at = timezone.now()
-    round.version += 1
-    round.save(update_fields=["state", "closed_at", "version"])
+    negotiation_round.state = State.CLOSED
+    negotiation_round.closed_at = timezone.now()
+    negotiation_round.version += 1
+    negotiation_round.save(update_fields=["state", "closed_at", "version"])
     history_add(
-        round=round,
+        negotiation_round=negotiation_round,
         actor=mediator,
         action="closed",
         chosen_option=chosen_option.pk if chosen_option else None,
         summary=summary,
         resolutions={str(pk): r["result"] for pk, r in sorted(by_proposal.items())},
     )
-    notifications.outcome_send(round_id=round.pk)
+    notifications.outcome_send(round_id=negotiation_round.pk)
     return outcome
 
 
-def _resolutions_by_proposal(round: Round, resolutions) -> dict[int, dict]:
-    snapshot = set(round.round_claims.values_list("proposal_id", flat=True))
+def _resolutions_by_proposal(negotiation_round: Round, resolutions) -> dict[int, dict]:
+    snapshot = set(negotiation_round.round_claims.values_list("proposal_id", flat=True))
     by_proposal: dict[int, dict] = {}
     for item in resolutions or ():
         proposal = item.get("proposal")
@@ -400,7 +424,7 @@ def _resolutions_by_proposal(round: Round, resolutions) -> dict[int, dict]:
 @transaction.atomic
 def round_next(
     *,
-    round: Round,
+    negotiation_round: Round,
     mediator,
     expected_version: int | None = None,
     option_ids: list[int] | None = None,
@@ -413,10 +437,10 @@ def round_next(
     since, and the previous participants; `option_ids` picks the options to carry (default
     all), each copied with `revised_from` pointing at the original. Positions start afresh.
     """
-    round = _locked(Round, round.pk)
-    _require(mediator, "negotiations.next_round", round, _("Only mediators start a next round."))
-    _check_version(round, expected_version)
-    options = list(round.options.all())
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.next_round", negotiation_round)
+    _check_version(negotiation_round, expected_version)
+    options = list(negotiation_round.options.all())
     if option_ids is not None:
         wanted = set(option_ids)
         unknown = wanted - {o.pk for o in options}
@@ -425,27 +449,31 @@ def round_next(
                 {"option_ids": _("Not options of this round: %s") % sorted(unknown)}
             )
         options = [o for o in options if o.pk in wanted]
-    round.state = State.CLOSED
-    round.closed_at = timezone.now()
-    round.version += 1
-    round.save(update_fields=["state", "closed_at", "version"])
+    negotiation_round.state = State.CLOSED
+    negotiation_round.closed_at = timezone.now()
+    negotiation_round.version += 1
+    negotiation_round.save(update_fields=["state", "closed_at", "version"])
     new = Round.objects.create(
-        cluster_id=round.cluster_id,
-        number=round.number + 1,
-        previous=round,
-        title=((title or "").strip() or round.title)[:200],
-        deadline=deadline or round.deadline,
+        cluster_id=negotiation_round.cluster_id,
+        number=negotiation_round.number + 1,
+        previous=negotiation_round,
+        title=((title or "").strip() or negotiation_round.title)[:200],
+        deadline=deadline or negotiation_round.deadline,
         created_by=mediator,
     )
-    history_add(round=round, actor=mediator, action="continued", next_round=new.pk)
-    history_add(round=new, actor=mediator, action="created", previous_round=round.pk)
-    claim_ids = set(round.round_claims.values_list("proposal_id", flat=True))
-    claim_ids |= _cluster_claim_ids(round.cluster)
+    history_add(
+        negotiation_round=negotiation_round, actor=mediator, action="continued", next_round=new.pk
+    )
+    history_add(
+        negotiation_round=new, actor=mediator, action="created", previous_round=negotiation_round.pk
+    )
+    claim_ids = set(negotiation_round.round_claims.values_list("proposal_id", flat=True))
+    claim_ids |= _cluster_claim_ids(negotiation_round.cluster)
     _start(
-        round=new,
+        negotiation_round=new,
         mediator=mediator,
         claim_ids=claim_ids,
-        carry_participants=round.participants.select_related("user"),
+        carry_participants=negotiation_round.participants.select_related("user"),
     )
     for option in options:
         copy = Option.objects.create(
@@ -457,6 +485,10 @@ def round_next(
             revised_from=option,
         )
         history_add(
-            round=new, actor=mediator, action="option_carried", option=copy.pk, source=option.pk
+            negotiation_round=new,
+            actor=mediator,
+            action="option_carried",
+            option=copy.pk,
+            source=option.pk,
         )
     return new

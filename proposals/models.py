@@ -78,10 +78,6 @@ class Proposal(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_visible(self) -> bool:
-        return self.status == Status.ACTIVE
-
 
 class Support(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")

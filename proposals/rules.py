@@ -18,11 +18,6 @@ def is_active(user, proposal) -> bool:
 
 
 @rules.predicate
-def is_withdrawn(user, proposal) -> bool:
-    return proposal is not None and proposal.status == Status.WITHDRAWN
-
-
-@rules.predicate
 def is_hidden(user, proposal) -> bool:
     return proposal is not None and proposal.status == Status.HIDDEN
 

@@ -1,7 +1,8 @@
 """Writes to proposals. Each runs in one transaction and calls the after-write hooks in it.
 
-Permission checks belong to the caller (API views use proposals.rules); services check the
-state a write needs (a withdrawn pin cannot be supported, a hide needs a reason).
+The caller checks the permission (proposals/rules.py, docs/architecture.md "Permissions");
+services check the state a write needs (a withdrawn pin cannot be supported, a hide needs a
+reason).
 """
 
 from contextlib import contextmanager

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Orders in proposals.hooks.after_proposal_write and layers.hooks.after_overlay_bulk_change
+# (see those modules for the lists).
+CLUSTER_UPDATE_ORDER = 20
+RECLUSTER_ORDER = 10
+
 
 class SpatialConfig(AppConfig):
     name = "spatial"
@@ -13,7 +18,19 @@ class SpatialConfig(AppConfig):
         from .services import clusters_update_for_proposal
         from .tasks import recluster_after_zoning_change
 
-        if clusters_update_for_proposal not in hooks.after_proposal_write:
-            hooks.after_proposal_write.append(clusters_update_for_proposal)
-        if recluster_after_zoning_change not in layer_hooks.after_overlay_bulk_change:
-            layer_hooks.after_overlay_bulk_change.append(recluster_after_zoning_change)
+        hooks.after_proposal_write.register(
+            clusters_update_for_proposal,
+            order=CLUSTER_UPDATE_ORDER,
+            reason=(
+                "The incremental cluster update runs after the proposal's zoning overlay "
+                "(layers, order 10), because the cluster's contested verdict reads the overlay."
+            ),
+        )
+        layer_hooks.after_overlay_bulk_change.register(
+            recluster_after_zoning_change,
+            order=RECLUSTER_ORDER,
+            reason=(
+                "The only hook: it runs once the new overlay is written, since the contested "
+                "verdicts it recomputes read that overlay."
+            ),
+        )

@@ -65,10 +65,6 @@ class Cluster(models.Model):
             "cluster %(id)s (%(n)s claim)", "cluster %(id)s (%(n)s claims)", self.claim_count
         ) % {"id": self.pk, "n": self.claim_count}
 
-    @property
-    def is_current(self) -> bool:
-        return self.dissolved_at is None
-
     def explanation_text(self, language: str | None = None) -> str:
         """The explanation in `language` (default: the active language), German or English."""
         language = (language or get_language() or "en")[:2]

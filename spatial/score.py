@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from layers.compatibility import Compatibility
+
 CATEGORY_NAMES = {
     "housing": ("housing", "Wohnen"),
     "mobility": ("mobility", "Mobilität"),
@@ -27,8 +29,8 @@ class Claim:
     kind: str  # "proposal" or "conflict"
     author: int
     supports: int = 0
-    # "compatible", "conditional", "incompatible" or "unknown" (no zoning overlay)
-    zoning: str = "unknown"
+    # the proposal's overall compatibility; unknown without a zoning overlay
+    zoning: str = Compatibility.UNKNOWN
     # zone codes in which this claim's category is not allowed
     incompatible_zones: tuple[str, ...] = field(default=())
 
@@ -47,7 +49,7 @@ def contest_verdict(claims: Iterable[Claim], *, overlap_area_m2: float = 0.0) ->
     proposals, or when a claim is not allowed by its zoning; otherwise convergent.
     """
     claims = list(claims)
-    incompatible = [c for c in claims if c.zoning == "incompatible"]
+    incompatible = [c for c in claims if c.zoning == Compatibility.INCOMPATIBLE]
     return verdict_from_counts(
         categories=tuple(sorted(Counter(c.category for c in claims).items())),
         conflicts=sum(c.kind == "conflict" for c in claims),

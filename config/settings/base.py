@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "spatial",
     "negotiations",
     "frontend",
+    "data",  # the demo city (manage.py demo_city); on top, it may use every app
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,8 @@ Its own module so both the map page and the planner page can import it.
 
 from django.urls import reverse
 
+from layers.compatibility import Compatibility
+
 _SLUG = "layer-slug-placeholder"
 
 
@@ -23,6 +25,7 @@ def layer_overlay_config() -> dict:
             "layers": reverse("api:layer-list"),
             "features": layer_url("api:layer-features"),
             "participation": layer_url("api:layer-participation"),
-            "incompatible": reverse("api:proposal-list") + "?compatibility=incompatible",
+            "incompatible": reverse("api:proposal-list")
+            + f"?compatibility={Compatibility.INCOMPATIBLE}",
         },
     }

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 
 from layers.selectors import district_layers
 from proposals.models import Category, Kind
@@ -23,17 +23,9 @@ CATEGORY_COLOURS = {
 _ID = 918273645  # stands in for an object id in URL templates: "{id}" in the config
 
 
-def url_or_none(name: str, *args) -> str | None:
-    """reverse(), or None while the area that routes `name` has not landed yet."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def url_template(name: str) -> str | None:
-    url = url_or_none(name, _ID)
-    return url.replace(str(_ID), "{id}") if url else None
+def url_template(name: str) -> str:
+    """The URL of `name` for one object, with "{id}" in place of the object's id."""
+    return reverse(name, args=[_ID]).replace(str(_ID), "{id}")
 
 
 def districts_url() -> str | None:
@@ -78,9 +70,9 @@ def map_config(request) -> dict:
         "kinds": kinds(),
         "user": {"authenticated": user.is_authenticated},
         "urls": {
-            "proposals": url_or_none("api:proposal-list"),
+            "proposals": reverse("api:proposal-list"),
             "proposalPage": url_template("frontend:proposal-detail"),
-            "list": url_or_none("frontend:proposal-list"),
+            "list": reverse("frontend:proposal-list"),
             "login": reverse("login"),
             # The city's districts (a layer the planners import) as GeoJSON; without one
             # the map outlines the city's bounding box instead.

@@ -10,7 +10,6 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from accounts.rules import is_planner
 from layers.models import Compatibility, LayerKind, LayerState, Verdict
 from layers.selectors import district_choices
 
@@ -36,7 +35,7 @@ def planner_config(request) -> dict:
 
 @login_required
 def planner_page(request):
-    if not is_planner(request.user):
+    if not request.user.has_perm("layers.use_planner_page"):
         raise PermissionDenied(_("The planner page is for planners."))
     exports = [
         (fmt_label, reverse("api:export-proposals", kwargs={"fmt": fmt}))

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from accounts.rules import is_mediator, is_planner
 from negotiations import forms, selectors, services
 from negotiations.models import Option, Round, Stance
+from negotiations.rules import require
 
 from .map import categories
 
@@ -54,7 +54,7 @@ def _labelled(entries):
 
 @login_required
 def review_page(request):
-    if not (is_mediator(request.user) or is_planner(request.user)):
+    if not request.user.has_perm("negotiations.view_review_queue"):
         raise PermissionDenied(_("The review queue is for mediators and planners."))
     clusters = selectors.review_queue()
     config = {
@@ -67,7 +67,7 @@ def review_page(request):
         {
             "clusters": clusters,
             "config": config,
-            "can_open": is_mediator(request.user),
+            "can_open": request.user.has_perm("negotiations.open_round"),
             "open_form": forms.OpenRoundForm(),
         },
     )
@@ -83,8 +83,9 @@ def round_open_page(request, cluster_pk):
     if not form.is_valid():
         messages.error(request, _("Please check the title and deadline."))
         return redirect("frontend:review")
+    require(request.user, "negotiations.open_round")
     try:
-        round = services.round_open(
+        negotiation_round = services.round_open(
             cluster=cluster,
             mediator=request.user,
             title=form.cleaned_data["title"],
@@ -95,7 +96,7 @@ def round_open_page(request, cluster_pk):
             messages.error(request, message)
         return redirect("frontend:review")
     messages.success(request, _("The round is open and the authors have been invited."))
-    return redirect("frontend:round-detail", round.pk)
+    return redirect("frontend:round-detail", negotiation_round.pk)
 
 
 # --- Round page ------------------------------------------------------------------------
@@ -107,20 +108,20 @@ def _visible_round(request, pk) -> Round:
     )
 
 
-def _render_round(request, round, *, close_form=None, option_form=None, status=200):
+def _render_round(request, negotiation_round, *, close_form=None, option_form=None, status=200):
     user = request.user
-    participant = selectors.participant_of(round, user)
-    claims = list(round.claims.order_by("id"))
+    participant = selectors.participant_of(negotiation_round, user)
+    claims = list(negotiation_round.claims.order_by("id"))
     can = {
-        "add_option": user.has_perm("negotiations.add_option", round),
-        "set_position": user.has_perm("negotiations.set_position", round),
-        "close": user.has_perm("negotiations.close_round", round),
-        "next": user.has_perm("negotiations.next_round", round),
-        "invite": user.has_perm("negotiations.invite_participant", round),
-        "consent": user.has_perm("negotiations.view_consent_matrix", round),
-        "history": user.has_perm("negotiations.view_history", round),
+        "add_option": user.has_perm("negotiations.add_option", negotiation_round),
+        "set_position": user.has_perm("negotiations.set_position", negotiation_round),
+        "close": user.has_perm("negotiations.close_round", negotiation_round),
+        "next": user.has_perm("negotiations.next_round", negotiation_round),
+        "invite": user.has_perm("negotiations.invite_participant", negotiation_round),
+        "consent": user.has_perm("negotiations.view_consent_matrix", negotiation_round),
+        "history": user.has_perm("negotiations.view_history", negotiation_round),
     }
-    options = selectors.round_options(round, for_user=user)
+    options = selectors.round_options(negotiation_round, for_user=user)
     for option in options:
         mine = option.my_position
         option.position_form = forms.PositionForm(
@@ -128,28 +129,32 @@ def _render_round(request, round, *, close_form=None, option_form=None, status=2
             prefix=f"o{option.pk}",
         )
     if can["close"] and close_form is None:
-        close_form = forms.CloseForm(round=round, claims=claims, initial={"version": round.version})
-    map_data = selectors.round_map_data(round)
+        close_form = forms.CloseForm(
+            negotiation_round=negotiation_round,
+            claims=claims,
+            initial={"version": negotiation_round.version},
+        )
+    map_data = selectors.round_map_data(negotiation_round)
     config = {
         **map_data,
         "palette": categories(),
         "draw": can["add_option"],
     }
     context = {
-        "round": round,
+        "round": negotiation_round,
         "claims": claims,
         "participant": participant,
-        "participants": selectors.round_participants(round) if can["history"] else [],
+        "participants": selectors.round_participants(negotiation_round) if can["history"] else [],
         "options": options,
         "can": can,
-        "changes": selectors.round_cluster_changes(round),
-        "outcome": selectors.round_outcome(round),
-        "matrix": selectors.consent_matrix(round) if can["consent"] else None,
-        "history": _labelled(selectors.round_history(round)) if can["history"] else [],
+        "changes": selectors.round_cluster_changes(negotiation_round),
+        "outcome": selectors.round_outcome(negotiation_round),
+        "matrix": selectors.consent_matrix(negotiation_round) if can["consent"] else None,
+        "history": _labelled(selectors.round_history(negotiation_round)) if can["history"] else [],
         "close_form": close_form,
         "option_form": option_form or forms.OptionForm(),
         "invite_form": forms.InviteForm(),
-        "version_form": forms.VersionForm(initial={"version": round.version}),
+        "version_form": forms.VersionForm(initial={"version": negotiation_round.version}),
         "config": config,
     }
     return render(request, "frontend/rounds/round.html", context, status=status)
@@ -159,8 +164,8 @@ def round_page(request, pk):
     return _render_round(request, _visible_round(request, pk))
 
 
-def _back(round) -> str:
-    return reverse("frontend:round-detail", args=[round.pk])
+def _back(negotiation_round) -> str:
+    return reverse("frontend:round-detail", args=[negotiation_round.pk])
 
 
 def _report_errors(request, exc: ValidationError):
@@ -171,117 +176,128 @@ def _report_errors(request, exc: ValidationError):
 @require_POST
 @login_required
 def round_position_page(request, pk, option_pk):
-    round = _visible_round(request, pk)
-    option = get_object_or_404(Option, round=round, pk=option_pk)
+    negotiation_round = _visible_round(request, pk)
+    option = get_object_or_404(Option, round=negotiation_round, pk=option_pk)
     form = forms.PositionForm(request.POST, prefix=f"o{option.pk}")
     if not form.is_valid():
         messages.error(request, _("Choose support, can live with or object."))
-        return redirect(_back(round) + f"#option-{option.pk}")
+        return redirect(_back(negotiation_round) + f"#option-{option.pk}")
+    require(request.user, "negotiations.set_position", option)
     try:
         services.position_set(option=option, user=request.user, **form.cleaned_data)
     except ValidationError as exc:
         _report_errors(request, exc)
     else:
         messages.success(request, _("Your position on “%(title)s” is saved.") % {"title": option})
-    return redirect(_back(round) + f"#option-{option.pk}")
+    return redirect(_back(negotiation_round) + f"#option-{option.pk}")
 
 
 @require_POST
 @login_required
 def round_option_add_page(request, pk):
-    round = _visible_round(request, pk)
+    negotiation_round = _visible_round(request, pk)
     form = forms.OptionForm(request.POST)
     if form.is_valid():
+        require(request.user, "negotiations.add_option", negotiation_round)
         try:
-            services.option_add(round=round, user=request.user, **form.cleaned_data)
+            services.option_add(
+                negotiation_round=negotiation_round, user=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:
             messages.success(request, _("The option is added."))
-            return redirect(_back(round) + "#options")
-    return _render_round(request, round, option_form=form, status=400)
+            return redirect(_back(negotiation_round) + "#options")
+    return _render_round(request, negotiation_round, option_form=form, status=400)
 
 
 @require_POST
 @login_required
 def round_invite_page(request, pk):
-    round = _visible_round(request, pk)
+    negotiation_round = _visible_round(request, pk)
     form = forms.InviteForm(request.POST)
     user = None
     if form.is_valid():
         user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
     if user is None:
         messages.error(request, _("There is no user with this username."))
-        return redirect(_back(round) + "#participants")
-    services.participant_invite(round=round, mediator=request.user, user=user)
+        return redirect(_back(negotiation_round) + "#participants")
+    require(request.user, "negotiations.invite_participant", negotiation_round)
+    services.participant_invite(
+        negotiation_round=negotiation_round, mediator=request.user, user=user
+    )
     messages.success(request, _("%(name)s is invited.") % {"name": user.public_name})
-    return redirect(_back(round) + "#participants")
+    return redirect(_back(negotiation_round) + "#participants")
 
 
 @require_POST
 @login_required
 def round_close_page(request, pk):
-    round = _visible_round(request, pk)
-    claims = list(round.claims.order_by("id"))
-    form = forms.CloseForm(request.POST, round=round, claims=claims)
+    negotiation_round = _visible_round(request, pk)
+    claims = list(negotiation_round.claims.order_by("id"))
+    form = forms.CloseForm(request.POST, negotiation_round=negotiation_round, claims=claims)
     if not form.is_valid():
-        return _render_round(request, round, close_form=form, status=400)
+        return _render_round(request, negotiation_round, close_form=form, status=400)
     chosen = form.cleaned_data["chosen_option"]
+    require(request.user, "negotiations.close_round", negotiation_round)
     try:
         services.round_close(
-            round=round,
+            negotiation_round=negotiation_round,
             mediator=request.user,
             summary=form.cleaned_data["summary"],
-            chosen_option=round.options.filter(pk=chosen).first() if chosen else None,
+            chosen_option=negotiation_round.options.filter(pk=chosen).first() if chosen else None,
             resolutions=form.resolutions(),
             expected_version=form.cleaned_data["version"],
         )
     except services.VersionConflict as exc:
         # Keep what the mediator typed; show the round as it is now.
-        round.refresh_from_db()
+        negotiation_round.refresh_from_db()
         form.add_error(None, str(exc))
-        return _render_round(request, round, close_form=form, status=409)
+        return _render_round(request, negotiation_round, close_form=form, status=409)
     except ValidationError as exc:
         form.add_error(None, exc.messages)
-        return _render_round(request, round, close_form=form, status=400)
+        return _render_round(request, negotiation_round, close_form=form, status=400)
     messages.success(request, _("The round is closed and its outcome recorded."))
-    return redirect(_back(round))
+    return redirect(_back(negotiation_round))
 
 
 @require_POST
 @login_required
 def round_next_page(request, pk):
-    round = _visible_round(request, pk)
+    negotiation_round = _visible_round(request, pk)
     form = forms.VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Reload the page and try again."))
-        return redirect(_back(round))
+        return redirect(_back(negotiation_round))
+    require(request.user, "negotiations.next_round", negotiation_round)
     try:
         new = services.round_next(
-            round=round, mediator=request.user, expected_version=form.cleaned_data["version"]
+            negotiation_round=negotiation_round,
+            mediator=request.user,
+            expected_version=form.cleaned_data["version"],
         )
     except services.VersionConflict as exc:
         messages.error(request, str(exc))
-        return redirect(_back(round))
+        return redirect(_back(negotiation_round))
     messages.success(request, _("Round %(n)s is open with the options copied.") % {"n": new.number})
     return redirect("frontend:round-detail", new.pk)
 
 
 def round_report(request, pk):
-    round = _visible_round(request, pk)
-    outcome = selectors.round_outcome(round)
+    negotiation_round = _visible_round(request, pk)
+    outcome = selectors.round_outcome(negotiation_round)
     if outcome is None:
         raise Http404(_("This round has no outcome yet."))
     return render(
         request,
         "frontend/rounds/report.html",
         {
-            "round": round,
+            "round": negotiation_round,
             "outcome": outcome,
-            "options": selectors.round_options(round),
-            "participants": selectors.round_participants(round),
-            "matrix": selectors.consent_matrix(round),
-            "cluster": round.cluster,
+            "options": selectors.round_options(negotiation_round),
+            "participants": selectors.round_participants(negotiation_round),
+            "matrix": selectors.consent_matrix(negotiation_round),
+            "cluster": negotiation_round.cluster,
         },
     )
 

@@ -7,25 +7,26 @@ Its own module so the map page, the list page and a pin's page share the same wo
 
 from django.utils.translation import gettext as _
 
+from layers.compatibility import Compatibility
 from layers.selectors import district_choices, layer_names, proposal_overlay, zoning_layers
 
 
 def compatibility_labels() -> dict[str, str]:
     """The overall verdict of a pin, as its badge says it."""
     return {
-        "compatible": _("Allowed by zoning"),
-        "conditional": _("Allowed with conditions"),
-        "incompatible": _("Not allowed by zoning"),
-        "unknown": _("No zoning rule"),
+        Compatibility.COMPATIBLE: _("Allowed by zoning"),
+        Compatibility.CONDITIONAL: _("Allowed with conditions"),
+        Compatibility.INCOMPATIBLE: _("Not allowed by zoning"),
+        Compatibility.UNKNOWN: _("No zoning rule"),
     }
 
 
 def verdict_labels() -> dict[str | None, str]:
     """One zone's rule for the pin's category (None: the zone has no rule for it)."""
     return {
-        "compatible": _("allowed"),
-        "conditional": _("allowed with conditions"),
-        "incompatible": _("not allowed"),
+        Compatibility.COMPATIBLE: _("allowed"),
+        Compatibility.CONDITIONAL: _("allowed with conditions"),
+        Compatibility.INCOMPATIBLE: _("not allowed"),
         None: _("no rule"),
     }
 
@@ -41,7 +42,7 @@ def percent(share: float) -> str:
 def proposal_zoning(proposal) -> dict:
     """The overlay of one pin for its page (template context "zoning")."""
     overlay = proposal_overlay(proposal=proposal)
-    compatibility = overlay.compatibility if overlay else "unknown"
+    compatibility = overlay.compatibility if overlay else Compatibility.UNKNOWN
     zones = overlay.zones if overlay else []
     names = layer_names({zone["layer"] for zone in zones})
     verdicts = verdict_labels()

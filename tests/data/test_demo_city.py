@@ -129,11 +129,8 @@ def test_other_apps_hear_once_about_each_supported_proposal():
     def listener(*, proposal, change):
         heard.append((proposal.pk, change, proposal.support_count))
 
-    hooks.after_proposal_write.append(listener)
-    try:
+    with hooks.after_proposal_write.register_temporarily(listener, order=100):
         load()
-    finally:
-        hooks.after_proposal_write.remove(listener)
     supported = [(pk, n) for pk, change, n in heard if change == "supported"]
     assert sorted(supported) == sorted(
         Proposal.objects.filter(support_count__gt=0).values_list("pk", "support_count")

@@ -31,8 +31,8 @@ def test_mediator_runs_a_round_from_cluster_to_outcome(
     card.get_by_label("Title").fill("Depot: homes or meadow?")
     card.get_by_role("button", name="Open a negotiation round").click()
     page.wait_for_url("**/rounds/*/")
-    round = Round.objects.get()
-    assert round.state == State.OPEN
+    negotiation_round = Round.objects.get()
+    assert negotiation_round.state == State.OPEN
     page.get_by_label("Title", exact=True).fill("Homes on the edge, meadow in the middle")
     page.locator(".leaflet-draw-draw-marker").click()
     page.locator("#round-map").click(position={"x": 200, "y": 150})
@@ -49,7 +49,9 @@ def test_mediator_runs_a_round_from_cluster_to_outcome(
     ):
         resident_page = browser.new_page(locale="en-US")
         login(resident_page, live_server, user)
-        resident_page.goto(live_server.url + reverse("frontend:round-detail", args=[round.pk]))
+        resident_page.goto(
+            live_server.url + reverse("frontend:round-detail", args=[negotiation_round.pk])
+        )
         form = resident_page.locator(f"#option-{option.pk} form")
         form.get_by_role("radio", name=stance).check()
         if reason:
@@ -70,8 +72,8 @@ def test_mediator_runs_a_round_from_cluster_to_outcome(
     close.get_by_label("Keep the meadow").select_option("adopted")
     close.get_by_role("button", name="Close the round").click()
     page.locator(".round-state", has_text="Closed").wait_for()
-    round.refresh_from_db()
-    assert round.state == State.CLOSED
+    negotiation_round.refresh_from_db()
+    assert negotiation_round.state == State.CLOSED
 
     # The pin's page shows the outcome, to anyone.
     visitor = browser.new_page(locale="en-US")

@@ -29,8 +29,11 @@ def _url(name, *args):
     return reverse(f"api:{name}", args=args)
 
 
-def _resolutions(round):
-    return [{"proposal": pk, "result": "rejected"} for pk in selectors.round_claim_ids(round)]
+def _resolutions(negotiation_round):
+    return [
+        {"proposal": pk, "result": "rejected"}
+        for pk in selectors.round_claim_ids(negotiation_round)
+    ]
 
 
 def test_mediator_opens_a_round_on_a_cluster(mediator_api):
@@ -137,7 +140,7 @@ def test_hostile_geometry_value_is_a_400(author_api, round_):
 
 
 def test_participant_puts_a_position_and_objection_needs_reason(author_api, mediator, round_):
-    option = services.option_add(round=round_, user=mediator, title="Park")
+    option = services.option_add(negotiation_round=round_, user=mediator, title="Park")
     url = _url("round-option-position", round_.pk, option.pk)
     refused = author_api.put(url, {"stance": "object"}, format="json")
     assert refused.status_code == 400 and "reason" in refused.data
@@ -153,7 +156,7 @@ def test_outsider_cannot_see_an_open_round(resident_api, api, round_):
 
 
 def test_consent_matrix_is_for_mediators(mediator_api, author_api, mediator, round_):
-    option = services.option_add(round=round_, user=mediator, title="Park")
+    option = services.option_add(negotiation_round=round_, user=mediator, title="Park")
     author_api.put(
         _url("round-option-position", round_.pk, option.pk),
         {"stance": "object", "reason": "No shade"},
@@ -191,7 +194,7 @@ def test_closed_round_outcome_is_public(mediator_api, api, round_):
 
 
 def test_next_round_via_api(mediator_api, mediator, round_):
-    services.option_add(round=round_, user=mediator, title="Park")
+    services.option_add(negotiation_round=round_, user=mediator, title="Park")
     etag = mediator_api.get(_url("round-detail", round_.pk))["ETag"]
     response = mediator_api.post(
         _url("round-next", round_.pk), {}, format="json", HTTP_IF_MATCH=etag
@@ -258,7 +261,7 @@ def test_malformed_close_bodies_are_400_and_change_nothing(mediator_api, round_,
 
 def test_chosen_option_from_another_round_is_refused(mediator_api, mediator, round_):
     elsewhere = round_create(mediator=mediator)
-    option = services.option_add(round=elsewhere, user=mediator, title="Elsewhere")
+    option = services.option_add(negotiation_round=elsewhere, user=mediator, title="Elsewhere")
     etag = mediator_api.get(_url("round-detail", round_.pk))["ETag"]
     body = {"summary": "x", "chosen_option": option.pk, "resolutions": _resolutions(round_)}
     response = mediator_api.post(
@@ -276,7 +279,7 @@ def test_bad_round_filters_are_400(mediator_api, query):
 
 
 def test_unknown_stance_and_overlong_reason_are_400(author_api, mediator, round_):
-    option = services.option_add(round=round_, user=mediator, title="Park")
+    option = services.option_add(negotiation_round=round_, user=mediator, title="Park")
     url = _url("round-option-position", round_.pk, option.pk)
     assert author_api.put(url, {"stance": "maybe"}, format="json").status_code == 400
     long = {"stance": "object", "reason": "x" * 5001}

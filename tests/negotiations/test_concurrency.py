@@ -17,14 +17,17 @@ from .factories import round_create
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writer_waits_for_the_lock_and_is_refused_as_stale():
     first, second = (UserFactory(roles=[roles.MEDIATOR]) for _ in range(2))
-    round = round_create(mediator=first, title="Start")
-    seen = round.version
+    negotiation_round = round_create(mediator=first, title="Start")
+    seen = negotiation_round.version
     outcome = {}
 
     def second_writer():
         try:
             services.round_update(
-                round=round, mediator=second, expected_version=seen, title="Second"
+                negotiation_round=negotiation_round,
+                mediator=second,
+                expected_version=seen,
+                title="Second",
             )
             outcome["result"] = "saved"
         except services.VersionConflict:
@@ -33,13 +36,20 @@ def test_concurrent_writer_waits_for_the_lock_and_is_refused_as_stale():
             connection.close()
 
     with transaction.atomic():
-        Round.objects.select_for_update().get(pk=round.pk)  # the first writer holds the row
+        Round.objects.select_for_update().get(
+            pk=negotiation_round.pk
+        )  # the first writer holds the row
         thread = threading.Thread(target=second_writer)
         thread.start()
         time.sleep(0.3)
         assert thread.is_alive()  # blocked on the lock, not reading a stale version
-        services.round_update(round=round, mediator=first, expected_version=seen, title="First")
+        services.round_update(
+            negotiation_round=negotiation_round,
+            mediator=first,
+            expected_version=seen,
+            title="First",
+        )
     thread.join(timeout=10)
     assert outcome == {"result": "conflict"}
-    round.refresh_from_db()
-    assert round.title == "First" and round.version == seen + 1
+    negotiation_round.refresh_from_db()
+    assert negotiation_round.title == "First" and negotiation_round.version == seen + 1

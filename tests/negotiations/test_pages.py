@@ -14,13 +14,17 @@ def round_(mediator):
     return round_create(mediator=mediator, title="Depot yard")
 
 
-def _author(round):
-    return round.participants.filter(role="author").first().user
+def _author(negotiation_round):
+    return negotiation_round.participants.filter(role="author").first().user
 
 
-def _close_data(round, **extra):
-    data = {"version": round.version, "summary": "Yard becomes a park", "chosen_option": ""}
-    for pk in selectors.round_claim_ids(round):
+def _close_data(negotiation_round, **extra):
+    data = {
+        "version": negotiation_round.version,
+        "summary": "Yard becomes a park",
+        "chosen_option": "",
+    }
+    for pk in selectors.round_claim_ids(negotiation_round):
         data[f"result_{pk}"] = "modified"
         data[f"note_{pk}"] = ""
     return {**data, **extra}
@@ -48,14 +52,14 @@ def test_mediator_opens_a_round_from_the_review_queue(client, mediator):
     cluster = cluster_create()
     client.force_login(mediator)
     response = client.post(reverse("frontend:round-open", args=[cluster.pk]), {"title": "Yard"})
-    round = Round.objects.get()
+    negotiation_round = Round.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("frontend:round-detail", args=[round.pk])
-    assert round.title == "Yard" and round.state == State.OPEN
+    assert response["Location"] == reverse("frontend:round-detail", args=[negotiation_round.pk])
+    assert negotiation_round.title == "Yard" and negotiation_round.state == State.OPEN
 
 
 def test_participant_sees_the_round_and_posts_a_position(client, mediator, round_):
-    option = services.option_add(round=round_, user=mediator, title="Park")
+    option = services.option_add(negotiation_round=round_, user=mediator, title="Park")
     author = _author(round_)
     client.force_login(author)
     page = client.get(reverse("frontend:round-detail", args=[round_.pk]))
@@ -112,7 +116,7 @@ def test_mediator_closes_with_outcome_and_report_is_public(client, mediator, rou
 def test_stale_close_form_keeps_the_input_and_says_why(client, mediator, round_):
     data = _close_data(round_)
     other = UserFactory(roles=[roles.MEDIATOR])
-    services.round_update(round=round_, mediator=other, title="Renamed meanwhile")
+    services.round_update(negotiation_round=round_, mediator=other, title="Renamed meanwhile")
     client.force_login(mediator)
     response = client.post(reverse("frontend:round-close", args=[round_.pk]), data)
     assert response.status_code == 409

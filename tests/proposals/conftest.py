@@ -38,9 +38,8 @@ def recorded_hooks():
     def record(*, proposal, change):
         calls.append((proposal.pk, change, connection.in_atomic_block))
 
-    hooks.after_proposal_write.append(record)
-    yield calls
-    hooks.after_proposal_write.remove(record)
+    with hooks.after_proposal_write.register_temporarily(record, order=100):
+        yield calls
 
 
 @pytest.fixture(autouse=True)

@@ -39,12 +39,11 @@ def test_a_failing_hook_rolls_the_write_back(resident):
     def broken(*, proposal, change):
         raise RuntimeError("overlay failed")
 
-    hooks.after_proposal_write.append(broken)
-    try:
-        with pytest.raises(RuntimeError):
-            create(resident)
-    finally:
-        hooks.after_proposal_write.remove(broken)
+    with (
+        hooks.after_proposal_write.register_temporarily(broken, order=100),
+        pytest.raises(RuntimeError),
+    ):
+        create(resident)
     assert Proposal.objects.count() == 0
 
 
@@ -190,17 +189,14 @@ def test_support_count_stays_right_under_concurrent_supports():
 
 def test_support_and_comment_run_hooks_with_the_new_counts(recorded_hooks):
     seen = []
-    hooks.after_proposal_write.append(
-        lambda *, proposal, change: seen.append((change, proposal.support_count))
-    )
-    try:
+    with hooks.after_proposal_write.register_temporarily(
+        lambda *, proposal, change: seen.append((change, proposal.support_count)), order=100
+    ):
         proposal, user = ProposalFactory(), UserFactory()
         services.support_add(proposal=proposal, user=user)
         services.support_add(proposal=proposal, user=user)  # no change: no hook
         services.support_remove(proposal=proposal, user=user)
         services.comment_create(proposal=proposal, author=user, body="Nice")
-    finally:
-        hooks.after_proposal_write.pop()
     assert seen == [("supported", 1), ("supported", 0), ("commented", 0)]
     assert all(in_transaction for _pk, _change, in_transaction in recorded_hooks)
 
