@@ -14,6 +14,8 @@ import numpy as np
 import pyproj
 import shapely
 
+from layers.compatibility import Compatibility
+
 from . import engine
 from .score import CATEGORY_NAMES, verdict_from_counts
 
@@ -47,7 +49,7 @@ class ClaimColumns:
             conflict=np.asarray(cols[2], dtype=object) == "conflict",
             author=np.asarray(cols[3], dtype=np.int64),
             supports=np.asarray(cols[4], dtype=np.int64),
-            incompatible=np.asarray(cols[5], dtype=object) == "incompatible",
+            incompatible=np.asarray(cols[5], dtype=object) == Compatibility.INCOMPATIBLE.value,
             zones=zones,
         )
 

@@ -18,9 +18,12 @@ from django.conf import settings
 from django.db import connection
 
 from core import pgcopy
+from layers.compatibility import Compatibility
 
 from . import rows, triggers
 from .rows import ClaimColumns
+
+INCOMPATIBLE, UNKNOWN = Compatibility.INCOMPATIBLE.value, Compatibility.UNKNOWN.value
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +53,13 @@ LOAD_CHUNK = 100_000  # ids per query: one huge array grows worse than linearly
 
 # The attributes the verdict needs, for the given ids in their order (incompatible zone
 # codes joined by ZONE_SEPARATOR).
-ATTRIBUTES_SQL = """
+ATTRIBUTES_SQL = f"""
 SELECT array_agg(p.category ORDER BY w.n), array_agg(p.kind ORDER BY w.n),
        array_agg(p.author_id ORDER BY w.n), array_agg(p.support_count ORDER BY w.n),
-       array_agg(coalesce(o.compatibility, 'unknown') ORDER BY w.n),
-       array_agg(CASE WHEN o.compatibility = 'incompatible' THEN coalesce((
+       array_agg(coalesce(o.compatibility, '{UNKNOWN}') ORDER BY w.n),
+       array_agg(CASE WHEN o.compatibility = '{INCOMPATIBLE}' THEN coalesce((
            SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
-           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = 'incompatible'), '')
+           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = '{INCOMPATIBLE}'), '')
            ELSE '' END ORDER BY w.n)
 FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
 JOIN proposals_proposal p ON p.id = w.id
@@ -231,16 +234,16 @@ def load_attributes(cur, ids: np.ndarray) -> ClaimColumns:
         conflict=np.asarray(kind, dtype=object) == "conflict",
         author=np.asarray(author, dtype=np.int64),
         supports=np.asarray(supports, dtype=np.int64),
-        incompatible=np.asarray(zoning, dtype=object) == "incompatible",
+        incompatible=np.asarray(zoning, dtype=object) == INCOMPATIBLE,
         zones=zone_codes,
     )
 
 
-CLAIM_COLUMNS = """p.id, p.category, p.kind, p.author_id, p.support_count,
-       coalesce(o.compatibility, 'unknown'),
+CLAIM_COLUMNS = f"""p.id, p.category, p.kind, p.author_id, p.support_count,
+       coalesce(o.compatibility, '{UNKNOWN}'),
        coalesce((SELECT array_agg(DISTINCT z->>'zone_code' ORDER BY z->>'zone_code')
                  FROM jsonb_array_elements(o.zones) z
-                 WHERE z->>'verdict' = 'incompatible' AND z->>'zone_code' IS NOT NULL), '{}')"""
+                 WHERE z->>'verdict' = '{INCOMPATIBLE}' AND z->>'zone_code' IS NOT NULL), '{{}}')"""
 
 # Attributes, analysis geometry and cluster of the members of the given clusters (few
 # rows: the incremental update). LATERAL keeps it an index nested loop whatever the stats.
