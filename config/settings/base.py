@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "layers",
     "spatial",
     "negotiations",
+    "publishing",
     "frontend",
 ]
 

@@ -2,7 +2,7 @@
 built in PostGIS (ST_AsGeoJSON + json_agg, one query per page).
 
 Collections: `proposals` (active proposals with their overlay results) and every layer whose
-import is done (collection id = layer slug). Views live in layers/ogc.py.
+import is done (collection id = layer slug). Views live in publishing/ogc.py.
 """
 
 from dataclasses import dataclass
@@ -12,10 +12,10 @@ from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext
 
+from layers.models import Layer, LayerState
 from proposals.models import Status
 
 from . import proposal_columns
-from .models import Layer, LayerState
 
 PROPOSALS = "proposals"
 

@@ -1,5 +1,5 @@
 """Exports of proposals (with their overlay results) and clusters for GIS: GeoPackage,
-GeoJSON and CSV. Views are in layers/export_api.py.
+GeoJSON and CSV. Views are in publishing/export_api.py.
 
 Every export is one query built in PostGIS from an `ExportQuery` (columns as SQL
 expressions, a geometry, the rows): GeoJSON is assembled by json_agg, CSV streams out of
