@@ -1,134 +1,171 @@
 """Exports of proposals (with their overlay results) and clusters for GIS: GeoPackage,
 GeoJSON and CSV. Views are in publishing/export_api.py.
 
-Every export is one query built in PostGIS from an `ExportQuery` (columns as SQL
-expressions, a geometry, the rows): GeoJSON is assembled by json_agg, CSV streams out of
-COPY, and the GeoPackage is written by pyogrio (its bundled GDAL) from column arrays into a
-temporary file that is unlinked before the response streams it.
+Every export is one statement built in PostGIS from an `ExportQuery` (an ordered queryset
+and its columns as expressions): GeoJSON is assembled by core.geojson, CSV streams out of
+COPY of the compiled queryset, and the GeoPackage is written by pyogrio (its bundled GDAL)
+from column arrays of the same queryset into a temporary file that is unlinked before the
+response streams it.
 """
 
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pyogrio.raw
+from django.contrib.gis.db.models.functions import AsWKB, AsWKT, Centroid
+from django.contrib.postgres.aggregates import StringAgg
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import (
+    CharField,
+    DecimalField,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import get_language
 
+from core.geojson import PRECISION, feature_collection
 from proposals.models import Proposal
+from spatial.models import Cluster, ClusterMember
 
 from . import proposal_columns
 
 # Spreadsheets run cells that start with these as formulas; CSV text cells get a ' in front.
 FORMULA_START = r"^[=+\-@\t\r]"
 UTF8_BOM = "\ufeff".encode()
+_COLUMN = "c_"  # prefix of the columns in the compiled SQL (names may be model fields)
 
 
-@dataclass(frozen=True)
-class Column:
-    name: str
-    sql: str
-    kind: str = "str"  # str | int | float | bool | datetime (the GeoPackage field type)
+class Rounded(Func):
+    """round(x::numeric, places)::float: a float column rounded for tables."""
+
+    template = "round((%(expressions)s)::numeric, %(places)d)::float"
+    output_field = FloatField()
+
+    def __init__(self, expression, places: int):
+        super().__init__(expression, places=int(places))
+
+
+class Decimals(Rounded):
+    """round(x::numeric, places): numeric text with exactly `places` decimals (CSV)."""
+
+    template = "round((%(expressions)s)::numeric, %(places)d)"
+    output_field = DecimalField()
 
 
 @dataclass(frozen=True)
 class ExportQuery:
     name: str  # file and layer name
-    columns: list[Column]
-    geom_sql: str
-    rows_sql: str  # "FROM ... WHERE ... ORDER BY ..."
-    params: list  # the parameters of the column expressions, then of rows_sql
-    json_extra: tuple[tuple[str, str], ...] = ()  # (name, SQL json) only in GeoJSON
+    rows: QuerySet  # ordered; the columns are expressions on it
+    columns: dict  # {name: expression} in column order
+    kinds: dict  # {name: str | int | float | bool | datetime}, the GeoPackage field type
+    geometry: str = "geom"
+    json_extra: dict = field(default_factory=dict)  # {name: expression} only in GeoJSON
     geometry_type: str = "Unknown"  # of the GeoPackage layer; proposals mix points, lines, areas
 
+    def kind(self, name: str) -> str:
+        return self.kinds.get(name, "str")
 
-def _select(columns: list[Column]) -> str:
-    return ",\n".join(f"{c.sql} AS {c.name}" for c in columns)
 
-
-def _csv_cell(column: Column) -> str:
-    """e.<name> for CSV: ISO 8601 times; a ' in front of text a spreadsheet would run."""
-    value = f"e.{column.name}"
-    if column.kind == "datetime":  # ISO 8601, as in the GeoJSON
-        return f"to_json({value}) #>> '{{}}'"
-    if column.kind != "str":
-        return value
-    return f"CASE WHEN {value} ~ '{FORMULA_START}' THEN '''' || {value} ELSE {value} END"
+def _csv_cell(name: str, kind: str) -> str:
+    """The CSV cell of column `name`: ISO 8601 times; a ' in front of text a spreadsheet
+    would run."""
+    value = f'e."{_COLUMN}{name}"'
+    if kind == "datetime":  # ISO 8601, as in the GeoJSON
+        value = f"to_json({value}) #>> '{{}}'"
+    elif kind == "str":
+        value = f"CASE WHEN {value} ~ '{FORMULA_START}' THEN '''' || {value} ELSE {value} END"
+    return f'{value} AS "{name}"'
 
 
 # --- what is exported ----------------------------------------------------------------
 
 
-PROPOSAL_KINDS = {
-    "id": "int",
-    "support_count": "int",
-    "comment_count": "int",
-    "created_at": "datetime",
-}
-
-
 def proposal_export(qs: QuerySet[Proposal], *, page_url: str) -> ExportQuery:
     """Proposals of `qs` (newest first) with author name, overlay results and a link to
     their page (page_url: proposal_columns.page_url_prefix())."""
-    try:
-        ids_sql, ids_params = qs.values("pk").query.sql_with_params()
-    except EmptyResultSet:  # e.g. qs.none(): Django knows nothing matches
-        ids_sql, ids_params = "SELECT NULL::bigint WHERE false", ()
-    columns = [
-        Column(name, sql, PROPOSAL_KINDS.get(name, "str")) for name, sql in proposal_columns.COLUMNS
-    ]
     return ExportQuery(
         name="proposals",
-        columns=columns,
-        geom_sql="p.geom",
-        rows_sql=f"FROM {proposal_columns.FROM} WHERE p.id IN ({ids_sql}) "
-        "ORDER BY p.created_at DESC, p.id DESC",
-        params=[*proposal_columns.sql_params(page_url=page_url), *ids_params],
-        json_extra=(("zones", proposal_columns.ZONES_JSON),),
+        rows=qs.order_by("-created_at", "-id"),
+        columns=proposal_columns.columns(page_url=page_url),
+        kinds=proposal_columns.KINDS,
+        json_extra={"zones": proposal_columns.zones()},
     )
+
+
+def _member_ids():
+    """The cluster's member proposal ids, "3;5;8"."""
+    members = (
+        ClusterMember.objects.filter(cluster=OuterRef("pk"))
+        .order_by()
+        .values("cluster")
+        .annotate(ids=StringAgg(Cast("proposal_id", CharField()), ";", order_by="proposal_id"))
+        .values("ids")
+    )
+    return Coalesce(Subquery(members, output_field=CharField()), Value(""))
+
+
+CLUSTER_KINDS = {
+    "id": "int",
+    "contested": "bool",
+    "score": "float",
+    "claim_count": "int",
+    "proposal_count": "int",
+    "conflict_count": "int",
+    "incompatible_count": "int",
+    "author_count": "int",
+    "support_count": "int",
+    "overlap_area_m2": "float",
+    "updated_at": "datetime",
+}
 
 
 def cluster_export(*, contested: bool | None = None) -> ExportQuery:
     """Current clusters (not dissolved), most contested first, with their member ids."""
-    where, params = "c.dissolved_at IS NULL", []
+    rows = Cluster.objects.filter(dissolved_at__isnull=True)
     if contested is not None:
-        where += " AND c.contested = %s"
-        params.append(contested)
+        rows = rows.filter(contested=contested)
     language = (get_language() or "en")[:2]
-    columns = [
-        Column("id", "c.id", "int"),
-        Column("contested", "c.contested", "bool"),
-        Column("score", "round(c.score::numeric, 4)::float", "float"),
-        Column(
-            "explanation",
-            "coalesce(c.explanation->>%s, c.explanation->>'en', '')",
+    explanation = Coalesce(
+        KeyTextTransform(language, "explanation"),
+        KeyTextTransform("en", "explanation"),
+        Value(""),
+        output_field=CharField(),
+    )
+    columns = {
+        "id": F("id"),
+        "contested": F("contested"),
+        "score": Rounded(F("score"), 4),
+        "explanation": explanation,
+        "categories": Func(
+            F("categories"), Value(";"), function="array_to_string", output_field=CharField()
         ),
-        Column("categories", "array_to_string(c.categories, ';')"),
-        Column("claim_count", "c.claim_count", "int"),
-        Column("proposal_count", "c.proposal_count", "int"),
-        Column("conflict_count", "c.conflict_count", "int"),
-        Column("incompatible_count", "c.incompatible_count", "int"),
-        Column("author_count", "c.author_count", "int"),
-        Column("support_count", "c.support_count", "int"),
-        Column("overlap_area_m2", "round(c.overlap_area_m2::numeric, 1)::float", "float"),
-        Column(
-            "proposal_ids",
-            "coalesce((SELECT string_agg(m.proposal_id::text, ';' ORDER BY m.proposal_id) "
-            "FROM spatial_clustermember m WHERE m.cluster_id = c.id), '')",
-        ),
-        Column("updated_at", "c.updated_at", "datetime"),
-    ]
+        "claim_count": F("claim_count"),
+        "proposal_count": F("proposal_count"),
+        "conflict_count": F("conflict_count"),
+        "incompatible_count": F("incompatible_count"),
+        "author_count": F("author_count"),
+        "support_count": F("support_count"),
+        "overlap_area_m2": Rounded(F("overlap_area_m2"), 1),
+        "proposal_ids": _member_ids(),
+        "updated_at": F("updated_at"),
+    }
     return ExportQuery(
         name="clusters",
+        rows=rows.order_by("-contested", "-score", "id"),
         columns=columns,
-        geom_sql="c.outline",
-        rows_sql=f"FROM spatial_cluster c WHERE {where} "
-        "ORDER BY c.contested DESC, c.score DESC, c.id",
-        params=[language, *params],
+        kinds=CLUSTER_KINDS,
+        geometry="outline",
         geometry_type="MultiPolygon",
     )
 
@@ -137,53 +174,59 @@ def cluster_export(*, contested: bool | None = None) -> ExportQuery:
 
 
 def geojson_text(export: ExportQuery) -> str:
-    """An RFC 7946 FeatureCollection, built by PostgreSQL in one query."""
-    pairs = [f"'{c.name}', e.{c.name}" for c in export.columns]
-    pairs += [f"'{name}', e.{name}" for name, _sql in export.json_extra]
-    extra = "".join(f", {sql} AS {name}" for name, sql in export.json_extra)
-    sql = f"""
-        SELECT json_build_object('type', 'FeatureCollection', 'name', %s, 'features',
-            coalesce(json_agg(json_build_object(
-                'type', 'Feature', 'id', e.id,
-                'geometry', ST_AsGeoJSON(e.geom, 6)::json,
-                'properties', json_build_object({", ".join(pairs)}))), '[]'::json))::text
-        FROM (SELECT {_select(export.columns)}{extra}, {export.geom_sql} AS geom
-              {export.rows_sql}) AS e
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [export.name, *export.params])
-        return cursor.fetchone()[0]
+    """An RFC 7946 FeatureCollection named after the export, built by PostgreSQL in one
+    statement."""
+    return feature_collection(
+        export.rows,
+        geometry=export.geometry,
+        fid="id",
+        properties={**export.columns, **export.json_extra},
+        name=export.name,
+    )
+
+
+def _columns(export: ExportQuery) -> dict:
+    return {f"{_COLUMN}{name}": expression for name, expression in export.columns.items()}
+
+
+def _csv_rows_sql(export: ExportQuery) -> tuple[str, tuple]:
+    """The compiled queryset of the CSV: the columns, the WKT and the centroid."""
+    geometry = F(export.geometry)
+    rows = export.rows.values(
+        **_columns(export),
+        wkt=AsWKT(geometry, precision=PRECISION),
+        lon=Decimals(Func(Centroid(geometry), function="ST_X"), PRECISION),
+        lat=Decimals(Func(Centroid(geometry), function="ST_Y"), PRECISION),
+    )
+    try:
+        return rows.query.sql_with_params()
+    except EmptyResultSet:  # e.g. qs.none(): the header row, no rows
+        nulls = ", ".join(f'NULL AS "{_COLUMN}{name}"' for name in export.columns)
+        return f"SELECT {nulls}, NULL AS wkt, NULL AS lon, NULL AS lat WHERE false", ()
 
 
 def csv_chunks(export: ExportQuery) -> Iterator[bytes]:
     """CSV (UTF-8 with a byte order mark, so spreadsheets get the umlauts right; header
     row) streamed out of COPY: the columns, then the geometry as WKT and the
     longitude/latitude of its centroid (EPSG:4326, 6 decimals)."""
-    cells = ", ".join(f"{_csv_cell(c)} AS {c.name}" for c in export.columns)
-    sql = f"""
-        COPY (SELECT {cells}, e.wkt, e.lon, e.lat FROM (
-            SELECT {_select(export.columns)},
-                   ST_AsText({export.geom_sql}, 6) AS wkt,
-                   round(ST_X(ST_Centroid({export.geom_sql}))::numeric, 6) AS lon,
-                   round(ST_Y(ST_Centroid({export.geom_sql}))::numeric, 6) AS lat
-            {export.rows_sql}) AS e)
-        TO STDOUT WITH (FORMAT csv, HEADER true)
-    """
+    rows_sql, params = _csv_rows_sql(export)
+    cells = ", ".join(_csv_cell(name, export.kind(name)) for name in export.columns)
+    sql = (
+        f"COPY (SELECT {cells}, e.wkt, e.lon, e.lat FROM ({rows_sql}) AS e) "
+        "TO STDOUT WITH (FORMAT csv, HEADER true)"
+    )
     yield UTF8_BOM
     connection.ensure_connection()
-    with connection.connection.cursor() as cursor, cursor.copy(sql, export.params) as copy:
+    with connection.connection.cursor() as cursor, cursor.copy(sql, params) as copy:
         yield from (bytes(block) for block in copy)
 
 
 def _arrays(export: ExportQuery) -> tuple[np.ndarray, list[np.ndarray]]:
-    sql = f"SELECT ST_AsBinary({export.geom_sql}), {_select(export.columns)} {export.rows_sql}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, export.params)
-        rows = cursor.fetchall()
-    columns = list(zip(*rows, strict=True)) if rows else [()] * (len(export.columns) + 1)
-    geometry = np.array([bytes(g) for g in columns[0]], dtype=object)
+    rows = list(export.rows.values(_wkb=AsWKB(export.geometry), **_columns(export)))
+    geometry = np.array([bytes(row["_wkb"]) for row in rows], dtype=object)
     fields = [
-        _field_array(c.kind, values) for c, values in zip(export.columns, columns[1:], strict=True)
+        _field_array(export.kind(name), [row[f"{_COLUMN}{name}"] for row in rows])
+        for name in export.columns
     ]
     return geometry, fields
 
@@ -208,7 +251,7 @@ def write_gpkg(export: ExportQuery, directory: Path) -> Path:
         str(path),
         geometry,
         fields,
-        [c.name for c in export.columns],
+        list(export.columns),
         layer=export.name,
         driver="GPKG",
         geometry_type=export.geometry_type,

@@ -1,5 +1,5 @@
 """The data behind OGC API Features: which collections exist and their features, as GeoJSON
-built in PostGIS (ST_AsGeoJSON + json_agg, one query per page).
+built in PostGIS from querysets (core.geojson's feature expression, one statement per page).
 
 Collections: `proposals` (active proposals with their overlay results) and every layer whose
 import is done (collection id = layer slug). Views live in publishing/ogc.py.
@@ -9,15 +9,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.gis.db.models import Extent
+from django.contrib.gis.geos import Polygon
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import F, Max, Min, QuerySet, Value
 from django.utils.translation import gettext
 
-from layers.models import Layer, LayerState
-from proposals.models import Status
+from core.geojson import AsGeoJSONObject, JSONBuildObject
+from layers.models import Feature, Layer, LayerState
+from proposals.models import Proposal, Status
 
 from . import proposal_columns
 
 PROPOSALS = "proposals"
+_FEATURE = "_feature"
 
 
 @dataclass(frozen=True)
@@ -25,15 +31,21 @@ class Collection:
     id: str
     title: str
     description: str
-    # SQL: the source rows ("FROM ... WHERE ..." without the keywords) and their columns.
-    from_sql: str
-    where_sql: str
-    where_params: tuple
-    id_sql: str
-    geom_sql: str
-    properties_sql: str
-    properties_params: tuple
-    time_sql: str | None = None  # a timestamp column for `datetime`, None when timeless
+    rows: QuerySet  # the collection's rows (unordered)
+    properties: object  # {name: expression}, or one expression of a JSON object
+    time_field: str | None = None  # a timestamp field for `datetime`, None when timeless
+
+    def feature(self) -> JSONBuildObject:
+        """One GeoJSON Feature of a row (members in RFC 7946 order)."""
+        properties = self.properties
+        if isinstance(properties, dict):
+            properties = JSONBuildObject(**properties)
+        return JSONBuildObject(
+            type=Value("Feature"),
+            id=F("id"),
+            geometry=AsGeoJSONObject(F("geom")),
+            properties=properties,
+        )
 
 
 def _proposals(page_url: str) -> Collection:
@@ -41,14 +53,12 @@ def _proposals(page_url: str) -> Collection:
         id=PROPOSALS,
         title=gettext("Proposals"),
         description=gettext("Active proposals and conflicts with their overlay results."),
-        from_sql=proposal_columns.FROM,
-        where_sql="p.status = %s",
-        where_params=(Status.ACTIVE,),
-        id_sql="p.id",
-        geom_sql="p.geom",
-        properties_sql=proposal_columns.properties_json(),
-        properties_params=tuple(proposal_columns.sql_params(page_url=page_url)),
-        time_sql="p.created_at",
+        rows=Proposal.objects.filter(status=Status.ACTIVE),
+        properties={
+            **proposal_columns.columns(page_url=page_url),
+            "zones": proposal_columns.zones(),
+        },
+        time_field="created_at",
     )
 
 
@@ -57,13 +67,8 @@ def _layer(layer: Layer) -> Collection:
         id=layer.slug,
         title=layer.name,
         description=f"{layer.get_kind_display()} · {layer.source_name}".strip(" ·"),
-        from_sql="layers_feature f",
-        where_sql="f.layer_id = %s",
-        where_params=(layer.pk,),
-        id_sql="f.id",
-        geom_sql="f.geom",
-        properties_sql="f.attributes",
-        properties_params=(),
+        rows=Feature.objects.filter(layer_id=layer.pk),
+        properties=F("attributes"),
     )
 
 
@@ -85,29 +90,20 @@ def collection_extent(collection: Collection) -> dict:
 
     An empty collection reports the city's bounds.
     """
-    time_sql = (
-        f"min({collection.time_sql}), max({collection.time_sql})"
-        if collection.time_sql
-        else "NULL, NULL"
-    )
-    sql = f"""
-        SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1
-        FROM (SELECT ST_Extent({collection.geom_sql}) AS e, {time_sql}
-              FROM {collection.from_sql} WHERE {collection.where_sql}) AS x(e, t0, t1)
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, collection.where_params)
-        minx, miny, maxx, maxy, t0, t1 = cursor.fetchone()
-    bbox = [minx, miny, maxx, maxy] if minx is not None else list(settings.CITY_BBOX)
+    aggregates = {"extent": Extent("geom")}
+    if collection.time_field:
+        aggregates.update(t0=Min(collection.time_field), t1=Max(collection.time_field))
+    found = collection.rows.aggregate(**aggregates)
+    bbox = found["extent"] or settings.CITY_BBOX
     extent = {
         "spatial": {
             "bbox": [[round(v, 6) for v in bbox]],
             "crs": "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
         }
     }
-    if collection.time_sql:
+    if collection.time_field:
         extent["temporal"] = {
-            "interval": [[_iso(t0), _iso(t1)]],
+            "interval": [[_iso(found["t0"]), _iso(found["t1"])]],
             "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian",
         }
     return extent
@@ -117,34 +113,21 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
 
-def _filters(
+def _matching(
     collection: Collection,
     bbox: tuple[float, float, float, float] | None,
     interval: tuple[datetime | None, datetime | None] | None,
-) -> tuple[str, list]:
-    where, params = [collection.where_sql], list(collection.where_params)
+) -> QuerySet:
+    rows = collection.rows
     if bbox:
-        where.append(
-            f"{collection.geom_sql} && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
-            f" AND ST_Intersects({collection.geom_sql}, ST_MakeEnvelope(%s, %s, %s, %s, 4326))"
-        )
-        params += [*bbox, *bbox]
-    if interval and collection.time_sql:
+        rows = rows.filter(geom__intersects=Polygon.from_bbox(bbox))
+    if interval and collection.time_field:
         start, end = interval
         if start is not None:
-            where.append(f"{collection.time_sql} >= %s")
-            params.append(start)
+            rows = rows.filter(**{f"{collection.time_field}__gte": start})
         if end is not None:
-            where.append(f"{collection.time_sql} <= %s")
-            params.append(end)
-    return " AND ".join(where), params
-
-
-# One GeoJSON feature from a row (fid, geom, properties) of the inner queries below.
-FEATURE_JSON = (
-    "json_build_object('type', 'Feature', 'id', fid, "
-    "'geometry', ST_AsGeoJSON(geom, 6)::json, 'properties', properties)"
-)
+            rows = rows.filter(**{f"{collection.time_field}__lte": end})
+    return rows
 
 
 def items_page(
@@ -155,39 +138,36 @@ def items_page(
     limit: int,
     offset: int = 0,
 ) -> tuple[str, int, int]:
-    """(features as a JSON array text, numberMatched, numberReturned), ordered by id."""
-    where, params = _filters(collection, bbox, interval)
+    """(features as a JSON array text, numberMatched, numberReturned), ordered by id; one
+    statement counts the matches and builds the page."""
+    matching = _matching(collection, bbox, interval)
+    page = matching.order_by("id")[offset : offset + limit].values(
+        **{_FEATURE: collection.feature()}
+    )
+    try:
+        count_sql, count_params = matching.order_by().values("id").query.sql_with_params()
+        page_sql, page_params = page.query.sql_with_params()
+    except EmptyResultSet:
+        return "[]", 0, 0
     sql = f"""
-        WITH page AS (
-            SELECT {collection.id_sql} AS fid, {collection.geom_sql} AS geom,
-                   {collection.properties_sql} AS properties
-            FROM {collection.from_sql} WHERE {where}
-            ORDER BY {collection.id_sql} LIMIT %s OFFSET %s
-        )
-        SELECT (SELECT count(*) FROM {collection.from_sql} WHERE {where}),
-               count(*),
-               coalesce(json_agg({FEATURE_JSON} ORDER BY fid)::text, '[]')
-        FROM page
+        SELECT (SELECT count(*) FROM ({count_sql}) AS matching), count(*),
+               coalesce(json_agg(page.{_FEATURE})::text, '[]')
+        FROM ({page_sql}) AS page
     """
-    all_params = [*collection.properties_params, *params, limit, offset, *params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
+        cursor.execute(sql, [*count_params, *page_params])
         matched, returned, features = cursor.fetchone()
     return features, matched, returned
 
 
 def item_get(collection: Collection, feature_id: int) -> str | None:
     """One feature as GeoJSON text, or None."""
-    sql = f"""
-        SELECT {FEATURE_JSON}::text FROM (
-            SELECT {collection.id_sql} AS fid, {collection.geom_sql} AS geom,
-                   {collection.properties_sql} AS properties
-            FROM {collection.from_sql}
-            WHERE {collection.where_sql} AND {collection.id_sql} = %s
-        ) AS item
-    """
-    params = [*collection.properties_params, *collection.where_params, feature_id]
+    rows = collection.rows.filter(pk=feature_id).values(**{_FEATURE: collection.feature()})
+    try:
+        rows_sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:
+        return None
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(f"SELECT item.{_FEATURE}::text FROM ({rows_sql}) AS item", params)
         row = cursor.fetchone()
     return row[0] if row else None
