@@ -10,9 +10,10 @@ api_patterns = [
     path("auth/token/", obtain_auth_token, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include("publishing.urls")),
     path("", include("proposals.urls")),
     path("", include("layers.urls")),
-    path("export/", include("layers.export_urls")),
+    path("export/", include("publishing.export_urls")),
     path("", include("layers.participation_urls")),
     path("", include("spatial.urls")),
     path("", include("negotiations.urls")),
@@ -20,7 +21,7 @@ api_patterns = [
 
 urlpatterns = [
     path("api/", include((api_patterns, "api"))),
-    path("ogc/", include("layers.ogc_urls")),
+    path("ogc/", include("publishing.ogc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

@@ -94,14 +94,28 @@ class FeatureCollection(Subquery):
         )
 
 
+def feature_collection_sql(
+    queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
+) -> tuple[str, list]:
+    """The one statement of feature_collection(): (sql, params), answering one row with the
+    FeatureCollection as text. Raises EmptyResultSet when Django knows nothing matches."""
+    rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+    rows_sql, params = rows.query.sql_with_params()
+    members = "" if name is None else ", 'name', %s"
+    sql = _COLLECTION.format(members=members, feature=_FEATURE, rows=rows_sql)
+    params = ([name] if name is not None else []) + list(params)
+    return f"SELECT ({sql})::text", params
+
+
 def feature_collection(
     queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
 ) -> str:
     """The FeatureCollection of `queryset` as JSON text, in the queryset's order, built in
     one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file)."""
-    rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
     try:
-        rows_sql, params = rows.query.sql_with_params()
+        sql, params = feature_collection_sql(
+            queryset, geometry=geometry, fid=fid, properties=properties, name=name
+        )
     except EmptyResultSet:  # e.g. qs.none(): Django knows there is nothing to ask for
         return _fetch_text(
             "SELECT json_build_object('type', 'FeatureCollection'"
@@ -109,10 +123,7 @@ def feature_collection(
             + ", 'features', '[]'::json)::text",
             [name] if name else [],
         )
-    members = "" if name is None else ", 'name', %s"
-    sql = _COLLECTION.format(members=members, feature=_FEATURE, rows=rows_sql)
-    params = ([name] if name is not None else []) + list(params)
-    return _fetch_text(f"SELECT ({sql})::text", params)
+    return _fetch_text(sql, params)
 
 
 def feature_text(queryset, *, geometry="geom", fid="id", properties: dict) -> str | None:

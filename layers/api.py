@@ -13,7 +13,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from proposals.filters import proposal_filters_from
+from core.params import BBoxFilter, Filters
 from proposals.selectors import proposal_get
 
 from . import selectors, services, uploads
@@ -132,20 +132,23 @@ class LayerDetailView(GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+BBOX_FILTER = Filters(BBoxFilter())
+
+
 class LayerFeaturesView(GenericAPIView):
     serializer_class = serializers.Serializer
 
     @extend_schema(
         summary="The layer's features as GeoJSON, built in PostGIS",
         parameters=[
-            OpenApiParameter("bbox", str, description="minlon,minlat,maxlon,maxlat (WGS 84)"),
+            *BBOX_FILTER.openapi_parameters(),
             OpenApiParameter("tolerance", float, description="simplification in degrees"),
         ],
         responses={(200, GEOJSON): dict},
     )
     def get(self, request, slug):
         layer = _layer_for(request, slug)
-        bbox = proposal_filters_from({"bbox": request.query_params.get("bbox")}).get("bbox")
+        bbox = BBOX_FILTER.read(request.query_params).get("bbox")
         tolerance = _tolerance_from(request.query_params.get("tolerance"))
         body = selectors.layer_features_geojson(layer=layer, bbox=bbox, tolerance=tolerance)
         return HttpResponse(body, content_type=GEOJSON)

@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, ParseError, PermissionDenied
 from rest_framework.generics import GenericAPIView
@@ -11,7 +11,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from . import selectors, services
-from .filters import proposal_filters_from
+from .filters import PROPOSAL_FILTERS
 from .models import Proposal
 from .serializers import (
     CommentSerializer,
@@ -46,26 +46,32 @@ class GeoJSONRenderer(JSONRenderer):
 PARSERS = [SafeJSONParser, GeoJSONParser]
 RENDERERS = [JSONRenderer, GeoJSONRenderer, BrowsableAPIRenderer]
 
-FILTER_PARAMETERS = [
-    OpenApiParameter(
-        "bbox", str, description="minlon,minlat,maxlon,maxlat (WGS 84 degrees, lon/lat order)"
-    ),
-    OpenApiParameter("category", str, description="comma list, e.g. housing,mobility"),
-    OpenApiParameter("kind", str, description="proposal or conflict (comma list)"),
-    OpenApiParameter("q", str, description="case-insensitive text in title and description"),
-    OpenApiParameter("author", str, enum=["me"], description="only your own pins"),
-    OpenApiParameter(
-        "compatibility",
-        str,
-        description="zoning verdict, comma list of compatible, conditional, incompatible, unknown",
-    ),
-    OpenApiParameter("district", int, description="id of a district feature (layers app)"),
-]
 
+class ProposalFeatureMixin:
+    """How a proposal view answers with one proposal: its detail Feature.
 
-def _detail_response(proposal, user, status_code=status.HTTP_200_OK):
-    feature = selectors.proposal_feature(proposal=proposal, user=user)
-    return Response(feature, status=status_code, content_type=GEOJSON)
+    `filters`, `extra_properties()` and `feature_collection()` are the read model's seams:
+    the publishing app's subclasses of these views add the overlay's filters and properties.
+    """
+
+    filters = PROPOSAL_FILTERS
+
+    def extra_properties(self) -> dict:
+        return {}
+
+    def proposal_list(self, request):
+        return selectors.proposal_list(**self.filters.read(request.query_params), user=request.user)
+
+    def feature_collection(self, proposals) -> str:
+        return selectors.proposal_feature_collection(
+            proposals, extra_properties=self.extra_properties()
+        )
+
+    def detail_response(self, proposal, status_code=status.HTTP_200_OK):
+        feature = selectors.proposal_feature(
+            proposal=proposal, user=self.request.user, extra_properties=self.extra_properties()
+        )
+        return Response(feature, status=status_code, content_type=GEOJSON)
 
 
 class ProposalObjectMixin:
@@ -80,7 +86,7 @@ class ProposalObjectMixin:
             raise PermissionDenied(message)
 
 
-class ProposalListView(GenericAPIView):
+class ProposalListView(ProposalFeatureMixin, GenericAPIView):
     parser_classes = PARSERS
     renderer_classes = RENDERERS
     serializer_class = ProposalFeatureInputSerializer
@@ -88,13 +94,11 @@ class ProposalListView(GenericAPIView):
     @extend_schema(
         operation_id="proposals_list",
         summary="Proposals on the map (GeoJSON FeatureCollection, built in PostGIS)",
-        parameters=FILTER_PARAMETERS,
+        parameters=PROPOSAL_FILTERS.openapi_parameters(),
         responses={200: ProposalFeatureCollectionSerializer},
     )
     def get(self, request):
-        filters = proposal_filters_from(request.query_params)
-        proposals = selectors.proposal_list(**filters, user=request.user)
-        body = selectors.proposal_feature_collection(proposals)
+        body = self.feature_collection(self.proposal_list(request))
         return HttpResponse(body, content_type=GEOJSON)
 
     @extend_schema(
@@ -107,10 +111,10 @@ class ProposalListView(GenericAPIView):
         serializer.is_valid(raise_exception=True)
         fields = serializer.validated_fields()
         proposal = services.proposal_create(author=request.user, **fields)
-        return _detail_response(proposal, request.user, status.HTTP_201_CREATED)
+        return self.detail_response(proposal, status.HTTP_201_CREATED)
 
 
-class ProposalDetailView(ProposalObjectMixin, GenericAPIView):
+class ProposalDetailView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
     renderer_classes = RENDERERS
     serializer_class = ProposalFeatureInputSerializer
@@ -121,7 +125,7 @@ class ProposalDetailView(ProposalObjectMixin, GenericAPIView):
         responses={200: ProposalDetailOutputSerializer},
     )
     def get(self, request, pk):
-        return _detail_response(self.get_proposal(), request.user)
+        return self.detail_response(self.get_proposal())
 
     @extend_schema(
         summary="Edit your own proposal (partial GeoJSON Feature)",
@@ -136,7 +140,7 @@ class ProposalDetailView(ProposalObjectMixin, GenericAPIView):
         serializer = ProposalFeatureInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         proposal = services.proposal_update(proposal=proposal, **serializer.validated_fields())
-        return _detail_response(proposal, request.user)
+        return self.detail_response(proposal)
 
     @extend_schema(summary="Withdraw your own proposal", request=None, responses={204: None})
     def delete(self, request, pk):
@@ -148,7 +152,7 @@ class ProposalDetailView(ProposalObjectMixin, GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ProposalHideView(ProposalObjectMixin, GenericAPIView):
+class ProposalHideView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
     renderer_classes = RENDERERS
     serializer_class = HideSerializer
@@ -166,10 +170,10 @@ class ProposalHideView(ProposalObjectMixin, GenericAPIView):
         proposal = services.proposal_hide(
             proposal=proposal, moderator=request.user, reason=serializer.validated_data["reason"]
         )
-        return _detail_response(proposal, request.user)
+        return self.detail_response(proposal)
 
 
-class ProposalRestoreView(ProposalObjectMixin, GenericAPIView):
+class ProposalRestoreView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIView):
     parser_classes = PARSERS
     renderer_classes = RENDERERS
 
@@ -186,7 +190,7 @@ class ProposalRestoreView(ProposalObjectMixin, GenericAPIView):
             _("Only moderators can restore hidden proposals."),
         )
         proposal = services.proposal_restore(proposal=proposal)
-        return _detail_response(proposal, request.user)
+        return self.detail_response(proposal)
 
 
 class ProposalSupportView(ProposalObjectMixin, GenericAPIView):

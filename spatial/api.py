@@ -3,14 +3,14 @@
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from . import selectors, services
-from .filters import cluster_filters_from
+from .filters import CLUSTER_FILTERS
 from .models import AnalysisSettings
 from .serializers import AnalysisSettingsInputSerializer, AnalysisSettingsSerializer
 
@@ -21,18 +21,13 @@ class ClusterListView(GenericAPIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("contested", str, enum=["true", "false"]),
-            OpenApiParameter("category", str, description="comma list, e.g. housing,mobility"),
-            OpenApiParameter("min_size", int, description="at least this many claims (>= 2)"),
-            OpenApiParameter("bbox", str, description="minlon,minlat,maxlon,maxlat (WGS 84)"),
-        ],
+        parameters=CLUSTER_FILTERS.openapi_parameters(),
         operation_id="clusters_list",
         responses={(200, GEOJSON): dict},
         description="Current clusters as a GeoJSON FeatureCollection, contested first.",
     )
     def get(self, request):
-        clusters = selectors.cluster_list(**cluster_filters_from(request.query_params))
+        clusters = selectors.cluster_list(**CLUSTER_FILTERS.read(request.query_params))
         body = selectors.cluster_feature_collection(clusters, language=get_language())
         return HttpResponse(body, content_type=GEOJSON)
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "layers",
     "spatial",
     "negotiations",
+    "publishing",
     "frontend",
     "data",  # the demo city (manage.py demo_city); on top, it may use every app
 ]

@@ -1,7 +1,8 @@
 """The list of pins (/proposals/) and one pin's page (/proposals/<id>/), server-rendered.
 
-Both read through the proposals app's filters and selectors, so the list shows what the
-map shows. Actions on a pin's page (support, comment, edit, withdraw, hide) go to the API.
+Both read through the map's filters and selectors (proposals and publishing), so the list
+shows what the map shows. Actions on a pin's page (support, comment, edit, withdraw, hide)
+go to the API.
 """
 
 import json
@@ -14,15 +15,10 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from proposals.filters import proposal_filters_from
 from proposals.models import Status, Support
-from proposals.selectors import (
-    comment_list,
-    overlay_columns,
-    proposal_get,
-    proposal_list,
-    with_author_name,
-)
+from proposals.selectors import comment_list, proposal_get, proposal_list, with_author_name
+from publishing.filters import MAP_FILTERS
+from publishing.selectors import map_proposal_list, overlay_properties
 
 from .map import api_query, categories, filter_state, map_config
 from .zoning import compatibility_labels, proposal_zoning
@@ -33,15 +29,15 @@ PAGE_SIZE = 25
 def proposal_list_page(request):
     errors = []
     try:
-        filters = proposal_filters_from(request.GET)
+        filters = MAP_FILTERS.read(request.GET)
     except ValidationError as exc:
         errors = [message for messages in exc.message_dict.values() for message in messages]
         filters = None
     if filters is None:
         proposals = proposal_list().none()
     else:
-        proposals = with_author_name(proposal_list(**filters, user=request.user)).annotate(
-            **overlay_columns()
+        proposals = with_author_name(map_proposal_list(**filters, user=request.user)).annotate(
+            **overlay_properties()
         )
     page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

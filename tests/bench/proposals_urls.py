@@ -9,8 +9,9 @@ from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from config.urls import urlpatterns as project_urlpatterns
 from proposals import selectors
-from proposals.filters import proposal_filters_from
 from proposals.models import Proposal
+from publishing import selectors as map_selectors
+from publishing.filters import MAP_FILTERS
 
 
 class ProposalGeoFeatureSerializer(GeoFeatureModelSerializer):
@@ -36,10 +37,10 @@ class ProposalSerializerListView(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        filters = proposal_filters_from(self.request.query_params)
+        filters = MAP_FILTERS.read(self.request.query_params)
         return selectors.with_author_name(
-            selectors.proposal_list(**filters, user=self.request.user)
-        ).annotate(**selectors.overlay_columns())
+            map_selectors.map_proposal_list(**filters, user=self.request.user)
+        ).annotate(**map_selectors.overlay_properties())
 
 
 urlpatterns = [

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 
-from proposals import selectors
+from publishing import selectors
 from tests.factories import UserFactory
 
 from .timing import interleaved_medians, report
@@ -84,7 +84,9 @@ def test_proposals_bbox_feature_collection(client):
     ours_url = f"{reverse('api:proposal-list')}?bbox={bbox}"
     peer_url = f"{reverse('bench-serializer')}?bbox={bbox}"
     # The bare SQL peer is the very statement the API runs (with the overlay LEFT JOIN).
-    sql, params = selectors.feature_collection_sql(selectors.proposal_list(bbox=settings.CITY_BBOX))
+    sql, params = selectors.map_feature_collection_sql(
+        selectors.map_proposal_list(bbox=settings.CITY_BBOX)
+    )
 
     def ours():
         response = client.get(ours_url)

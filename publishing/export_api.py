@@ -1,24 +1,23 @@
-"""Export endpoints under /api/export/ (layers/export_urls.py).
+"""Export endpoints under /api/export/ (publishing/export_urls.py).
 
 Exports hold only what the public map and OGC API already show (active proposals, public
 author names, overlay results, current clusters), so anybody may download them. Proposals
-take the filters of GET /api/proposals/ (proposals.filters), among them the overlay
-filters `compatibility` and `district`.
+take the filters of GET /api/proposals/ (publishing.filters.MAP_FILTERS), among them the
+overlay filters `compatibility` and `district`.
 """
 
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
-from proposals.filters import proposal_filters_from
-from proposals.selectors import proposal_list
+from core.params import ContestedFilter, Filters
 
 from . import export, proposal_columns
+from .filters import MAP_FILTERS
+from .selectors import map_proposal_list
 
 MEDIA_TYPES = {
     "gpkg": "application/geopackage+sqlite3",
@@ -46,6 +45,7 @@ def _download(export_query: export.ExportQuery, fmt: str):
     return response
 
 
+CLUSTER_EXPORT_FILTERS = Filters(ContestedFilter())
 FORMAT_DOC = "gpkg (GeoPackage), geojson or csv (WKT geometry, centroid lon/lat)"
 FORMAT_PARAMETER = OpenApiParameter(
     "fmt", str, OpenApiParameter.PATH, enum=list(MEDIA_TYPES), description=FORMAT_DOC
@@ -62,14 +62,13 @@ class ProposalExportView(APIView):
         description=f"Format: {FORMAT_DOC}. Filters as GET /api/proposals/.",
         parameters=[
             FORMAT_PARAMETER,
-            OpenApiParameter("compatibility", str, description="e.g. incompatible,conditional"),
-            OpenApiParameter("district", int, description="id of a district feature"),
+            *MAP_FILTERS.openapi_parameters(),
         ],
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
     def get(self, request, fmt):
-        filters = proposal_filters_from(request.GET)
-        proposals = proposal_list(**filters, user=request.user)
+        filters = MAP_FILTERS.read(request.GET)
+        proposals = map_proposal_list(**filters, user=request.user)
         page_url = proposal_columns.page_url_prefix(request.build_absolute_uri)
         return _download(export.proposal_export(proposals, page_url=page_url), fmt)
 
@@ -84,13 +83,10 @@ class ClusterExportView(APIView):
         description=f"Format: {FORMAT_DOC}.",
         parameters=[
             FORMAT_PARAMETER,
-            OpenApiParameter("contested", bool, description="only (un)contested"),
+            *CLUSTER_EXPORT_FILTERS.openapi_parameters(),
         ],
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
     def get(self, request, fmt):
-        raw = request.GET.get("contested")
-        if raw not in (None, "", "true", "false"):
-            raise ValidationError({"contested": _("contested must be true or false.")})
-        contested = None if not raw else raw == "true"
-        return _download(export.cluster_export(contested=contested), fmt)
+        filters = CLUSTER_EXPORT_FILTERS.read(request.GET)
+        return _download(export.cluster_export(**filters), fmt)

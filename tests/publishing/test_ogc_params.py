@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from layers.ogc_params import (
+from publishing.ogc_params import (
     LIMIT_DEFAULT,
     LIMIT_MAX,
     BadRequest,

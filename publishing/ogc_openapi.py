@@ -1,7 +1,7 @@
 """The OpenAPI 3.0 definition of /ogc/ (the landing page's `service-desc`).
 
 Written by hand because the OGC endpoints are plain views outside DRF's schema; it
-describes exactly the operations and parameters layers/ogc.py implements.
+describes exactly the operations and parameters publishing/ogc.py implements.
 """
 
 from .ogc_params import LIMIT_DEFAULT, LIMIT_MAX

@@ -3,7 +3,7 @@
 Plain Django views: the spec fixes its own URLs, media types and error shape, which DRF's
 conventions would only get in the way of. Everything served is public, read-only data
 (active proposals, imported reference layers). Feature pages are built in PostGIS
-(layers/ogc_collections.py); this module checks parameters and adds the links.
+(publishing/ogc_collections.py); this module checks parameters and adds the links.
 """
 
 import functools

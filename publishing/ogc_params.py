@@ -4,17 +4,19 @@ Pure functions: a value the client must fix raises BadRequest with a message nam
 parameter and the expected form; the view turns it into a 400.
 """
 
-import math
 from datetime import UTC, datetime, time
 
+from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+
+from core import params
 
 LIMIT_DEFAULT = 100
 LIMIT_MAX = 10_000
 OFFSET_MAX = 2**63 - 1  # PostgreSQL bigint
 
-BBox = tuple[float, float, float, float]
+BBox = params.BBox
 Interval = tuple[datetime | None, datetime | None]
 
 
@@ -23,33 +25,14 @@ class BadRequest(Exception):
 
 
 def parse_bbox(value: str | None) -> BBox | None:
-    """`minlon,minlat,maxlon,maxlat` in CRS84 (lon/lat); of a 3D box, the 2D part."""
+    """`minlon,minlat,maxlon,maxlat` in CRS84 (lon/lat); of a 3D box, the 2D part. The
+    API's bbox parser (core.params), its error answered the OGC way."""
     if value is None:
         return None
     try:
-        numbers = [float(part) for part in value.split(",")]
-    except ValueError:
-        numbers = []
-    if len(numbers) not in (4, 6) or not all(math.isfinite(n) for n in numbers):
-        raise BadRequest(
-            _("bbox must be four numbers minlon,minlat,maxlon,maxlat (CRS84), not %(value)r.")
-            % {"value": value}
-        )
-    if len(numbers) == 6:
-        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
-    minx, miny, maxx, maxy = numbers
-    in_range = all(-180 <= x <= 180 for x in (minx, maxx)) and all(
-        -90 <= y <= 90 for y in (miny, maxy)
-    )
-    if not in_range or minx > maxx or miny > maxy:
-        raise BadRequest(
-            _(
-                "bbox must be minlon,minlat,maxlon,maxlat with lon in -180..180, lat in -90..90 "
-                "and min ≤ max, not %(value)r."
-            )
-            % {"value": value}
-        )
-    return minx, miny, maxx, maxy
+        return params.parse_bbox(value, allow_3d=True)
+    except ValidationError as error:
+        raise BadRequest(" ".join(error.messages)) from None
 
 
 def parse_int(

@@ -4,8 +4,7 @@ import pytest
 
 from layers.services import layer_import, zoning_rules_set
 from proposals.services import proposal_create
-
-from .files import frame, square, to_lonlat, write_gpkg
+from tests.layers.files import frame, square, to_lonlat, write_gpkg
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from django.contrib.gis.geos import LineString, MultiPolygon, Polygon
 from proposals.models import Category, Status
 from spatial.models import Cluster, ClusterMember
 from tests.factories import ProposalFactory, UserFactory
-
-from .planner_data import district_layer, proposal_at
+from tests.layers.planner_data import district_layer, proposal_at
 
 pytestmark = pytest.mark.django_db
 

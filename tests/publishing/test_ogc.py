@@ -5,8 +5,7 @@ import pytest
 from layers.models import LayerState
 from proposals.models import Status
 from tests.factories import UserFactory
-
-from .planner_data import district_layer, proposal_at, zoning_layer
+from tests.layers.planner_data import district_layer, proposal_at, zoning_layer
 
 pytestmark = pytest.mark.django_db
 

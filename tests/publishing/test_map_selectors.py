@@ -7,15 +7,15 @@ from django.test.utils import CaptureQueriesContext
 
 from proposals import selectors
 from proposals.models import Category, Kind, Status
+from publishing.selectors import map_feature, map_feature_collection, map_proposal_list
 from tests.factories import ProposalFactory, UserFactory
-
-from .factories import SupportFactory
+from tests.proposals.factories import SupportFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def collection(**filters) -> dict:
-    return json.loads(selectors.proposal_feature_collection(selectors.proposal_list(**filters)))
+    return json.loads(map_feature_collection(map_proposal_list(**filters)))
 
 
 def ids(**filters) -> list[int]:
@@ -135,7 +135,7 @@ def test_detail_feature_adds_detail_properties_for_the_author():
     author = UserFactory()
     proposal = ProposalFactory(author=author, description="Why: because.")
     SupportFactory(proposal=proposal, user=author)
-    props = selectors.proposal_feature(proposal=proposal, user=author)["properties"]
+    props = map_feature(proposal=proposal, user=author)["properties"]
     assert props["description"] == "Why: because."
     assert props["is_mine"] is True
     assert props["can_edit"] is True
@@ -146,9 +146,7 @@ def test_detail_feature_adds_detail_properties_for_the_author():
 def test_detail_feature_for_anonymous_user():
     from django.contrib.auth.models import AnonymousUser
 
-    props = selectors.proposal_feature(proposal=ProposalFactory(), user=AnonymousUser())[
-        "properties"
-    ]
+    props = map_feature(proposal=ProposalFactory(), user=AnonymousUser())["properties"]
     assert (props["is_mine"], props["can_edit"], props["supported_by_me"]) == (False, False, False)
 
 
@@ -157,5 +155,5 @@ def test_hidden_proposal_is_visible_only_to_author_and_moderators(moderator, oth
     assert selectors.proposal_get(proposal_id=proposal.pk, user=other_resident) is None
     assert selectors.proposal_get(proposal_id=proposal.pk, user=proposal.author) == proposal
     assert selectors.proposal_get(proposal_id=proposal.pk, user=moderator) == proposal
-    props = selectors.proposal_feature(proposal=proposal, user=moderator)["properties"]
+    props = map_feature(proposal=proposal, user=moderator)["properties"]
     assert props["hidden_reason"] == "insults"

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from .planner_data import proposal_at, zoning_layer
+from tests.layers.planner_data import proposal_at, zoning_layer
 
 # GDAL must talk to the live server directly, never through a proxy or the network.
 GDAL_ENV = {**os.environ, "NO_PROXY": "*", "no_proxy": "*", "GDAL_HTTP_TIMEOUT": "20"}
