@@ -16,20 +16,12 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 
-ORDER = [
-    "core",
-    "accounts",
-    "proposals",
-    "layers",
-    "spatial",
-    "negotiations",
-    "publishing",
-    "frontend",
-    "data",
-]
-RANK = {app: rank for rank, app in enumerate(ORDER)}
 ROOT = Path(__file__).resolve().parent.parent
+# The declared order: core, then the project's apps as INSTALLED_APPS lists them.
+ORDER = ["core", *(app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir())]
+RANK = {app: rank for rank, app in enumerate(ORDER)}
 
 TABLE = re.compile(r"\b(accounts|proposals|layers|spatial|negotiations|publishing)_[a-z_]+\b")
 NOT_APP_TABLES = {"spatial_ref_sys"}  # PostGIS's own table, not the spatial app's
@@ -129,8 +121,14 @@ def test_apps_use_only_themselves_and_the_apps_to_their_left():
     assert not edges, f"Upward edges (the order is {order}):\n" + "\n".join(edges)
 
 
-def test_every_app_of_the_order_is_a_package_of_the_project():
+def test_the_order_holds_every_app_of_the_project():
     assert all((ROOT / app / "__init__.py").exists() for app in ORDER)
+    apps_with_models = {
+        path.parent.name for path in ROOT.glob("*/models.py") if path.parent.name != "tests"
+    }
+    assert apps_with_models <= set(ORDER)
+    assert ORDER[:3] == ["core", "accounts", "proposals"]
+    assert ORDER.index("publishing") > ORDER.index("negotiations")
 
 
 # --- the test of the test: the edges issue #9 found are reported -------------------------

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
+    # The project's apps in their layering order: each may use only the apps above it
+    # (tests/test_layering.py reads the order from here; hooks do not depend on it).
     "accounts",
     "proposals",
     "layers",
