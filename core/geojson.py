@@ -95,24 +95,44 @@ class FeatureCollection(Subquery):
 
 
 def feature_collection(
-    queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
+    queryset,
+    *,
+    geometry="geom",
+    fid="id",
+    properties: dict,
+    name: str | None = None,
+    members: dict | None = None,
 ) -> str:
     """The FeatureCollection of `queryset` as JSON text, in the queryset's order, built in
-    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file)."""
+    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file);
+    `members` adds top-level members after it, before "features": expressions that do not
+    refer to the rows (uncorrelated subqueries, such as a summary of the same data)."""
     rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+    head = {} if name is None else {"name": Value(name)}
+    head_sql, head_params = _members_sql(rows.query, {**head, **(members or {})})
     try:
         rows_sql, params = rows.query.sql_with_params()
     except EmptyResultSet:  # e.g. qs.none(): Django knows there is nothing to ask for
         return _fetch_text(
             "SELECT json_build_object('type', 'FeatureCollection'"
-            + (", 'name', %s" if name is not None else "")
+            + head_sql
             + ", 'features', '[]'::json)::text",
-            [name] if name else [],
+            head_params,
         )
-    members = "" if name is None else ", 'name', %s"
-    sql = _COLLECTION.format(members=members, feature=_FEATURE, rows=rows_sql)
-    params = ([name] if name is not None else []) + list(params)
-    return _fetch_text(f"SELECT ({sql})::text", params)
+    sql = _COLLECTION.format(members=head_sql, feature=_FEATURE, rows=rows_sql)
+    return _fetch_text(f"SELECT ({sql})::text", head_params + list(params))
+
+
+def _members_sql(query, members: dict) -> tuple[str, list]:
+    """', key, value, ...' for json_build_object: the values compiled beside `query`."""
+    query = query.chain()
+    compiler = query.get_compiler(connection=connection)
+    sql, params = "", []
+    for key, value in members.items():
+        value_sql, value_params = compiler.compile(_expression(value).resolve_expression(query))
+        sql += ", %s, " + value_sql
+        params += [key, *value_params]
+    return sql, params
 
 
 def feature_text(queryset, *, geometry="geom", fid="id", properties: dict) -> str | None:
