@@ -20,7 +20,8 @@ Nested collections (a cluster's member proposals) are expressions too:
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, Func, JSONField, Subquery, Value
+from django.db.models import Aggregate, F, Func, JSONField, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 
 EMPTY = '{"type": "FeatureCollection", "features": []}'
 PRECISION = 6  # decimal places of longitude/latitude: about 0.1 m
@@ -95,44 +96,59 @@ class FeatureCollection(Subquery):
 
 
 def feature_collection(
-    queryset,
-    *,
-    geometry="geom",
-    fid="id",
-    properties: dict,
-    name: str | None = None,
-    members: dict | None = None,
+    queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
 ) -> str:
     """The FeatureCollection of `queryset` as JSON text, in the queryset's order, built in
-    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file);
-    `members` adds top-level members after it, before "features": expressions that do not
-    refer to the rows (uncorrelated subqueries, such as a summary of the same data)."""
+    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file)."""
     rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
-    head = {} if name is None else {"name": Value(name)}
-    head_sql, head_params = _members_sql(rows.query, {**head, **(members or {})})
     try:
         rows_sql, params = rows.query.sql_with_params()
     except EmptyResultSet:  # e.g. qs.none(): Django knows there is nothing to ask for
         return _fetch_text(
             "SELECT json_build_object('type', 'FeatureCollection'"
-            + head_sql
+            + (", 'name', %s" if name is not None else "")
             + ", 'features', '[]'::json)::text",
-            head_params,
+            [name] if name else [],
         )
-    sql = _COLLECTION.format(members=head_sql, feature=_FEATURE, rows=rows_sql)
-    return _fetch_text(f"SELECT ({sql})::text", head_params + list(params))
+    members = "" if name is None else ", 'name', %s"
+    sql = _COLLECTION.format(members=members, feature=_FEATURE, rows=rows_sql)
+    params = ([name] if name is not None else []) + list(params)
+    return _fetch_text(f"SELECT ({sql})::text", params)
 
 
-def _members_sql(query, members: dict) -> tuple[str, list]:
-    """', key, value, ...' for json_build_object: the values compiled beside `query`."""
-    query = query.chain()
-    compiler = query.get_compiler(connection=connection)
-    sql, params = "", []
-    for key, value in members.items():
-        value_sql, value_params = compiler.compile(_expression(value).resolve_expression(query))
-        sql += ", %s, " + value_sql
-        params += [key, *value_params]
-    return sql, params
+_NO_LIMIT = 2**63 - 1
+
+
+class JSONAgg(Aggregate):
+    """json_agg(value ORDER BY ...): the values as a JSON array, in the order given."""
+
+    function = "json_agg"
+    output_field = JSONField()
+
+
+def summarized_collection(
+    queryset, *, geometry="geom", fid="id", properties: dict, members: dict, order_by
+) -> str:
+    """A FeatureCollection (JSON text) whose top-level `members` summarise its features, such
+    as a sum or quantiles of a property: members are aggregates over the rows of `queryset`.
+
+    Built by QuerySet.aggregate() in one statement: the rows of `queryset` (with its
+    annotations, each computed once per row) become a subquery, and properties and members
+    refer to its annotations by name (so `queryset` must not be sliced itself). The features
+    are collected in `order_by` order (an ORDER BY inside json_agg: the subquery's own order
+    is not kept by aggregate())."""
+    features = JSONAgg(
+        feature(geometry=geometry, fid=fid, properties=properties), order_by=order_by
+    )
+    collection = JSONBuildObject(
+        type=Value("FeatureCollection"),
+        **members,
+        features=Coalesce(features, Func(template="'[]'::json", output_field=JSONField())),
+    )
+    text = Cast(collection, TextField())
+    # A LIMIT keeps PostgreSQL from pulling the subquery up into the aggregate, where every
+    # reference to an annotation would compute it again.
+    return queryset[:_NO_LIMIT].aggregate(_collection=text)["_collection"]
 
 
 def feature_text(queryset, *, geometry="geom", fid="id", properties: dict) -> str | None:

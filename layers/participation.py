@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.contrib.gis.db.models import GeometryField
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import (
+    Aggregate,
     DecimalField,
     Exists,
     ExpressionWrapper,
@@ -21,6 +22,7 @@ from django.db.models import (
     JSONField,
     OuterRef,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce, NullIf, Round
@@ -33,10 +35,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 
-from core.geojson import feature_collection
+from core.geojson import summarized_collection
 from proposals.models import Proposal, Status
 
-from .models import Feature, Layer, LayerKind, LayerState
+from .models import Feature, Layer, LayerKind, LayerState, ProposalOverlay
 
 CLASSES = 5  # choropleth classes (quantiles of the rate)
 
@@ -46,11 +48,12 @@ class PointOnSurface(Func):
     output_field = GeometryField(srid=4326)
 
 
-class PercentileCont(Func):
-    """percentile_cont(fractions) WITHIN GROUP (ORDER BY value): an ordered-set aggregate
-    over the rows of the query it is selected in (fractions: a float8[] expression)."""
+class PercentileCont(Aggregate):
+    """percentile_cont(fractions) WITHIN GROUP (ORDER BY value), NULL values left out
+    (fractions: a float8[] expression)."""
 
-    template = "percentile_cont(%(expressions)s)"
+    function = "percentile_cont"
+    template = "%(function)s(%(expressions)s)"
     arg_joiner = ") WITHIN GROUP (ORDER BY "
     output_field = ArrayField(FloatField())
 
@@ -61,10 +64,17 @@ class ToJSON(Func):
 
 
 class RowCount(Subquery):
-    """The number of rows of a queryset, as a scalar subquery."""
+    """The number of rows of a queryset, as a scalar subquery (unordered: counting needs
+    no sort)."""
 
     template = "(SELECT count(*) FROM (%(subquery)s) _counted)"
     output_field = IntegerField()
+
+    def __init__(self, queryset):
+        super().__init__(queryset.order_by().values("pk"))
+
+
+EMPTY_JSON_ARRAY = Func(template="'[]'::json", output_field=JSONField())
 
 
 def _given_elsewhere(layer: Layer):
@@ -83,67 +93,50 @@ def _district_at(layer: Layer, point, *, below=None):
 def _proposal_count(layer: Layer):
     """Active proposals of the outer district: those the overlay gave it, plus those given
     elsewhere whose point on the surface lies in it and in no district of a smaller id."""
-    by_overlay = Proposal.objects.filter(status=Status.ACTIVE, overlay__district=OuterRef("pk"))
+    by_overlay = ProposalOverlay.objects.filter(
+        district=OuterRef("pk"), proposal__status=Status.ACTIVE
+    )
     by_point = (
         _given_elsewhere(layer)
         .filter(geom__bboverlaps=OuterRef("geom"), at__intersects=OuterRef("geom"))
         .exclude(Exists(_district_at(layer, OuterRef("at"), below=OuterRef(OuterRef("pk")))))
     )
-    return RowCount(by_overlay.values("pk")) + RowCount(by_point.values("pk"))
+    return RowCount(by_overlay) + RowCount(by_point)
 
 
-def _districts(layer: Layer):
-    """The districts with their proposals and the rate per 1,000 inhabitants (3 decimals,
-    None without a population)."""
-    proposals = _proposal_count(layer)
+def participation_geojson(*, layer: Layer) -> str:
+    """Districts of `layer` with proposals, population and per_1000 (3 decimals, None
+    without a population), plus `breaks` (the upper bounds of the lower CLASSES-1 quantile
+    classes of the rate), `total` and `unassigned` (active proposals counted for a district
+    of `layer`, and not)."""
+    districts = Feature.objects.filter(layer=layer).annotate(proposals=_proposal_count(layer))
     per_1000 = Round(
         ExpressionWrapper(
-            proposals * Value(Decimal("1000.0")) / NullIf(F("population"), 0),
+            F("proposals") * Value(Decimal("1000.0")) / NullIf(F("population"), 0),
             output_field=DecimalField(),
         ),
         3,
     )
-    return (
-        Feature.objects.filter(layer=layer)
-        .annotate(proposals=proposals, per_1000=per_1000)
-        .order_by("id")
-    )
-
-
-def _summary(layer: Layer, districts) -> dict:
-    """breaks: the upper bounds of the lower CLASSES-1 quantile classes of the rate;
-    total and unassigned: active proposals counted for a district of `layer`, and not."""
     quantiles = Value([i / CLASSES for i in range(1, CLASSES)], ArrayField(FloatField()))
-    breaks = districts.filter(per_1000__isnull=False).order_by()
-    breaks = breaks.values(b=PercentileCont(quantiles, F("per_1000")))
-    given_here = Proposal.objects.filter(status=Status.ACTIVE, overlay__district__layer=layer)
-    lying_here = Exists(_district_at(layer, OuterRef("at")))
-    unassigned = RowCount(_given_elsewhere(layer).exclude(lying_here).values("pk"))
-    lying = RowCount(_given_elsewhere(layer).filter(lying_here).values("pk"))
-    return {
-        "breaks": Coalesce(ToJSON(Subquery(breaks)), EMPTY_JSON_ARRAY),
-        "total": RowCount(given_here.values("pk")) + lying,
-        "unassigned": unassigned,
-    }
-
-
-EMPTY_JSON_ARRAY = Func(template="'[]'::json", output_field=JSONField())
-
-
-def participation_geojson(*, layer: Layer) -> str:
-    """Districts of `layer` with proposals, population and per_1000 (None without a
-    population), plus `breaks`, `total` and `unassigned` (see _summary)."""
-    districts = _districts(layer)
-    return feature_collection(
+    # Each active proposal counts for one district at most, so the districts' counts add up
+    # to those counted, and the rest lie outside every district.
+    total = Coalesce(Sum("proposals"), 0)
+    active = RowCount(Proposal.objects.filter(status=Status.ACTIVE))
+    return summarized_collection(
         districts,
         properties={
             "id": "id",
             "name": "name",
             "population": "population",
             "proposals": "proposals",
-            "per_1000": "per_1000",
+            "per_1000": per_1000,
         },
-        members=_summary(layer, districts),
+        members={
+            "breaks": Coalesce(ToJSON(PercentileCont(quantiles, per_1000)), EMPTY_JSON_ARRAY),
+            "total": total,
+            "unassigned": active - total,
+        },
+        order_by="id",
     )
 
 

@@ -93,5 +93,5 @@ def cluster_detail(cluster_id: int, *, language: str | None = None) -> str | Non
         "members": _cluster_members(),
     }
     return feature_text(
-        Cluster.objects.filter(pk=cluster_id), geometry="outline", properties=properties
+        Cluster.objects.filter(pk=cluster_id).order_by(), geometry="outline", properties=properties
     )
