@@ -20,7 +20,8 @@ Nested collections (a cluster's member proposals) are expressions too:
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, Func, JSONField, Subquery, Value
+from django.db.models import Aggregate, F, Func, JSONField, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 
 EMPTY = '{"type": "FeatureCollection", "features": []}'
 PRECISION = 6  # decimal places of longitude/latitude: about 0.1 m
@@ -124,6 +125,41 @@ def feature_collection(
             [name] if name else [],
         )
     return _fetch_text(sql, params)
+
+
+_NO_LIMIT = 2**63 - 1
+
+
+class JSONAgg(Aggregate):
+    """json_agg(value ORDER BY ...): the values as a JSON array, in the order given."""
+
+    function = "json_agg"
+    output_field = JSONField()
+
+
+def summarized_collection(
+    queryset, *, geometry="geom", fid="id", properties: dict, members: dict, order_by
+) -> str:
+    """A FeatureCollection (JSON text) whose top-level `members` summarise its features, such
+    as a sum or quantiles of a property: members are aggregates over the rows of `queryset`.
+
+    Built by QuerySet.aggregate() in one statement: the rows of `queryset` (with its
+    annotations, each computed once per row) become a subquery, and properties and members
+    refer to its annotations by name (so `queryset` must not be sliced itself). The features
+    are collected in `order_by` order (an ORDER BY inside json_agg: the subquery's own order
+    is not kept by aggregate())."""
+    features = JSONAgg(
+        feature(geometry=geometry, fid=fid, properties=properties), order_by=order_by
+    )
+    collection = JSONBuildObject(
+        type=Value("FeatureCollection"),
+        **members,
+        features=Coalesce(features, Func(template="'[]'::json", output_field=JSONField())),
+    )
+    text = Cast(collection, TextField())
+    # A LIMIT keeps PostgreSQL from pulling the subquery up into the aggregate, where every
+    # reference to an annotation would compute it again.
+    return queryset[:_NO_LIMIT].aggregate(_collection=text)["_collection"]
 
 
 def feature_text(queryset, *, geometry="geom", fid="id", properties: dict) -> str | None:

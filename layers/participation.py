@@ -6,7 +6,26 @@ chose another district layer) for the district of this layer that contains a poi
 surface. The view answers GET /api/layers/{slug}/participation/ (layers/participation_urls.py).
 """
 
-from django.db import connection
+from decimal import Decimal
+
+from django.contrib.gis.db.models import GeometryField
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import (
+    Aggregate,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, NullIf, Round
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,61 +35,109 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 
-from proposals.models import Status
+from core.geojson import summarized_collection
+from proposals.models import Proposal, Status
 
-from .models import Layer, LayerKind, LayerState
+from .models import Feature, Layer, LayerKind, LayerState, ProposalOverlay
 
 CLASSES = 5  # choropleth classes (quantiles of the rate)
 
-PARTICIPATION_SQL = """
-WITH d AS (
-    SELECT id, name, population, geom FROM layers_feature WHERE layer_id = %(layer)s
-),
-assigned AS (
-    SELECT coalesce(od.id, pip.id) AS district_id
-    FROM proposals_proposal p
-    LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
-    LEFT JOIN d od ON od.id = o.district_id
-    LEFT JOIN LATERAL (
-        SELECT d.id FROM d
-        WHERE od.id IS NULL AND ST_Intersects(d.geom, ST_PointOnSurface(p.geom))
-        ORDER BY d.id LIMIT 1
-    ) pip ON true
-    WHERE p.status = %(active)s
-),
-counted AS (
-    SELECT d.id, d.name, d.population, d.geom, count(a.district_id) AS proposals,
-           round(count(a.district_id) * 1000.0 / nullif(d.population, 0), 3) AS per_1000
-    FROM d LEFT JOIN assigned a ON a.district_id = d.id
-    GROUP BY d.id, d.name, d.population, d.geom
-),
-breaks AS (
-    SELECT percentile_cont(%(quantiles)s::float8[]) WITHIN GROUP (ORDER BY per_1000) AS b
-    FROM counted WHERE per_1000 IS NOT NULL
-)
-SELECT json_build_object(
-    'type', 'FeatureCollection',
-    'breaks', (SELECT coalesce(to_json(b), '[]'::json) FROM breaks),
-    'total', (SELECT count(*) FROM assigned WHERE district_id IS NOT NULL),
-    'unassigned', (SELECT count(*) FROM assigned WHERE district_id IS NULL),
-    'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature', 'id', c.id,
-        'geometry', ST_AsGeoJSON(c.geom, 6)::json,
-        'properties', json_build_object('id', c.id, 'name', c.name,
-            'population', c.population, 'proposals', c.proposals, 'per_1000', c.per_1000))
-        ORDER BY c.id), '[]'::json))::text
-FROM counted c
-"""
+
+class PointOnSurface(Func):
+    function = "ST_PointOnSurface"
+    output_field = GeometryField(srid=4326)
+
+
+class PercentileCont(Aggregate):
+    """percentile_cont(fractions) WITHIN GROUP (ORDER BY value), NULL values left out
+    (fractions: a float8[] expression)."""
+
+    function = "percentile_cont"
+    template = "%(function)s(%(expressions)s)"
+    arg_joiner = ") WITHIN GROUP (ORDER BY "
+    output_field = ArrayField(FloatField())
+
+
+class ToJSON(Func):
+    function = "to_json"
+    output_field = JSONField()
+
+
+class RowCount(Subquery):
+    """The number of rows of a queryset, as a scalar subquery (unordered: counting needs
+    no sort)."""
+
+    template = "(SELECT count(*) FROM (%(subquery)s) _counted)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset):
+        super().__init__(queryset.order_by().values("pk"))
+
+
+EMPTY_JSON_ARRAY = Func(template="'[]'::json", output_field=JSONField())
+
+
+def _given_elsewhere(layer: Layer):
+    """Active proposals the overlay did not give to a district of `layer` (not overlaid
+    yet, or given to a district of another layer): they count where they lie."""
+    active = Proposal.objects.filter(status=Status.ACTIVE)
+    return active.exclude(overlay__district__layer=layer).annotate(at=PointOnSurface("geom"))
+
+
+def _district_at(layer: Layer, point, *, below=None):
+    """The districts of `layer` containing `point`; with `below`, those with a smaller id."""
+    districts = Feature.objects.filter(layer=layer, geom__intersects=point)
+    return districts if below is None else districts.filter(id__lt=below)
+
+
+def _proposal_count(layer: Layer):
+    """Active proposals of the outer district: those the overlay gave it, plus those given
+    elsewhere whose point on the surface lies in it and in no district of a smaller id."""
+    by_overlay = ProposalOverlay.objects.filter(
+        district=OuterRef("pk"), proposal__status=Status.ACTIVE
+    )
+    by_point = (
+        _given_elsewhere(layer)
+        .filter(geom__bboverlaps=OuterRef("geom"), at__intersects=OuterRef("geom"))
+        .exclude(Exists(_district_at(layer, OuterRef("at"), below=OuterRef(OuterRef("pk")))))
+    )
+    return RowCount(by_overlay) + RowCount(by_point)
 
 
 def participation_geojson(*, layer: Layer) -> str:
-    """Districts of `layer` with proposals, population and per_1000 (None without a
-    population), plus `breaks`: the upper bounds of the lower CLASSES-1 quantile classes."""
-    quantiles = [i / CLASSES for i in range(1, CLASSES)]
-    params = {"layer": layer.pk, "active": Status.ACTIVE, "quantiles": quantiles}
-    with connection.cursor() as cursor:
-        cursor.execute(PARTICIPATION_SQL, params)
-        return cursor.fetchone()[0]
+    """Districts of `layer` with proposals, population and per_1000 (3 decimals, None
+    without a population), plus `breaks` (the upper bounds of the lower CLASSES-1 quantile
+    classes of the rate), `total` and `unassigned` (active proposals counted for a district
+    of `layer`, and not)."""
+    districts = Feature.objects.filter(layer=layer).annotate(proposals=_proposal_count(layer))
+    per_1000 = Round(
+        ExpressionWrapper(
+            F("proposals") * Value(Decimal("1000.0")) / NullIf(F("population"), 0),
+            output_field=DecimalField(),
+        ),
+        3,
+    )
+    quantiles = Value([i / CLASSES for i in range(1, CLASSES)], ArrayField(FloatField()))
+    # Each active proposal counts for one district at most, so the districts' counts add up
+    # to those counted, and the rest lie outside every district.
+    total = Coalesce(Sum("proposals"), 0)
+    active = RowCount(Proposal.objects.filter(status=Status.ACTIVE))
+    return summarized_collection(
+        districts,
+        properties={
+            "id": "id",
+            "name": "name",
+            "population": "population",
+            "proposals": "proposals",
+            "per_1000": per_1000,
+        },
+        members={
+            "breaks": Coalesce(ToJSON(PercentileCont(quantiles, per_1000)), EMPTY_JSON_ARRAY),
+            "total": total,
+            "unassigned": active - total,
+        },
+        order_by="id",
+    )
 
 
 class ParticipationView(GenericAPIView):

@@ -1,9 +1,15 @@
 """Reads of the layers app. Map payloads (GeoJSON, vector tiles) are built in PostGIS."""
 
+from django.contrib.gis.db.models import GeometryField
+from django.contrib.gis.geos import Polygon
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import CharField, Count, F, Func, IntegerField, QuerySet, Subquery, Value
+from django.db.models.functions import Collate
 
 from accounts.rules import is_planner
+from core.geojson import feature_collection
 
 from .models import Feature, Layer, LayerKind, LayerState, ProposalOverlay, ZoningRule
 
@@ -38,27 +44,46 @@ def layer_legends(layer_ids) -> dict[int, list[dict]]:
     return legends
 
 
-FEATURES_SQL = """
-WITH codes AS (
-    SELECT zone_code, row_number() OVER (ORDER BY zone_code COLLATE "C") - 1 AS i
-    FROM (SELECT DISTINCT zone_code FROM layers_feature
-          WHERE layer_id = %(layer)s AND zone_code <> '') d
-),
-f AS (
-    SELECT f.id, f.zone_code, f.name, f.population, c.i,
-           CASE WHEN %(tolerance)s > 0
-                THEN ST_SimplifyPreserveTopology(f.geom, %(tolerance)s) ELSE f.geom END AS g
-    FROM layers_feature f LEFT JOIN codes c ON c.zone_code = f.zone_code
-    WHERE f.layer_id = %(layer)s {bbox}
-)
-SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(
-    json_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.g, 6)::json,
-        'properties', json_build_object('id', f.id, 'zone_code', f.zone_code, 'name', f.name,
-            'population', f.population,
-            'color', (%(palette)s::text[])[(f.i %% %(n)s) + 1]))
-    ORDER BY f.id), '[]'::json))::text
-FROM f
-"""
+class SimplifyPreserveTopology(Func):
+    function = "ST_SimplifyPreserveTopology"
+    output_field = GeometryField(srid=4326)
+
+
+class ArrayPosition(Func):
+    """array_position(array, value): the 1-based position of value, NULL when absent."""
+
+    function = "array_position"
+    output_field = IntegerField()
+
+
+class ArrayElement(Func):
+    """array[index], 1-based: (expressions[0])[expressions[1]]."""
+
+    template = "(%(expressions)s]"
+    arg_joiner = ")["
+
+
+def _zone_codes(layer: Layer) -> Subquery:
+    """The layer's distinct zone codes by code point, as one text[]: an uncorrelated scalar
+    subquery, so PostgreSQL computes it once (an InitPlan) for the whole layer, whatever
+    the bbox; the colours do not change as the map pans."""
+    by_code_point = Collate(F("zone_code"), "C")
+    codes = (
+        Feature.objects.filter(layer=layer)
+        .exclude(zone_code="")
+        .order_by()
+        .values("layer_id")
+        .annotate(codes=ArrayAgg(by_code_point, distinct=True, order_by=by_code_point))
+        .values("codes")
+    )
+    return Subquery(codes, output_field=ArrayField(CharField()))
+
+
+def _zone_colour(layer: Layer) -> ArrayElement:
+    """PALETTE[i % len(PALETTE)] for the feature's zone code at position i (NULL for none)."""
+    position = ArrayPosition(_zone_codes(layer), F("zone_code"))
+    palette = Value(PALETTE, output_field=ArrayField(CharField()))
+    return ArrayElement(palette, (position - 1) % len(PALETTE) + 1, output_field=CharField())
 
 
 def layer_features_geojson(*, layer: Layer, bbox=None, tolerance: float = 0.0) -> str:
@@ -66,14 +91,23 @@ def layer_features_geojson(*, layer: Layer, bbox=None, tolerance: float = 0.0) -
 
     bbox = (minlon, minlat, maxlon, maxlat); tolerance in degrees for simplification.
     """
-    params = {"layer": layer.id, "tolerance": tolerance, "palette": PALETTE, "n": len(PALETTE)}
-    where = ""
+    features = Feature.objects.filter(layer=layer).order_by("id")
     if bbox:
-        where = "AND f.geom && ST_MakeEnvelope(%(x0)s, %(y0)s, %(x1)s, %(y1)s, 4326)"
-        params.update(zip(("x0", "y0", "x1", "y1"), bbox, strict=True))
-    with connection.cursor() as cursor:
-        cursor.execute(FEATURES_SQL.format(bbox=where), params)
-        return cursor.fetchone()[0]
+        features = features.filter(geom__bboverlaps=Polygon.from_bbox(bbox))
+    geometry = F("geom")
+    if tolerance > 0:
+        geometry = SimplifyPreserveTopology(geometry, tolerance)
+    return feature_collection(
+        features,
+        geometry=geometry,
+        properties={
+            "id": "id",
+            "zone_code": "zone_code",
+            "name": "name",
+            "population": "population",
+            "color": _zone_colour(layer),
+        },
+    )
 
 
 TILE_SQL = """

@@ -2,13 +2,32 @@
 
 import json
 
+from django.contrib.gis.db.models import GeometryField
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 
 from accounts.rules import is_mediator, is_planner
-from proposals.models import Status
+from core.geojson import FeatureCollection, feature_collection
+from layers.models import Feature, LayerKind, LayerState
+from proposals.models import Proposal, Status
 
-from .models import HistoryEntry, Outcome, Participant, Position, Round, RoundClaim, State
+from .models import HistoryEntry, Option, Outcome, Participant, Position, Round, RoundClaim, State
 
 
 def round_list(*, user, cluster_id=None, state=None) -> QuerySet[Round]:
@@ -177,18 +196,64 @@ def proposal_negotiation_status(proposal) -> dict | None:
 
 # --- Map data, built in PostGIS ---------------------------------------------------------
 
-_CLAIMS_SQL = """
-SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(
-    json_build_object(
-        'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
-        'properties', json_build_object(
-            'id', p.id, 'title', CASE WHEN p.status = 'hidden' THEN '' ELSE p.title END,
-            'kind', p.kind, 'category', p.category,
-            'status', p.status, 'in_snapshot', p.id = ANY(%(snapshot)s),
-            'in_cluster', p.id = ANY(%(current)s)))
-    ORDER BY p.id), '[]'::json))
-FROM proposals_proposal p WHERE p.id = ANY(%(ids)s)
-"""
+
+class AnyOf(Func):
+    """value = ANY(array): whether the array holds the value (false for an empty array)."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
+def _id_array(ids) -> Value:
+    return Value(list(ids), output_field=ArrayField(IntegerField()))
+
+
+# ST_* functions as plain Funcs: GeoDjango's own (GeoFunc) cannot take an OuterRef, and the
+# review queue cuts the zoning of each cluster with its outline.
+class Envelope(Func):
+    function = "ST_Envelope"
+    output_field = GeometryField(srid=4326)
+
+
+class Intersection(Func):
+    function = "ST_Intersection"
+    output_field = GeometryField(srid=4326)
+
+
+class Expand(Func):
+    """ST_Expand(geometry, distance): the bounding box grown by distance on every side."""
+
+    function = "ST_Expand"
+    output_field = GeometryField(srid=4326)
+
+
+class CollectAll(Func):
+    """ST_Collect over the rows of the query it is selected in (one row, no GROUP BY)."""
+
+    function = "ST_Collect"
+    output_field = GeometryField(srid=4326)
+
+
+def _claims_collection(ids, snapshot, current) -> dict:
+    """The claims by id; a hidden claim keeps its place without its title."""
+    claims = Proposal.objects.filter(id__in=ids).order_by("id")
+    title = Case(When(status=Status.HIDDEN, then=Value("")), default=F("title"))
+    return json.loads(
+        feature_collection(
+            claims,
+            properties={
+                "id": "id",
+                "title": title,
+                "kind": "kind",
+                "category": "category",
+                "status": "status",
+                "in_snapshot": AnyOf(F("id"), _id_array(snapshot)),
+                "in_cluster": AnyOf(F("id"), _id_array(current)),
+            },
+        )
+    )
+
 
 # Areas claimed twice: pairwise intersections of the polygonal claims (drawing only).
 _OVERLAPS_SQL = """
@@ -199,18 +264,34 @@ WHERE a.id = ANY(%(ids)s) AND b.id = ANY(%(ids)s)
   AND ST_Dimension(a.geom) = 2 AND ST_Dimension(b.geom) = 2
 """
 
-_ZONING_SQL = """
-SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(
-    json_build_object(
-        'type', 'Feature', 'id', f.id,
-        'geometry', ST_AsGeoJSON(ST_Intersection(f.geom, env.g), 6)::json,
-        'properties', json_build_object('zone', f.zone_code, 'name', f.name))), '[]'::json))
-FROM layers_feature f
-JOIN layers_layer l ON l.id = f.layer_id AND l.kind = 'zoning' AND l.state = 'done'
-CROSS JOIN (SELECT ST_Expand(ST_Envelope(ST_Collect(geom)), 0.002) AS g
-            FROM proposals_proposal WHERE id = ANY(%(ids)s)) env
-WHERE ST_Intersects(f.geom, env.g)
-"""
+# The zoning underneath a map: zones of usable zoning layers within 0.002° (about 200 m)
+# of its envelope, cut to that box.
+MARGIN_DEGREES = 0.002
+
+
+def _zones_within(box):
+    """The zoning features meeting `box` (a geometry expression), by id."""
+    return Feature.objects.filter(
+        layer__kind=LayerKind.ZONING, layer__state=LayerState.DONE, geom__intersects=box
+    ).order_by("id")
+
+
+def _zone_properties() -> dict:
+    return {"zone": "zone_code", "name": "name"}
+
+
+def _zoning_collection(ids) -> dict:
+    """The zoning around the claims `ids`, cut to their envelope widened by the margin."""
+    claims = Proposal.objects.filter(id__in=ids).order_by()
+    box = Subquery(claims.values(g=Expand(Envelope(CollectAll("geom")), MARGIN_DEGREES)))
+    return json.loads(
+        feature_collection(
+            _zones_within(box),
+            geometry=Intersection("geom", box),
+            properties=_zone_properties(),
+        )
+    )
+
 
 # Pairwise overlaps grow with the square of the claims; big hotspots are drawn without them.
 OVERLAP_MAX_CLAIMS = 200
@@ -233,9 +314,9 @@ def claims_map_data(*, ids, snapshot=(), current=()) -> dict:
         overlaps = _one_json(_OVERLAPS_SQL, params)
     empty = {"type": "FeatureCollection", "features": []}
     return {
-        "claims": _one_json(_CLAIMS_SQL, params) if ids else empty,
+        "claims": _claims_collection(ids, snapshot, current) if ids else empty,
         "overlaps": overlaps,
-        "zoning": (_one_json(_ZONING_SQL, params) or empty) if ids else empty,
+        "zoning": _zoning_collection(ids) if ids else empty,
     }
 
 
@@ -245,33 +326,23 @@ def round_map_data(negotiation_round: Round) -> dict:
     changes = round_cluster_changes(negotiation_round)
     current = (set(snapshot) - set(changes["removed"])) | set(changes["added"])
     data = claims_map_data(ids=set(snapshot) | current, snapshot=snapshot, current=current)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """SELECT json_build_object('type', 'FeatureCollection', 'features',
-                   COALESCE(json_agg(json_build_object('type', 'Feature', 'id', o.id,
-                       'geometry', ST_AsGeoJSON(o.geom, 6)::json,
-                       'properties', json_build_object('id', o.id, 'title', o.title,
-                           'version', o.version)) ORDER BY o.id), '[]'::json))
-               FROM negotiations_option o WHERE o.round_id = %s AND o.geom IS NOT NULL""",
-            [negotiation_round.pk],
-        )
-        options = cursor.fetchone()[0]
-    data["options"] = json.loads(options) if isinstance(options, str) else options
+    options = Option.objects.filter(round_id=negotiation_round.pk, geom__isnull=False).order_by(
+        "id"
+    )
+    properties = {"id": "id", "title": "title", "version": "version"}
+    data["options"] = json.loads(feature_collection(options, properties=properties))
     return data
 
 
-# The review queue's maps for many clusters at once: one grouped query per layer.
-_QUEUE_CLAIMS_SQL = """
-SELECT m.cluster_id, json_build_object('type', 'FeatureCollection', 'features', json_agg(
-    json_build_object(
-        'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
-        'properties', json_build_object(
-            'id', p.id, 'title', p.title, 'kind', p.kind, 'category', p.category))
-    ORDER BY p.id))
-FROM spatial_clustermember m JOIN proposals_proposal p ON p.id = m.proposal_id
-WHERE m.cluster_id = ANY(%(clusters)s) AND p.status = 'active'
-GROUP BY m.cluster_id
-"""
+# The review queue's maps for many clusters at once: one query per map layer.
+def _queue_claims(clusters: list[int]) -> dict:
+    """{cluster id: FeatureCollection of its active claims by id}."""
+    claims = Proposal.objects.filter(
+        cluster_membership__cluster=OuterRef("pk"), status=Status.ACTIVE
+    ).order_by("id")
+    properties = {"id": "id", "title": "title", "kind": "kind", "category": "category"}
+    return _per_cluster(clusters, FeatureCollection(claims, properties=properties))
+
 
 _QUEUE_OVERLAPS_SQL = """
 SELECT m1.cluster_id,
@@ -285,19 +356,25 @@ WHERE m1.cluster_id = ANY(%(clusters)s)
 GROUP BY m1.cluster_id
 """
 
-_QUEUE_ZONING_SQL = """
-SELECT c.id, json_build_object('type', 'FeatureCollection', 'features', json_agg(
-    json_build_object(
-        'type', 'Feature', 'id', f.id,
-        'geometry', ST_AsGeoJSON(ST_Intersection(f.geom, env.g), 6)::json,
-        'properties', json_build_object('zone', f.zone_code, 'name', f.name))))
-FROM spatial_cluster c
-CROSS JOIN LATERAL (SELECT ST_Expand(ST_Envelope(c.outline), 0.002) AS g) env
-JOIN layers_feature f ON ST_Intersects(f.geom, env.g)
-JOIN layers_layer l ON l.id = f.layer_id AND l.kind = 'zoning' AND l.state = 'done'
-WHERE c.id = ANY(%(clusters)s)
-GROUP BY c.id
-"""
+
+def _queue_zoning(clusters: list[int]) -> dict:
+    """{cluster id: FeatureCollection of the zoning around it, cut to its widened envelope}."""
+    box = Expand(Envelope(OuterRef("outline")), MARGIN_DEGREES)
+    zoning = FeatureCollection(
+        _zones_within(box), geometry=Intersection("geom", box), properties=_zone_properties()
+    )
+    return _per_cluster(clusters, zoning)
+
+
+def _per_cluster(clusters: list[int], collection: FeatureCollection) -> dict:
+    """{cluster id: collection}, the collection correlated with each cluster, one query."""
+    if not clusters:
+        return {}
+    from spatial.models import Cluster
+
+    # As text: psycopg decodes a json value itself, which Django's JSONField does not expect.
+    rows = Cluster.objects.filter(pk__in=clusters).values_list("pk", Cast(collection, TextField()))
+    return {pk: json.loads(text) for pk, text in rows}
 
 
 def _grouped(sql: str, clusters: list[int]) -> dict:
@@ -324,9 +401,9 @@ def review_queue(*, limit: int = 30):
     )
     ids = [c.pk for c in clusters]
     small = [c.pk for c in clusters if c.claim_count <= OVERLAP_MAX_CLAIMS]
-    claims = _grouped(_QUEUE_CLAIMS_SQL, ids)
+    claims = _queue_claims(ids)
     overlaps = _grouped(_QUEUE_OVERLAPS_SQL, small)
-    zoning = _grouped(_QUEUE_ZONING_SQL, ids)
+    zoning = _queue_zoning(ids)
     empty = {"type": "FeatureCollection", "features": []}
     for cluster in clusters:
         cluster.map_data = {

@@ -234,3 +234,34 @@ def test_proposal_overlay_endpoint(api, zoning, resident, planner):
     ]
     assert body["district"] is None
     assert api.get("/api/proposals/999999/overlay/").status_code == 404
+
+
+def test_zone_colours_follow_the_code_point_order_of_the_whole_layer(api, zoning):
+    """GE before WA by code point: the colours stay when the bbox shows only one zone."""
+    from layers.selectors import PALETTE
+
+    url = "/api/layers/zoning/features.geojson"
+    everything = api.get(url).json()["features"]
+    assert [f["id"] for f in everything] == sorted(f["id"] for f in everything)
+    feature = everything[0]
+    assert list(feature) == ["type", "id", "geometry", "properties"]
+    assert list(feature["properties"]) == ["id", "zone_code", "name", "population", "color"]
+    colours = {f["properties"]["zone_code"]: f["properties"]["color"] for f in everything}
+    assert colours == {"GE": PALETTE[0], "WA": PALETTE[1]}
+
+    lon, lat = zoning.features.get(zone_code="WA").geom.centroid.coords
+    near = f"{lon - 0.0001},{lat - 0.0001},{lon + 0.0001},{lat + 0.0001}"
+    [only] = api.get(url, {"bbox": near}).json()["features"]
+    assert only["properties"]["color"] == PALETTE[1]
+
+
+def test_simplified_features_have_fewer_vertices(api, zoning):
+    url = "/api/layers/zoning/features.geojson"
+
+    def vertices(body):
+        return sum(len(str(f["geometry"]["coordinates"])) for f in body["features"])
+
+    exact = api.get(url).json()
+    simplified = api.get(url, {"tolerance": "0.01"}).json()
+    assert [f["id"] for f in simplified["features"]] == [f["id"] for f in exact["features"]]
+    assert vertices(simplified) < vertices(exact)

@@ -71,3 +71,34 @@ def test_unfinished_or_unknown_layer_is_not_found(client):
     district_layer().__class__.objects.update(state=LayerState.RUNNING)
     assert client.get("/api/layers/districts/participation/").status_code == 404
     assert client.get("/api/layers/nope/participation/").status_code == 404
+
+
+def test_the_collection_keeps_its_member_order_and_three_decimals(client):
+    layer = district_layer(populations=(20_000, 3))
+    proposal_at(12.31, 51.31)
+    proposal_at(12.41, 51.31)
+    response = client.get(f"/api/layers/{layer.slug}/participation/")
+    body = response.json()
+    assert list(body) == ["type", "breaks", "total", "unassigned", "features"]
+    assert [f["id"] for f in body["features"]] == sorted(f["id"] for f in body["features"])
+    feature = body["features"][0]
+    assert list(feature) == ["type", "id", "geometry", "properties"]
+    assert list(feature["properties"]) == ["id", "name", "population", "proposals", "per_1000"]
+    text = response.content.decode()
+    assert '"per_1000" : 0.050}' in text and '"per_1000" : 333.333}' in text
+    assert body["breaks"] == pytest.approx([66.7066, 133.3632, 200.0198, 266.6764])
+    assert (body["total"], body["unassigned"]) == (2, 0)
+
+
+def test_a_layer_without_districts_is_an_empty_collection(client):
+    layer = district_layer()
+    layer.features.all().delete()
+    proposal_at(12.31, 51.31)
+    body, _ = participation(client, layer.slug)
+    assert body == {
+        "type": "FeatureCollection",
+        "breaks": [],
+        "total": 0,
+        "unassigned": 1,
+        "features": [],
+    }

@@ -162,3 +162,51 @@ def test_review_queue_maps_take_a_fixed_number_of_queries(db, django_assert_max_
         clusters = selectors.review_queue()
     assert len(clusters) == 6
     assert all(len(c.map_data["claims"]["features"]) == 2 for c in clusters)
+
+
+def test_round_map_data_shapes_claims_zoning_and_options(db, mediator):
+    from django.contrib.gis.geos import MultiPolygon, Polygon
+
+    from layers.models import Feature, Layer
+    from proposals.models import Status
+    from tests.factories import CITY_CENTRE
+
+    from .factories import claim_add, square
+
+    x, y = CITY_CENTRE
+    zoning = Layer.objects.create(
+        name="Z", slug="z", kind="zoning", state="done", source_name="z.gpkg"
+    )
+    far_box = Polygon.from_bbox((x + 1, y, x + 1.01, y + 0.01))
+    for box, code in ((Polygon.from_bbox((x - 0.01, y - 0.01, x + 0.01, y + 0.01)), "WA"),
+                      (far_box, "GE")):  # fmt: skip
+        Feature.objects.create(layer=zoning, geom=MultiPolygon(box, srid=4326), zone_code=code)
+    round_ = round_create(mediator=mediator)
+    hidden = round_.claims.order_by("id").first()
+    hidden.status = Status.HIDDEN
+    hidden.save()
+    joined = claim_add(round_.cluster)
+    Option.objects.create(round=round_, title="With area", geom=square(), created_by=mediator)
+    Option.objects.create(round=round_, title="Words only", created_by=mediator)
+
+    data = selectors.round_map_data(round_)
+    claims = data["claims"]["features"]
+    assert [c["id"] for c in claims] == sorted(c["id"] for c in claims)
+    assert list(claims[0]["properties"]) == [
+        "id", "title", "kind", "category", "status", "in_snapshot", "in_cluster",
+    ]  # fmt: skip
+    by_id = {c["id"]: c["properties"] for c in claims}
+    assert by_id[hidden.pk]["title"] == "" and by_id[hidden.pk]["status"] == "hidden"
+    assert (by_id[joined.pk]["in_snapshot"], by_id[joined.pk]["in_cluster"]) == (False, True)
+    assert by_id[hidden.pk]["in_snapshot"] is True
+    [zone] = data["zoning"]["features"]
+    assert zone["properties"] == {"zone": "WA", "name": ""}
+    assert zone["geometry"]["type"] == "Polygon"  # cut to the claims' widened envelope
+    [option] = data["options"]["features"]
+    assert option["properties"] == {"id": option["id"], "title": "With area", "version": 1}
+
+    [queued] = [c for c in selectors.review_queue() if c.pk == round_.cluster_id]
+    assert [f["properties"]["zone"] for f in queued.map_data["zoning"]["features"]] == ["WA"]
+    queued_claims = queued.map_data["claims"]["features"]
+    assert hidden.pk not in [c["id"] for c in queued_claims]  # active claims only
+    assert list(queued_claims[0]["properties"]) == ["id", "title", "kind", "category"]

@@ -156,3 +156,52 @@ def test_an_id_beyond_bigint_is_a_404_not_a_crash(api, client):
     huge = 10**30
     assert api.get(reverse("api:cluster-detail", args=[huge])).status_code == 404
     assert client.get(reverse("frontend:cluster-detail", args=[huge])).status_code == 404
+
+
+def test_list_features_keep_their_property_order_and_number_formats(api, clusters):
+    contested, convergent = clusters
+    Cluster.objects.filter(pk=contested.pk).update(overlap_area_m2=12.04)
+    Cluster.objects.filter(pk=convergent.pk).update(overlap_area_m2=7.0)
+    response = api.get(LIST, HTTP_ACCEPT_LANGUAGE="de")
+    feature = response.json()["features"][0]
+    assert list(feature) == ["type", "id", "geometry", "properties"]
+    assert feature["geometry"]["type"] == "MultiPolygon"
+    assert list(feature["properties"]) == [
+        "id", "contested", "score", "explanation", "categories", "claim_count",
+        "proposal_count", "conflict_count", "incompatible_count", "author_count",
+        "support_count", "overlap_area_m2", "updated_at",
+    ]  # fmt: skip
+    assert feature["properties"]["explanation"].startswith("Grünfläche gegen Wohnen")
+    assert feature["properties"]["categories"] == ["green_space", "housing"]
+    # round(x::numeric, 1): one decimal, also for whole numbers
+    text = response.content.decode()
+    assert '"overlap_area_m2" : 12.0,' in text and '"overlap_area_m2" : 7.0,' in text
+
+
+def test_detail_members_name_authors_publicly_and_carry_the_compatibility(api, clusters, resident):
+    from layers.models import ProposalOverlay
+
+    contested, _ = clusters
+    resident.show_name_publicly = False
+    resident.save()
+    mine = contested.members.get(proposal__author=resident).proposal
+    ProposalOverlay.objects.update_or_create(
+        proposal=mine, defaults={"compatibility": "incompatible", "zones": []}
+    )
+    response = api.get(
+        reverse("api:cluster-detail", args=[contested.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    body = response.json()
+    assert body["properties"]["members"]["type"] == "FeatureCollection"
+    members = body["properties"]["members"]["features"]
+    assert [m["id"] for m in members] == sorted(m["id"] for m in members)
+    assert list(members[0]["properties"]) == [
+        "id", "kind", "category", "title", "support_count", "author_name", "compatibility",
+    ]  # fmt: skip
+    by_id = {m["id"]: m["properties"] for m in members}
+    assert by_id[mine.pk]["author_name"] == "a resident"
+    assert by_id[mine.pk]["compatibility"] == "incompatible"
+    others = [p for pk, p in by_id.items() if pk != mine.pk]
+    assert {p["compatibility"] for p in others} == {"unknown"}
+    assert all(p["author_name"] != "a resident" for p in others)
+    assert body["properties"]["dissolved_at"] is None
