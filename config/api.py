@@ -1,7 +1,7 @@
 """API-wide behaviour: errors always come back as JSON a person can act on."""
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404, JsonResponse
@@ -16,8 +16,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 def exception_handler(exc, context):
     """DRF's handler, plus Django's ValidationError and the database's DataError as a 400
-    instead of a 500, and an oversized body (DATA_UPLOAD_MAX_MEMORY_SIZE) as a 413 instead
-    of an HTML 400."""
+    instead of a 500, an oversized body (DATA_UPLOAD_MAX_MEMORY_SIZE) as a 413 instead
+    of an HTML 400, and Django's PermissionDenied (raised by services, accounts.rules.require)
+    as a 403 that keeps its sentence saying who may."""
     if isinstance(exc, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return Response(
@@ -38,6 +39,8 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
+    if isinstance(exc, PermissionDenied) and exc.args:
+        exc = exceptions.PermissionDenied(detail=str(exc.args[0]))
     response = drf_exception_handler(exc, context)
     if response is None and isinstance(exc, Http404):
         return Response(

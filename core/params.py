@@ -115,6 +115,36 @@ class ChoicesFilter(QueryFilter):
         return parse_choices(values, self.choices, self.parameter)
 
 
+class SingleChoiceFilter(QueryFilter):
+    """One value of a TextChoices, e.g. state=open."""
+
+    def __init__(self, parameter: str, choices, *, key: str, description: str = ""):
+        self.parameter, self.choices, self.key = parameter, choices, key
+        self.enum, self.description = list(choices.values), description
+
+    def read(self, values):
+        value = values[-1]
+        if value not in self.choices.values:
+            raise ValidationError(_("Choose one of %s.") % ", ".join(self.choices.values))
+        return value
+
+
+class IdFilter(QueryFilter):
+    """The id of one row, e.g. cluster=12; `message` says what to give instead."""
+
+    schema_type = int
+
+    def __init__(self, parameter: str, *, key: str, message: str, description: str = ""):
+        self.parameter, self.key, self.message = parameter, key, message
+        self.description = description
+
+    def read(self, values):
+        value = values[-1]
+        if not (value.isascii() and value.isdigit()):
+            raise ValidationError(str(self.message))
+        return int(value)
+
+
 class ContestedFilter(QueryFilter):
     parameter = key = "contested"
     enum = ["true", "false"]

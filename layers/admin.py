@@ -31,7 +31,7 @@ class LayerAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         from .services import layer_delete
 
-        layer_delete(layer=obj)
+        layer_delete(layer=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
         for layer in queryset:

@@ -1,4 +1,4 @@
-"""The layers API (thin: services write, selectors read, rules decide)."""
+"""The layers API (thin: selectors read, services write and check the rules)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -17,7 +17,7 @@ from core.params import BBoxFilter, Filters
 from proposals.selectors import proposal_get
 
 from . import selectors, services, uploads
-from .models import Layer, LayerState
+from .models import Layer
 from .serializers import (
     LayerDetailSerializer,
     LayerInspectSerializer,
@@ -38,15 +38,10 @@ class CSVParser(BaseParser):
 
 
 def _layer_for(request, slug: str) -> Layer:
-    layer = get_object_or_404(Layer, slug=slug)
-    if layer.state != LayerState.DONE and not request.user.has_perm("layers.view_unfinished_layer"):
+    layer = selectors.layer_get(slug=slug, user=request.user)
+    if layer is None:
         raise NotFound(_("No such layer (or it is not ready yet)."))
     return layer
-
-
-def _require(request, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied(_("Only planners may do this."))
 
 
 def _check_upload_length(request) -> None:
@@ -79,7 +74,6 @@ class LayerListView(GenericAPIView):
         responses={202: LayerDetailSerializer},
     )
     def post(self, request):
-        _require(request, "layers.add_layer")
         _check_upload_length(request)
         form = LayerUploadSerializer(data=request.data)
         form.is_valid(raise_exception=True)
@@ -106,13 +100,10 @@ class LayerInspectView(GenericAPIView):
 
     @extend_schema(summary="The layers inside a file and their attributes (nothing is stored)")
     def post(self, request):
-        _require(request, "layers.add_layer")
         _check_upload_length(request)
         form = LayerInspectSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        upload = form.validated_data["file"]
-        uploads.check_size(upload.size)
-        layers = services.layer_inspect_upload(file=upload)
+        layers = services.layer_inspect_upload(file=form.validated_data["file"], user=request.user)
         return Response({"layers": layers})
 
 
@@ -127,8 +118,8 @@ class LayerDetailView(GenericAPIView):
 
     @extend_schema(summary="Delete a layer (planners)", responses={204: None})
     def delete(self, request, slug):
-        _require(request, "layers.delete_layer")
-        services.layer_delete(layer=get_object_or_404(Layer, slug=slug))
+        layer = get_object_or_404(Layer, slug=slug)
+        services.layer_delete(layer=layer, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -197,9 +188,8 @@ class LayerRulesView(GenericAPIView):
 
     @extend_schema(summary="Replace the rule matrix (planners)")
     def put(self, request, slug):
-        _require(request, "layers.change_zoningrule")
         layer = _layer_for(request, slug)
-        services.zoning_rules_set(layer=layer, matrix=request.data)
+        services.zoning_rules_set(layer=layer, matrix=request.data, user=request.user)
         return Response(selectors.zoning_rules_matrix(layer=layer))
 
 
@@ -209,7 +199,6 @@ class LayerRulesCsvView(GenericAPIView):
 
     @extend_schema(summary="Replace the rule matrix from CSV: zone_code,category,verdict")
     def post(self, request, slug):
-        _require(request, "layers.change_zoningrule")
         layer = _layer_for(request, slug)
         if isinstance(request.data, str):
             text = request.data
@@ -220,7 +209,7 @@ class LayerRulesCsvView(GenericAPIView):
             text = upload.read().decode("utf-8-sig", errors="replace")
         else:
             raise ValidationError(_("Send the CSV as the body (text/csv) or as the field “file”."))
-        services.zoning_rules_import_csv(layer=layer, text=text)
+        services.zoning_rules_import_csv(layer=layer, text=text, user=request.user)
         return Response(selectors.zoning_rules_matrix(layer=layer))
 
 

@@ -8,7 +8,6 @@ from django.db import connection
 from django.db.models import CharField, Count, F, Func, IntegerField, QuerySet, Subquery, Value
 from django.db.models.functions import Collate
 
-from accounts.rules import is_planner
 from core.geojson import feature_collection
 
 from .models import Feature, Layer, LayerKind, LayerState, ProposalOverlay, ZoningRule
@@ -24,9 +23,14 @@ PALETTE = [
 def layer_list(*, user=None) -> QuerySet[Layer]:
     """Usable layers for everyone; planners also see pending, running and failed ones."""
     layers = Layer.objects.all()
-    if user is None or not is_planner(user):
+    if user is None or not user.has_perm("layers.view_unfinished_layer"):
         layers = layers.filter(state=LayerState.DONE)
     return layers
+
+
+def layer_get(*, slug: str, user) -> Layer | None:
+    """The layer if user may see it (see layer_list), else None."""
+    return layer_list(user=user).filter(slug=slug).first()
 
 
 def layer_legends(layer_ids) -> dict[int, list[dict]]:

@@ -1,4 +1,9 @@
-"""Writes of the layers app: imports, deletion, zoning rules, overlay upkeep."""
+"""Writes of the layers app: imports, deletion, zoning rules, overlay upkeep.
+
+The writes a planner asks for take the person as `user` and check its permission first
+(accounts.rules.require); user None is the platform itself (the import command, the demo
+data, the worker), as in require.
+"""
 
 import csv
 import io
@@ -15,6 +20,7 @@ from django.db import connection, transaction
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 
+from accounts.rules import require
 from proposals.models import Category
 
 from . import hooks, importing, reading, uploads
@@ -83,8 +89,9 @@ def _safe_file_name(name: str | None) -> str:
     return Path(get_valid_filename(Path(name or "upload").name)).name
 
 
-def layer_inspect_upload(*, file) -> list[dict]:
+def layer_inspect_upload(*, file, user=None) -> list[dict]:
     """layer_list_layers() for an uploaded file; nothing is stored."""
+    require(user, "layers.add_layer")
     uploads.check_size(file.size)
     workdir = Path(tempfile.mkdtemp(prefix="layer-inspect-"))
     try:
@@ -169,6 +176,7 @@ def layer_upload(
     The file goes to default_storage so a worker on another machine can read it (with
     more than one machine, default_storage must be shared storage).
     """
+    require(user, "layers.add_layer")
     uploads.check_size(file.size)
     file_name = _safe_file_name(file.name)
     options = {
@@ -246,8 +254,9 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
 
 
 @transaction.atomic
-def layer_delete(*, layer: Layer) -> None:
+def layer_delete(*, layer: Layer, user=None) -> None:
     """Delete a layer with its features in a few set-based statements; refresh overlays."""
+    require(user, "layers.delete_layer")
     affected = proposals_using_layer(layer_id=layer.id, slug=layer.slug)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM layers_featurepart WHERE layer_id = %s", [layer.id])
@@ -306,8 +315,9 @@ def _check_matrix(layer: Layer, matrix, known: set[str] | None = None) -> list[Z
 
 
 @transaction.atomic
-def zoning_rules_set(*, layer: Layer, matrix: dict) -> int:
+def zoning_rules_set(*, layer: Layer, matrix: dict, user=None) -> int:
     """Replace the layer's rule matrix {zone_code: {category: verdict}}; refresh verdicts."""
+    require(user, "layers.change_zoningrule")
     rules = _check_matrix(layer, matrix)
     ZoningRule.objects.filter(layer=layer).delete()
     ZoningRule.objects.bulk_create(rules)
@@ -315,8 +325,9 @@ def zoning_rules_set(*, layer: Layer, matrix: dict) -> int:
     return len(rules)
 
 
-def zoning_rules_import_csv(*, layer: Layer, text: str) -> int:
+def zoning_rules_import_csv(*, layer: Layer, text: str, user=None) -> int:
     """Replace the matrix from CSV with the columns zone_code, category, verdict."""
+    require(user, "layers.change_zoningrule")
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     columns = {"zone_code", "category", "verdict"}
     if not reader.fieldnames or not columns <= {c.strip() for c in reader.fieldnames}:
@@ -332,7 +343,7 @@ def zoning_rules_import_csv(*, layer: Layer, text: str) -> int:
                 _("Row %(n)d: %(error)s") % {"n": number, "error": " ".join(exc.messages)}
             ) from exc
         matrix.setdefault(row["zone_code"], {})[row["category"]] = row["verdict"]
-    return zoning_rules_set(layer=layer, matrix=matrix)
+    return zoning_rules_set(layer=layer, matrix=matrix, user=user)
 
 
 def overlay_update_for_proposal(*, proposal, change: str) -> None:

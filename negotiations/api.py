@@ -1,20 +1,27 @@
-"""Negotiation API: thin views over services and selectors, with ETag / If-Match."""
+"""Negotiation API: thin views over services and selectors, with ETag / If-Match.
 
+Services check who may write (accounts.rules.require, after locking the round); the views
+check only the reads that have no service (participants, consent matrix, history).
+"""
+
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.rules import require
+from core.params import Filters, IdFilter, SingleChoiceFilter
 from proposals.models import Proposal, Status
 
 from . import selectors, services
 from . import serializers as s
 from .etags import PreconditionFailed, etag_for, expected_version, stale
 from .models import Option, Round, State
-from .rules import require
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -29,6 +36,15 @@ PRECONDITION_RESPONSES = {
     412: OpenApiResponse(description="Stale If-Match: someone else changed it. Reload."),
     428: OpenApiResponse(description="If-Match missing."),
 }
+ROUND_FILTERS = Filters(
+    IdFilter(
+        "cluster",
+        key="cluster_id",
+        message=gettext_lazy("Give a cluster id (a number)."),
+        description="Only rounds on this cluster.",
+    ),
+    SingleChoiceFilter("state", State, key="state"),
+)
 
 
 class NegotiationView(APIView):
@@ -57,13 +73,6 @@ class NegotiationView(APIView):
         option.round = negotiation_round
         return option
 
-    def require(self, perm, obj=None, message=None):
-        """403 unless the user has perm; message defaults to the rule's own refusal."""
-        require(self.request.user, perm, obj, message)
-
-    def require_by_rules(self, perm, obj):
-        self.require(perm, obj, _("The rules of this round do not allow you to do this."))
-
     @staticmethod
     def with_etag(data, obj, code=status.HTTP_200_OK) -> Response:
         return Response(data, status=code, headers={"ETag": etag_for(obj)})
@@ -72,23 +81,12 @@ class NegotiationView(APIView):
 class RoundListView(NegotiationView):
     @extend_schema(
         summary="Rounds you may see",
-        parameters=[
-            OpenApiParameter("cluster", int, description="Only rounds on this cluster."),
-            OpenApiParameter("state", str, enum=State.values),
-        ],
+        parameters=ROUND_FILTERS.openapi_parameters(),
         responses=s.RoundListItemSerializer(many=True),
     )
     def get(self, request):
-        cluster = request.query_params.get("cluster")
-        state = request.query_params.get("state")
-        if cluster is not None and not cluster.isdigit():
-            return Response({"cluster": [_("Give a cluster id (a number).")]}, status=400)
-        if state is not None and state not in State.values:
-            return Response(
-                {"state": [_("Choose one of %s.") % ", ".join(State.values)]}, status=400
-            )
         rounds = selectors.round_list(
-            user=request.user, cluster_id=int(cluster) if cluster else None, state=state
+            user=request.user, **ROUND_FILTERS.read(request.query_params)
         ).prefetch_related("round_claims")
         return Response(s.RoundListItemSerializer(rounds, many=True).data)
 
@@ -105,8 +103,7 @@ class RoundListView(NegotiationView):
         data = _valid(s.RoundOpenSerializer, request.data)
         cluster = Cluster.objects.filter(pk=data["cluster"]).first()
         if cluster is None:
-            return Response({"cluster": [_("There is no such cluster.")]}, status=400)
-        self.require("negotiations.open_round")
+            raise ValidationError({"cluster": [_("There is no such cluster.")]})
         negotiation_round = services.round_open(
             cluster=cluster,
             mediator=request.user,
@@ -136,7 +133,6 @@ class RoundDetailView(NegotiationView):
     )
     def patch(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.change_round", negotiation_round)
         data = _valid(s.RoundUpdateSerializer, request.data, partial=True)
         negotiation_round = services.round_update(
             negotiation_round=negotiation_round,
@@ -156,7 +152,6 @@ class RoundPublishView(NegotiationView):
     )
     def post(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.change_round", negotiation_round)
         negotiation_round = services.round_publish(
             negotiation_round=negotiation_round,
             mediator=request.user,
@@ -175,7 +170,6 @@ class RoundCloseView(NegotiationView):
     )
     def post(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.close_round", negotiation_round)
         data = _valid(s.RoundCloseSerializer, request.data)
         chosen = None
         if data.get("chosen_option") is not None:
@@ -183,8 +177,8 @@ class RoundCloseView(NegotiationView):
                 pk=data["chosen_option"], round=negotiation_round
             ).first()
             if chosen is None:
-                return Response(
-                    {"chosen_option": [_("The chosen option is not from this round.")]}, 400
+                raise ValidationError(
+                    {"chosen_option": [_("The chosen option is not from this round.")]}
                 )
         outcome = services.round_close(
             negotiation_round=negotiation_round,
@@ -209,7 +203,6 @@ class RoundNextView(NegotiationView):
     )
     def post(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.next_round", negotiation_round)
         data = _valid(s.RoundNextSerializer, request.data)
         new = services.round_next(
             negotiation_round=negotiation_round,
@@ -227,7 +220,7 @@ class ParticipantListView(NegotiationView):
     @extend_schema(summary="Participants of a round", responses=s.ParticipantSerializer(many=True))
     def get(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.view_history", negotiation_round)
+        require(request.user, "negotiations.view_history", negotiation_round)
         return Response(
             s.ParticipantSerializer(selectors.round_participants(negotiation_round), many=True).data
         )
@@ -247,8 +240,7 @@ class ParticipantListView(NegotiationView):
             else users.filter(username=data["username"]).first()
         )
         if user is None:
-            return Response({"user": [_("There is no such user.")]}, status=400)
-        self.require("negotiations.invite_participant", negotiation_round)
+            raise ValidationError({"user": [_("There is no such user.")]})
         participant = services.participant_invite(
             negotiation_round=negotiation_round, mediator=request.user, user=user
         )
@@ -271,7 +263,6 @@ class OptionListView(NegotiationView):
     def post(self, request, pk):
         negotiation_round = self.get_round(pk)
         data = _valid(s.OptionWriteSerializer, request.data)
-        self.require("negotiations.add_option", negotiation_round)
         option = services.option_add(
             negotiation_round=negotiation_round,
             user=request.user,
@@ -297,7 +288,6 @@ class OptionDetailView(NegotiationView):
     )
     def patch(self, request, pk, option_pk):
         option = self.get_option(pk, option_pk)
-        self.require_by_rules("negotiations.change_option", option)
         data = _valid(s.OptionWriteSerializer, request.data, partial=True)
         fields = {k: data[k] for k in ("title", "description", "geometry") if k in data}
         option = services.option_update(
@@ -329,7 +319,6 @@ class PositionView(NegotiationView):
     def put(self, request, pk, option_pk):
         option = self.get_option(pk, option_pk)
         data = _valid(s.PositionWriteSerializer, request.data)
-        self.require("negotiations.set_position", option)
         position = services.position_set(
             option=option, user=request.user, stance=data["stance"], reason=data.get("reason", "")
         )
@@ -343,7 +332,7 @@ class ConsentMatrixView(NegotiationView):
     )
     def get(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.view_consent_matrix", negotiation_round)
+        require(request.user, "negotiations.view_consent_matrix", negotiation_round)
         return Response(selectors.consent_matrix(negotiation_round))
 
 
@@ -351,7 +340,7 @@ class HistoryView(NegotiationView):
     @extend_schema(summary="The round's history", responses=s.HistoryEntrySerializer(many=True))
     def get(self, request, pk):
         negotiation_round = self.get_round(pk)
-        self.require_by_rules("negotiations.view_history", negotiation_round)
+        require(request.user, "negotiations.view_history", negotiation_round)
         return Response(
             s.HistoryEntrySerializer(selectors.round_history(negotiation_round), many=True).data
         )

@@ -4,10 +4,9 @@ Object predicates accept a Round or anything with a `.round` (an Option, a Parti
 """
 
 import rules
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from accounts.rules import is_mediator, is_planner
+from accounts.rules import add_refusals, is_mediator, is_planner
 
 from .models import Role, State
 
@@ -76,18 +75,21 @@ rules.add_perm("negotiations.set_position", takes_positions & round_is_open)
 # The review queue of clusters, where rounds are opened.
 rules.add_perm("negotiations.view_review_queue", is_mediator | is_planner)
 
-# What a refused person is told, per permission (the rest hear DEFAULT_REFUSAL).
-REFUSALS = {
-    "negotiations.open_round": _("Only mediators open rounds."),
-    "negotiations.invite_participant": _("Only mediators invite."),
-    "negotiations.set_position": _("Only participants of an open round give positions."),
-    "negotiations.close_round": _("Only mediators close open rounds."),
-    "negotiations.next_round": _("Only mediators start a next round."),
-}
-DEFAULT_REFUSAL = _("You may not do this in this round.")
-
-
-def require(user, perm: str, obj=None, message=None) -> None:
-    """Raise PermissionDenied, saying who may, unless user has perm on obj."""
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(message or REFUSALS.get(perm, DEFAULT_REFUSAL))
+# What a refused person is told, per permission.
+_IN_THIS_ROUND = _("You may not do this in this round.")
+add_refusals(
+    {
+        "negotiations.open_round": _("Only mediators open rounds."),
+        "negotiations.change_round": _IN_THIS_ROUND,
+        "negotiations.close_round": _("Only mediators close open rounds."),
+        "negotiations.next_round": _("Only mediators start a next round."),
+        "negotiations.invite_participant": _("Only mediators invite."),
+        "negotiations.view_round": _IN_THIS_ROUND,
+        "negotiations.view_consent_matrix": _IN_THIS_ROUND,
+        "negotiations.view_history": _IN_THIS_ROUND,
+        "negotiations.add_option": _IN_THIS_ROUND,
+        "negotiations.change_option": _IN_THIS_ROUND,
+        "negotiations.set_position": _("Only participants of an open round give positions."),
+        "negotiations.view_review_queue": _("The review queue is for mediators and planners."),
+    }
+)

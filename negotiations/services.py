@@ -1,12 +1,12 @@
 """Writes for negotiation rounds. Keyword-only, one transaction each, each writes history.
 
-Callers check the named permission first (docs/architecture.md, "Permissions"). The rules
-of a round read its state and its participants, which concurrent writes change, so every
-service checks the same rule again after locking the round (SELECT ... FOR UPDATE) and
-raises django's PermissionDenied: no write lands in a round that closed meanwhile. Writes
-to a round's own fields or to an option take `expected_version` (the API's If-Match) and
-raise VersionConflict when stale; the lock also makes that comparison safe against two
-concurrent writers.
+Each checks the named permission of the person it acts for (accounts.rules.require,
+docs/architecture.md "Permissions") right after locking the round (SELECT ... FOR UPDATE):
+the rules of a round read its state and its participants, which concurrent writes change,
+so the lock makes the check hold when the write lands (none lands in a round that closed
+meanwhile). Writes to a round's own fields or to an option take `expected_version` (the
+API's If-Match) and raise VersionConflict when stale; the lock also makes that comparison
+safe against two concurrent writers.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.rules import require
 from proposals.geometry import geometry_from_geojson
 from proposals.models import Proposal, Status
 
@@ -33,7 +34,6 @@ from .models import (
     Stance,
     State,
 )
-from .rules import require
 
 
 class VersionConflict(Exception):

@@ -39,7 +39,7 @@ class ProposalAdmin(LeafletGeoAdmin):
         done = 0
         for proposal in queryset.filter(status=Status.HIDDEN):
             try:
-                services.proposal_restore(proposal=proposal)
+                services.proposal_restore(proposal=proposal, user=request.user)
             except ValidationError:
                 continue
             done += 1

@@ -1,10 +1,10 @@
-"""The proposals API (thin: filters and selectors read, services write, rules decide)."""
+"""The proposals API (thin: filters and selectors read, services write and check the rules)."""
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, ParseError, PermissionDenied
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
@@ -81,10 +81,6 @@ class ProposalObjectMixin:
             raise NotFound(_("No such proposal (or it is no longer public)."))
         return proposal
 
-    def require(self, perm: str, proposal: Proposal, message: str) -> None:
-        if not self.request.user.has_perm(perm, proposal):
-            raise PermissionDenied(message)
-
 
 class ProposalListView(ProposalFeatureMixin, GenericAPIView):
     parser_classes = PARSERS
@@ -134,21 +130,16 @@ class ProposalDetailView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIVi
     )
     def patch(self, request, pk):
         proposal = self.get_proposal()
-        self.require(
-            "proposals.change_proposal", proposal, _("Only the author can edit this proposal.")
-        )
         serializer = ProposalFeatureInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        proposal = services.proposal_update(proposal=proposal, **serializer.validated_fields())
+        proposal = services.proposal_update(
+            proposal=proposal, user=request.user, **serializer.validated_fields()
+        )
         return self.detail_response(proposal)
 
     @extend_schema(summary="Withdraw your own proposal", request=None, responses={204: None})
     def delete(self, request, pk):
-        proposal = self.get_proposal()
-        self.require(
-            "proposals.delete_proposal", proposal, _("Only the author can withdraw this proposal.")
-        )
-        services.proposal_withdraw(proposal=proposal)
+        services.proposal_withdraw(proposal=self.get_proposal(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -164,7 +155,6 @@ class ProposalHideView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIView
     )
     def post(self, request, pk):
         proposal = self.get_proposal()
-        self.require("proposals.hide_proposal", proposal, _("Only moderators can hide proposals."))
         serializer = HideSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         proposal = services.proposal_hide(
@@ -183,13 +173,7 @@ class ProposalRestoreView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIV
         responses={200: ProposalDetailOutputSerializer},
     )
     def post(self, request, pk):
-        proposal = self.get_proposal()
-        self.require(
-            "proposals.restore_proposal",
-            proposal,
-            _("Only moderators can restore hidden proposals."),
-        )
-        proposal = services.proposal_restore(proposal=proposal)
+        proposal = services.proposal_restore(proposal=self.get_proposal(), user=request.user)
         return self.detail_response(proposal)
 
 

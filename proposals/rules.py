@@ -1,8 +1,9 @@
 """Who may do what with proposals: named predicates and django-rules permissions."""
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
-from accounts.rules import is_moderator
+from accounts.rules import add_refusals, is_moderator
 
 from .models import Status
 
@@ -36,3 +37,12 @@ rules.add_perm("proposals.restore_proposal", is_moderator & is_hidden)
 # Signed-in people support and comment on active pins.
 rules.add_perm("proposals.add_support", is_signed_in & is_active)
 rules.add_perm("proposals.add_comment", is_signed_in & is_active)
+
+add_refusals(
+    {
+        "proposals.change_proposal": _("Only the author can edit this proposal."),
+        "proposals.delete_proposal": _("Only the author can withdraw this proposal."),
+        "proposals.hide_proposal": _("Only moderators can hide proposals."),
+        "proposals.restore_proposal": _("Only moderators can restore hidden proposals."),
+    }
+)

@@ -1,8 +1,8 @@
 """Writes to proposals. Each runs in one transaction and calls the after-write hooks in it.
 
-The caller checks the permission (proposals/rules.py, docs/architecture.md "Permissions");
-services check the state a write needs (a withdrawn pin cannot be supported, a hide needs a
-reason).
+Each checks the permission of the person it acts for first, with accounts.rules.require
+(docs/architecture.md, "Permissions"), then the state the write needs (a withdrawn pin
+cannot be supported, a hide needs a reason).
 """
 
 from contextlib import contextmanager
@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
+
+from accounts.rules import require
 
 from . import hooks
 from .models import Category, Comment, Kind, Proposal, Status, Support
@@ -82,6 +84,7 @@ def _database_checks():
 @transaction.atomic
 def proposal_create(*, author, kind, category, title, geom, description="") -> Proposal:
     """A new active proposal. geom: a GEOSGeometry from proposals.geometry.geometry_from_geojson."""
+    require(author, "proposals.add_proposal")
     fields = _check_fields(
         {
             "kind": kind,
@@ -98,14 +101,15 @@ def proposal_create(*, author, kind, category, title, geom, description="") -> P
 
 
 @transaction.atomic
-def proposal_update(*, proposal: Proposal, **changes) -> Proposal:
-    """Change any of kind, category, title, description, geom of an active proposal."""
+def proposal_update(*, proposal: Proposal, user, **changes) -> Proposal:
+    """user changes any of kind, category, title, description, geom of an active proposal."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    require(user, "proposals.change_proposal", proposal)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(
             {name: [_("This field cannot be changed.")] for name in sorted(unknown)}
         )
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != Status.ACTIVE:
         raise ValidationError(_("Only active proposals can be edited."))
     changes = _check_fields(dict(changes))
@@ -118,9 +122,10 @@ def proposal_update(*, proposal: Proposal, **changes) -> Proposal:
 
 
 @transaction.atomic
-def proposal_withdraw(*, proposal: Proposal) -> Proposal:
-    """The author takes the pin back; it leaves the map but stays in the database."""
+def proposal_withdraw(*, proposal: Proposal, user) -> Proposal:
+    """The author (user) takes the pin back; it leaves the map but stays in the database."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    require(user, "proposals.delete_proposal", proposal)
     if proposal.status != Status.ACTIVE:
         raise ValidationError(_("Only active proposals can be withdrawn."))
     proposal.status = Status.WITHDRAWN
@@ -132,8 +137,9 @@ def proposal_withdraw(*, proposal: Proposal) -> Proposal:
 @transaction.atomic
 def proposal_hide(*, proposal: Proposal, moderator, reason: str) -> Proposal:
     """A moderator hides a pin, saying why. moderator is recorded in the hooks' view only."""
-    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    require(moderator, "proposals.hide_proposal", proposal)
+    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
     if proposal.status == Status.WITHDRAWN:
         raise ValidationError(
             _("A withdrawn proposal is not on the map; there is nothing to hide.")
@@ -146,9 +152,10 @@ def proposal_hide(*, proposal: Proposal, moderator, reason: str) -> Proposal:
 
 
 @transaction.atomic
-def proposal_restore(*, proposal: Proposal) -> Proposal:
-    """A moderator puts a hidden pin back on the map."""
+def proposal_restore(*, proposal: Proposal, user) -> Proposal:
+    """A moderator (user) puts a hidden pin back on the map."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    require(user, "proposals.restore_proposal", proposal)
     if proposal.status != Status.HIDDEN:
         raise ValidationError(_("Only hidden proposals can be restored."))
     proposal.status = Status.ACTIVE
@@ -172,7 +179,8 @@ def _require_active(proposal: Proposal) -> None:
 @transaction.atomic
 def support_add(*, proposal: Proposal, user) -> int:
     """user supports the proposal (idempotent). Returns the new support_count."""
-    _require_active(proposal)
+    _require_active(proposal)  # its own sentence, before the rule (which needs it too)
+    require(user, "proposals.add_support", proposal)
     try:
         with transaction.atomic():
             Support.objects.create(proposal=proposal, user=user)
@@ -198,7 +206,8 @@ def support_remove(*, proposal: Proposal, user) -> int:
 
 @transaction.atomic
 def comment_create(*, proposal: Proposal, author, body: str) -> Comment:
-    _require_active(proposal)
+    _require_active(proposal)  # its own sentence, before the rule (which needs it too)
+    require(author, "proposals.add_comment", proposal)
     body = _clean_text(body, "body", required=True, max_length=5_000)
     comment = Comment.objects.create(proposal=proposal, author=author, body=body)
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)

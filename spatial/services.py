@@ -19,6 +19,7 @@ import shapely
 from django.conf import settings
 from django.db import transaction
 
+from accounts.rules import require
 from proposals.models import Status
 
 from . import engine, rows, store
@@ -410,11 +411,12 @@ def _refresh(cur, cluster_ids: set[int], tolerance: float) -> None:
 
 
 def analysis_settings_update(*, user, cluster_tolerance_m: float) -> AnalysisSettings:
-    """Store a new tolerance and, after commit, start the full recompute it needs."""
+    """user stores a new tolerance; after commit the full recompute it needs starts."""
     from django.core.exceptions import ValidationError
 
     from .tasks import recluster
 
+    require(user, "spatial.change_analysissettings")
     try:
         value = float(cluster_tolerance_m)
     except (TypeError, ValueError):

@@ -5,11 +5,10 @@ The page is one ES module (frontend/static/frontend/planner/main.js) reading its
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 
+from accounts.rules import require
 from layers.models import Compatibility, LayerKind, LayerState, Verdict
 from layers.selectors import district_choices
 
@@ -35,8 +34,7 @@ def planner_config(request) -> dict:
 
 @login_required
 def planner_page(request):
-    if not request.user.has_perm("layers.use_planner_page"):
-        raise PermissionDenied(_("The planner page is for planners."))
+    require(request.user, "layers.use_planner_page")
     exports = [
         (fmt_label, reverse("api:export-proposals", kwargs={"fmt": fmt}))
         for fmt, fmt_label in (("gpkg", "GeoPackage"), ("geojson", "GeoJSON"), ("csv", "CSV"))

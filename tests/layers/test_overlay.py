@@ -130,7 +130,7 @@ def test_moving_a_proposal_recomputes_its_overlay(zoning, resident):
     proposal = pin(resident, square(10, 10, 20))
     assert zones_of(proposal) == {"WA": 1.0}
 
-    proposal_update(proposal=proposal, geom=to_lonlat(square(110, 10, 20)))
+    proposal_update(proposal=proposal, user=resident, geom=to_lonlat(square(110, 10, 20)))
 
     assert zones_of(proposal) == {"GE": 1.0}
 
@@ -141,7 +141,7 @@ def test_changing_the_category_recomputes_the_verdict(zoning, resident):
     )
     proposal = pin(resident, square(10, 10, 20))
 
-    proposal_update(proposal=proposal, category=Category.MOBILITY)
+    proposal_update(proposal=proposal, user=resident, category=Category.MOBILITY)
 
     assert ProposalOverlay.objects.get(proposal=proposal).compatibility == "incompatible"
 

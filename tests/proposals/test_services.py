@@ -67,7 +67,9 @@ def test_create_refuses_bad_fields(resident, overrides, field):
 def test_update_changes_fields_and_runs_hooks(recorded_hooks):
     proposal = ProposalFactory()
     new_geom = Point(12.30, 51.30, srid=4326)
-    services.proposal_update(proposal=proposal, title="New", category="commons", geom=new_geom)
+    services.proposal_update(
+        proposal=proposal, user=proposal.author, title="New", category="commons", geom=new_geom
+    )
     proposal.refresh_from_db()
     assert (proposal.title, proposal.category) == ("New", "commons")
     assert proposal.geom.equals(new_geom)
@@ -78,7 +80,9 @@ def test_update_refuses_fields_that_are_not_editable():
     proposal = ProposalFactory()
     before = database_state()
     with pytest.raises(ValidationError) as excinfo:
-        services.proposal_update(proposal=proposal, status="hidden", support_count=99)
+        services.proposal_update(
+            proposal=proposal, user=proposal.author, status="hidden", support_count=99
+        )
     assert set(excinfo.value.message_dict) == {"status", "support_count"}
     assert database_state() == before
 
@@ -86,14 +90,15 @@ def test_update_refuses_fields_that_are_not_editable():
 def test_withdrawn_proposal_cannot_be_edited():
     proposal = ProposalFactory(status=Status.WITHDRAWN)
     with pytest.raises(ValidationError):
-        services.proposal_update(proposal=proposal, title="Back")
+        services.proposal_update(proposal=proposal, user=proposal.author, title="Back")
 
 
 def test_withdraw_then_withdraw_again_is_refused(recorded_hooks):
-    proposal = services.proposal_withdraw(proposal=ProposalFactory())
+    proposal = ProposalFactory()
+    proposal = services.proposal_withdraw(proposal=proposal, user=proposal.author)
     assert proposal.status == Status.WITHDRAWN
     with pytest.raises(ValidationError):
-        services.proposal_withdraw(proposal=proposal)
+        services.proposal_withdraw(proposal=proposal, user=proposal.author)
     assert recorded_hooks == [(proposal.pk, "withdrawn", True)]
 
 
@@ -111,14 +116,14 @@ def test_hide_and_restore(moderator, recorded_hooks):
         proposal=ProposalFactory(), moderator=moderator, reason="Insults a neighbour"
     )
     assert (proposal.status, proposal.hidden_reason) == ("hidden", "Insults a neighbour")
-    proposal = services.proposal_restore(proposal=proposal)
+    proposal = services.proposal_restore(proposal=proposal, user=moderator)
     assert (proposal.status, proposal.hidden_reason) == ("active", "")
     assert [c[1] for c in recorded_hooks] == ["hidden", "restored"]
 
 
 def test_restore_of_an_active_proposal_is_refused():
     with pytest.raises(ValidationError):
-        services.proposal_restore(proposal=ProposalFactory())
+        services.proposal_restore(proposal=ProposalFactory(), user=None)  # the platform
 
 
 def test_support_is_idempotent_and_counted():

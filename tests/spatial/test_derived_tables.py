@@ -47,13 +47,13 @@ def test_claim_geometry_follows_every_kind_of_proposal_write(resident, other_res
     assert set(stored_geometries()) == {a.pk, b.pk}
 
     before = stored_geometries()[a.pk]
-    proposal_update(proposal=a, geom=metric("POINT (50 0)"))
+    proposal_update(proposal=a, user=resident, geom=metric("POINT (50 0)"))
     assert stored_geometries()[a.pk] != before  # moved: projected again
 
     support_add(proposal=b, user=other_resident)  # neither geometry nor status changes
     assert set(stored_geometries()) == {a.pk, b.pk}
 
-    proposal_withdraw(proposal=a)
+    proposal_withdraw(proposal=a, user=resident)
     assert set(stored_geometries()) == {b.pk}
     Proposal.objects.filter(pk=a.pk).update(status="active")  # restored, in plain SQL
     assert set(stored_geometries()) == {a.pk, b.pk}

@@ -106,7 +106,7 @@ def test_withdrawing_the_bridge_splits_and_the_larger_part_keeps_the_id(resident
     bridge = create(resident, "LINESTRING (10 0, 50 0)")
     right = [create(resident, f"POINT ({x} 0)") for x in (55, 63, 71)]
     cluster_id = bridge.cluster_membership.cluster_id
-    proposal_withdraw(proposal=bridge)
+    proposal_withdraw(proposal=bridge, user=resident)
     assert our_partition() == {frozenset(p.pk for p in left), frozenset(p.pk for p in right)}
     assert right[0].cluster_membership.cluster_id == cluster_id
     assert Cluster.objects.current().count() == 2
@@ -119,7 +119,7 @@ def test_moving_a_claim_away_dissolves_a_pair(resident):
     a = create(resident, "POINT (0 0)")
     b = create(resident, "POINT (5 0)")
     cluster_id = a.cluster_membership.cluster_id
-    proposal_update(proposal=b, geom=metric("POINT (900 900)"))
+    proposal_update(proposal=b, user=resident, geom=metric("POINT (900 900)"))
     assert not ClusterMember.objects.exists()
     assert Cluster.objects.get(pk=cluster_id).dissolved_at is not None
     assert not Cluster.objects.current().exists()
@@ -174,9 +174,9 @@ def test_incremental_updates_equal_postgis_after_any_sequence(resident, ops):
         if op == "add" and key not in held:
             held[key] = create(resident, wkt)
         elif op == "withdraw" and key in held:
-            proposal_withdraw(proposal=held.pop(key))
+            proposal_withdraw(proposal=held.pop(key), user=resident)
         elif op == "move" and key in held:
-            held[key] = proposal_update(proposal=held[key], geom=metric(wkt))
+            held[key] = proposal_update(proposal=held[key], user=resident, geom=metric(wkt))
     assert our_partition() == postgis_partition(settings.CLUSTER_TOLERANCE_M)
 
 
