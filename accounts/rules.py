@@ -11,6 +11,7 @@ sentence, in the API (config/api.py) and on pages (Django's handler403).
 import rules
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticatedOrReadOnly
 
 from . import roles
 
@@ -37,3 +38,17 @@ def require(user, perm: str, obj=None) -> None:
     """
     if user is not None and not user.has_perm(perm, obj):
         raise PermissionDenied(REFUSALS.get(perm, DEFAULT_REFUSAL))
+
+
+def refuse_before_the_body(perm: str) -> type[BasePermission]:
+    """A DRF permission class for endpoints that receive large bodies (file uploads): it
+    asks `require` before the body is read, so a refused person costs no parsing. The
+    service checks again; this only refuses earlier. Reads (GET, HEAD, OPTIONS) pass."""
+
+    class RefuseBeforeTheBody(IsAuthenticatedOrReadOnly):
+        def has_permission(self, request, view):
+            if request.method not in SAFE_METHODS:
+                require(request.user, perm)
+            return super().has_permission(request, view)
+
+    return RefuseBeforeTheBody

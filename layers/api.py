@@ -13,6 +13,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from accounts.rules import refuse_before_the_body
 from core.params import BBoxFilter, Filters
 from proposals.selectors import proposal_get
 
@@ -57,6 +58,7 @@ def _blank_to_none(data: dict) -> dict:
 
 
 class LayerListView(GenericAPIView):
+    permission_classes = [refuse_before_the_body("layers.add_layer")]
     parser_classes = [MultiPartParser, FormParser]
     serializer_class = LayerUploadSerializer
 
@@ -95,6 +97,7 @@ class LayerListView(GenericAPIView):
 
 
 class LayerInspectView(GenericAPIView):
+    permission_classes = [refuse_before_the_body("layers.add_layer")]
     parser_classes = [MultiPartParser]
     serializer_class = LayerInspectSerializer
 

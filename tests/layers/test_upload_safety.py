@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.parsers import MultiPartParser
 
 from layers.models import Layer
 from layers.services import layer_import
@@ -51,6 +52,23 @@ def test_resident_cannot_upload_a_layer(resident_api, zones_gpkg):
     response = upload(resident_api, "zones.gpkg", zones_gpkg.read_bytes())
 
     assert response.status_code == 403
+    assert not Layer.objects.exists()
+
+
+@pytest.mark.parametrize("endpoint", ["/api/layers/", "/api/layers/inspect/"])
+def test_a_residents_upload_is_refused_before_its_body_is_read(
+    resident_api, zones_gpkg, settings, endpoint, monkeypatch
+):
+    settings.LAYER_UPLOAD_MAX_BYTES = 1000  # an oversized file: refused for who, not for size
+    read = []
+    monkeypatch.setattr(MultiPartParser, "parse", lambda *a, **k: read.append(a) or {})
+    response = resident_api.post(
+        endpoint, {"file": SimpleUploadedFile("zones.gpkg", zones_gpkg.read_bytes())}
+    )
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": "Only planners may do this."}
+    assert read == []
     assert not Layer.objects.exists()
 
 
