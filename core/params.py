@@ -145,6 +145,38 @@ class IdFilter(QueryFilter):
         return int(value)
 
 
+class NumberFilter(QueryFilter):
+    """A number within [minimum, maximum], e.g. tolerance=0.0001 or min_size=3 (with
+    `whole`); `message` says what to give instead (it may name %(minimum)s and
+    %(maximum)s)."""
+
+    def __init__(
+        self,
+        parameter: str,
+        *,
+        key: str,
+        minimum: float,
+        maximum: float,
+        message: str,
+        whole: bool = False,
+        description: str = "",
+    ):
+        self.parameter, self.key, self.message = parameter, key, message
+        self.minimum, self.maximum, self.whole = minimum, maximum, whole
+        self.schema_type = int if whole else float
+        self.description = description
+
+    def read(self, values):
+        try:
+            number = int(values[-1]) if self.whole else float(values[-1])
+        except ValueError:
+            number = None
+        if number is None or not self.minimum <= number <= self.maximum:  # NaN fails too
+            limits = {"minimum": self.minimum, "maximum": self.maximum}
+            raise ValidationError(str(self.message) % limits)
+        return number
+
+
 class ContestedFilter(QueryFilter):
     parameter = key = "contested"
     enum = ["true", "false"]

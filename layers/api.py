@@ -6,7 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy as _lazy
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
@@ -14,7 +15,7 @@ from rest_framework.parsers import BaseParser, FormParser, JSONParser, MultiPart
 from rest_framework.response import Response
 
 from accounts.rules import refuse_before_the_body
-from core.params import BBoxFilter, Filters
+from core.params import BBoxFilter, Filters, NumberFilter
 from proposals.selectors import proposal_get
 
 from . import selectors, services, uploads
@@ -126,7 +127,17 @@ class LayerDetailView(GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-BBOX_FILTER = Filters(BBoxFilter())
+FEATURE_FILTERS = Filters(
+    BBoxFilter(),
+    NumberFilter(
+        "tolerance",
+        key="tolerance",
+        minimum=0,
+        maximum=MAX_TOLERANCE,
+        message=_lazy("tolerance must be a number of degrees from 0 to %(maximum)s."),
+        description="simplification in degrees",
+    ),
+)
 
 
 class LayerFeaturesView(GenericAPIView):
@@ -134,36 +145,14 @@ class LayerFeaturesView(GenericAPIView):
 
     @extend_schema(
         summary="The layer's features as GeoJSON, built in PostGIS",
-        parameters=[
-            *BBOX_FILTER.openapi_parameters(),
-            OpenApiParameter("tolerance", float, description="simplification in degrees"),
-        ],
+        parameters=FEATURE_FILTERS.openapi_parameters(),
         responses={(200, GEOJSON): dict},
     )
     def get(self, request, slug):
         layer = _layer_for(request, slug)
-        bbox = BBOX_FILTER.read(request.query_params).get("bbox")
-        tolerance = _tolerance_from(request.query_params.get("tolerance"))
-        body = selectors.layer_features_geojson(layer=layer, bbox=bbox, tolerance=tolerance)
+        filters = FEATURE_FILTERS.read(request.query_params)
+        body = selectors.layer_features_geojson(layer=layer, **filters)
         return HttpResponse(body, content_type=GEOJSON)
-
-
-def _tolerance_from(raw) -> float:
-    if raw in (None, ""):
-        return 0.0
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= MAX_TOLERANCE:
-        raise ValidationError(
-            {
-                "tolerance": [
-                    _("tolerance must be a number of degrees from 0 to %s.") % MAX_TOLERANCE
-                ]
-            }
-        )
-    return value
 
 
 class LayerTileView(GenericAPIView):

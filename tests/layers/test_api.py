@@ -265,3 +265,20 @@ def test_simplified_features_have_fewer_vertices(api, zoning):
     simplified = api.get(url, {"tolerance": "0.01"}).json()
     assert [f["id"] for f in simplified["features"]] == [f["id"] for f in exact["features"]]
     assert vertices(simplified) < vertices(exact)
+
+
+@pytest.mark.parametrize("tolerance", ["abc", "-0.001", "0.5", "nan", "inf"])
+def test_a_tolerance_out_of_range_is_a_400_naming_the_limit(api, zoning, tolerance):
+    response = api.get("/api/layers/zoning/features.geojson", {"tolerance": tolerance})
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "tolerance": ["tolerance must be a number of degrees from 0 to 0.01."]
+    }
+
+
+def test_the_features_parameters_are_in_the_schema(api):
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    operation = schema["paths"]["/api/layers/{slug}/features.geojson"]["get"]
+    documented = {p["name"]: p["schema"]["type"] for p in operation["parameters"]}
+    assert documented == {"slug": "string", "bbox": "string", "tolerance": "number"}
