@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
@@ -19,7 +19,7 @@ from core.params import BBoxFilter, Filters, NumberFilter
 from proposals.selectors import proposal_get
 
 from . import selectors, services, uploads
-from .models import Layer
+from .models import Layer, Verdict
 from .serializers import (
     LayerDetailSerializer,
     LayerInspectSerializer,
@@ -169,16 +169,51 @@ class LayerTileView(GenericAPIView):
         return response
 
 
+# {zone_code: {category: verdict}}
+RULE_MATRIX = {
+    "type": "object",
+    "description": "{zone_code: {category: verdict}}",
+    "additionalProperties": {
+        "type": "object",
+        "additionalProperties": {"type": "string", "enum": list(Verdict.values)},
+    },
+}
+PROPOSAL_OVERLAY = inline_serializer(
+    "ProposalOverlay",
+    {
+        "proposal": serializers.IntegerField(),
+        "compatibility": serializers.CharField(),
+        "zones": serializers.JSONField(),
+        "district": inline_serializer(
+            "ProposalOverlayDistrict",
+            {
+                "id": serializers.IntegerField(),
+                "name": serializers.CharField(),
+                "layer": serializers.CharField(),
+            },
+            allow_null=True,
+        ),
+        "computed_at": serializers.DateTimeField(),
+    },
+)
+
+
 class LayerRulesView(GenericAPIView):
     parser_classes = [JSONParser]
-    serializer_class = serializers.Serializer
 
-    @extend_schema(summary="The zoning rule matrix {zone_code: {category: verdict}}")
+    @extend_schema(
+        summary="The zoning rule matrix {zone_code: {category: verdict}}",
+        responses={200: RULE_MATRIX},
+    )
     def get(self, request, slug):
         layer = _layer_for(request, slug)
         return Response(selectors.zoning_rules_matrix(layer=layer))
 
-    @extend_schema(summary="Replace the rule matrix (planners)")
+    @extend_schema(
+        summary="Replace the rule matrix (planners)",
+        request={"application/json": RULE_MATRIX},
+        responses={200: RULE_MATRIX},
+    )
     def put(self, request, slug):
         layer = _layer_for(request, slug)
         services.zoning_rules_set(layer=layer, matrix=request.data, user=request.user)
@@ -187,9 +222,18 @@ class LayerRulesView(GenericAPIView):
 
 class LayerRulesCsvView(GenericAPIView):
     parser_classes = [CSVParser, MultiPartParser]
-    serializer_class = serializers.Serializer
 
-    @extend_schema(summary="Replace the rule matrix from CSV: zone_code,category,verdict")
+    @extend_schema(
+        summary="Replace the rule matrix from CSV: zone_code,category,verdict",
+        request={
+            "text/csv": {"type": "string"},
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            },
+        },
+        responses={200: RULE_MATRIX},
+    )
     def post(self, request, slug):
         layer = _layer_for(request, slug)
         if isinstance(request.data, str):
@@ -206,9 +250,10 @@ class LayerRulesCsvView(GenericAPIView):
 
 
 class ProposalOverlayView(GenericAPIView):
-    serializer_class = serializers.Serializer
-
-    @extend_schema(summary="Zones a proposal touches, their verdicts, and its district")
+    @extend_schema(
+        summary="Zones a proposal touches, their verdicts, and its district",
+        responses=PROPOSAL_OVERLAY,
+    )
     def get(self, request, pk):
         proposal = proposal_get(proposal_id=pk, user=request.user)
         if proposal is None:

@@ -36,6 +36,8 @@ PRECONDITION_RESPONSES = {
     412: OpenApiResponse(description="Stale If-Match: someone else changed it. Reload."),
     428: OpenApiResponse(description="If-Match missing."),
 }
+# Reads without a service check their permission in the view (accounts.rules.require).
+REFUSED_READ = {403: OpenApiResponse(description="Not allowed: the sentence says who may see it.")}
 ROUND_FILTERS = Filters(
     IdFilter(
         "cluster",
@@ -217,7 +219,10 @@ class RoundNextView(NegotiationView):
 
 
 class ParticipantListView(NegotiationView):
-    @extend_schema(summary="Participants of a round", responses=s.ParticipantSerializer(many=True))
+    @extend_schema(
+        summary="Participants of a round",
+        responses={200: s.ParticipantSerializer(many=True), **REFUSED_READ},
+    )
     def get(self, request, pk):
         negotiation_round = self.get_round(pk)
         require(request.user, "negotiations.view_history", negotiation_round)
@@ -328,7 +333,10 @@ class PositionView(NegotiationView):
 class ConsentMatrixView(NegotiationView):
     @extend_schema(
         summary="Consent matrix: who objects to what and why (mediators)",
-        responses=OpenApiResponse(description="options, participants, cells, objections"),
+        responses={
+            200: OpenApiResponse(description="options, participants, cells, objections"),
+            **REFUSED_READ,
+        },
     )
     def get(self, request, pk):
         negotiation_round = self.get_round(pk)
@@ -337,7 +345,10 @@ class ConsentMatrixView(NegotiationView):
 
 
 class HistoryView(NegotiationView):
-    @extend_schema(summary="The round's history", responses=s.HistoryEntrySerializer(many=True))
+    @extend_schema(
+        summary="The round's history",
+        responses={200: s.HistoryEntrySerializer(many=True), **REFUSED_READ},
+    )
     def get(self, request, pk):
         negotiation_round = self.get_round(pk)
         require(request.user, "negotiations.view_history", negotiation_round)

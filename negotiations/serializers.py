@@ -19,6 +19,12 @@ from .models import (
     Stance,
 )
 
+NULLABLE_GEOMETRY = {
+    "type": "object",
+    "nullable": True,
+    "description": "A GeoJSON geometry (lon/lat), or null when the option has none.",
+}
+
 
 def geometry_json(geom):
     return json.loads(geom.geojson) if geom is not None else None
@@ -49,7 +55,7 @@ class RoundSerializer(serializers.ModelSerializer):
 
         return round_cluster_changes(negotiation_round)
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_next_round(self, negotiation_round):
         next_round = getattr(negotiation_round, "next_round", None)
         return next_round.pk if next_round else None
@@ -68,7 +74,7 @@ class RoundListItemSerializer(RoundSerializer):
 
 
 class RoundOpenSerializer(serializers.Serializer):
-    cluster = serializers.IntegerField()
+    cluster = serializers.IntegerField(min_value=1)
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     deadline = serializers.DateTimeField(required=False, allow_null=True)
     draft = serializers.BooleanField(required=False, default=False)
@@ -94,19 +100,19 @@ class ResolutionSerializer(serializers.ModelSerializer):
 
 
 class ResolutionInputSerializer(serializers.Serializer):
-    proposal = serializers.IntegerField()
+    proposal = serializers.IntegerField(min_value=1)
     result = serializers.ChoiceField(choices=Result.choices)
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
 class RoundCloseSerializer(serializers.Serializer):
     summary = serializers.CharField(max_length=20_000)
-    chosen_option = serializers.IntegerField(required=False, allow_null=True)
+    chosen_option = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     resolutions = ResolutionInputSerializer(many=True)
 
 
 class RoundNextSerializer(serializers.Serializer):
-    option_ids = serializers.ListField(child=serializers.IntegerField(), required=False)
+    option_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False)
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     deadline = serializers.DateTimeField(required=False, allow_null=True)
 
@@ -121,8 +127,8 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 
 class InviteSerializer(serializers.Serializer):
-    user = serializers.IntegerField(required=False)
-    username = serializers.CharField(required=False)
+    user = serializers.IntegerField(required=False, min_value=1)
+    username = serializers.CharField(required=False, max_length=150)
 
     def validate(self, attrs):
         if not attrs.get("user") and not attrs.get("username"):
@@ -142,7 +148,7 @@ class OptionSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(NULLABLE_GEOMETRY)
     def get_geometry(self, option):
         return geometry_json(option.geom)
 
@@ -177,7 +183,7 @@ class PositionWriteSerializer(serializers.Serializer):
 class OutcomeSerializer(serializers.ModelSerializer):
     resolutions = ResolutionSerializer(many=True, read_only=True)
     chosen_option_title = serializers.CharField(
-        source="chosen_option.title", read_only=True, default=None
+        source="chosen_option.title", read_only=True, default=None, allow_null=True
     )
     decided_by_name = serializers.CharField(source="decided_by.public_name", read_only=True)
 
@@ -198,7 +204,7 @@ class HistoryEntrySerializer(serializers.ModelSerializer):
         fields = ["id", "at", "actor_name", "action", "payload"]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_actor_name(self, entry):
         return entry.actor.public_name if entry.actor else None
 

@@ -9,13 +9,13 @@ API's If-Match) and raise VersionConflict when stale; the lock also makes that c
 safe against two concurrent writers.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.rules import require
+from accounts.rules import REFUSALS, require
 from proposals.geometry import geometry_from_geojson
 from proposals.models import Proposal, Status
 
@@ -325,7 +325,10 @@ def position_set(*, option: Option, user, stance: str, reason: str = "") -> Posi
     reason = (reason or "").strip()
     if stance == Stance.OBJECT and not reason:
         raise ValidationError({"reason": _("Please give a reason for your objection.")})
-    participant = Participant.objects.get(round=option.round, user=user)
+    # has_perm lets a superuser through, but only participants own a position.
+    participant = Participant.objects.filter(round=option.round, user=user).first()
+    if participant is None:
+        raise PermissionDenied(REFUSALS["negotiations.set_position"])
     position, _created = Position.objects.update_or_create(
         option=option, participant=participant, defaults={"stance": stance, "reason": reason}
     )

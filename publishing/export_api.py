@@ -45,6 +45,12 @@ def _download(export_query: export.ExportQuery, fmt: str):
     return response
 
 
+# One 200 per format, with the content type that format is answered with.
+DOWNLOAD_RESPONSES = {
+    (200, "application/geopackage+sqlite3"): OpenApiTypes.BINARY,
+    (200, "application/geo+json"): OpenApiTypes.OBJECT,
+    (200, "text/csv"): OpenApiTypes.STR,
+}
 CLUSTER_EXPORT_FILTERS = Filters(ContestedFilter())
 FORMAT_DOC = "gpkg (GeoPackage), geojson or csv (WKT geometry, centroid lon/lat)"
 FORMAT_PARAMETER = OpenApiParameter(
@@ -64,7 +70,7 @@ class ProposalExportView(APIView):
             FORMAT_PARAMETER,
             *MAP_FILTERS.openapi_parameters(),
         ],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=DOWNLOAD_RESPONSES,
     )
     def get(self, request, fmt):
         filters = MAP_FILTERS.read(request.GET)
@@ -85,7 +91,7 @@ class ClusterExportView(APIView):
             FORMAT_PARAMETER,
             *CLUSTER_EXPORT_FILTERS.openapi_parameters(),
         ],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=DOWNLOAD_RESPONSES,
     )
     def get(self, request, fmt):
         filters = CLUSTER_EXPORT_FILTERS.read(request.GET)

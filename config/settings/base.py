@@ -191,6 +191,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name get a name of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ProposalKindEnum": "proposals.models.Kind",
+        "LayerKindEnum": "layers.models.LayerKind",
+        "RoundStateEnum": "negotiations.models.State",
+        "LayerStateEnum": "layers.models.LayerState",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.openapi.document_errors",
+    ],
 }
 
 # --- Background jobs ------------------------------------------------------------------

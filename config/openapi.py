@@ -1,0 +1,93 @@
+"""What the OpenAPI schema (/api/schema/) says about answers every operation can give.
+
+A postprocessing hook of drf-spectacular (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])
+adds to each operation the error answers that the project's own layers produce, so that
+views document only their successes and their particular errors:
+
+- 400 from config.api.exception_handler (a body or a parameter that fails validation) and
+  from config.middleware (a NUL in the query string), on every operation;
+- 403 on every operation that writes (services refuse through accounts.rules.require) or
+  that needs a signed-in user; reads that check a permission declare theirs;
+- 404 on every operation with a path parameter (selectors hide what a user may not see);
+- 413 (DATA_UPLOAD_MAX_MEMORY_SIZE) and 415 (a content type no parser reads) on every
+  operation with a request body.
+
+Two shapes cover every error body: `Error` ({"detail": "…"}) and, for 400,
+`ValidationError` ({"field": ["message", …]}, where the field may also be "detail" or
+"non_field_errors" with a sentence or a list of them)."""
+
+from django.conf import settings
+
+ERROR = {
+    "type": "object",
+    "description": "An error a person can act on: the sentence says what to do.",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+MESSAGES = {
+    "oneOf": [
+        {"type": "string"},
+        {
+            "type": "array",
+            "items": {"oneOf": [{"type": "string"}, {"type": "object"}]},
+        },
+        {"type": "object"},
+    ]
+}
+VALIDATION_ERROR = {
+    "type": "object",
+    "description": "Why the request was refused, per field of the body or per query "
+    "parameter: a list of messages (nested fields: an object or a list of objects). "
+    '"detail" or "non_field_errors" name the request as a whole.',
+    "additionalProperties": MESSAGES,
+}
+WRITE_METHODS = {"post", "put", "patch", "delete"}
+
+
+def _json(name: str, description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+    }
+
+
+def _common_errors(method: str, operation: dict) -> dict:
+    errors = {
+        "400": _json("ValidationError", "Invalid parameters or body, with a message per field."),
+    }
+    if method in WRITE_METHODS or {} not in operation.get("security", [{}]):
+        errors["403"] = _json("Error", "Not allowed: the sentence says who may.")
+    if any(p.get("in") == "path" for p in operation.get("parameters", [])):
+        errors["404"] = _json("Error", "Not found, or not visible to you.")
+    if "requestBody" in operation:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        errors["413"] = _json("Error", f"The body is larger than {limit} bytes.")
+        errors["415"] = _json("Error", "The body's content type is not one of those listed.")
+    return errors
+
+
+def _with_error_shape(response: dict, name: str) -> dict:
+    """A documented error without a body shape (OpenApiResponse(description=…)) gets one."""
+    if "content" not in response:
+        response = {**response, **_json(name, response.get("description", ""))}
+    return response
+
+
+def document_errors(result, generator, request, public):
+    """POSTPROCESSING_HOOKS entry: the components Error and ValidationError, and the common
+    error answers on every operation (an operation's own description of a status wins)."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR
+    schemas["ValidationError"] = VALIDATION_ERROR
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code, response in _common_errors(method, operation).items():
+                responses.setdefault(code, response)
+            for code, response in list(responses.items()):
+                if code.startswith("4"):
+                    name = "ValidationError" if code == "400" else "Error"
+                    responses[code] = _with_error_shape(response, name)
+    return result
