@@ -91,3 +91,39 @@ def document_errors(result, generator, request, public):
                     name = "ValidationError" if code == "400" else "Error"
                     responses[code] = _with_error_shape(response, name)
     return result
+
+
+def _link(operation_id: str, source: str, description: str) -> dict:
+    return {"operationId": operation_id, "parameters": {"id": source}, "description": description}
+
+
+# What a client does next with what it just wrote (OpenAPI links; schemathesis follows them).
+LINKS = {
+    ("/api/proposals/", "post", "201"): {
+        "ReadIt": _link("proposals_detail", "$response.body#/id", "The new proposal."),
+        "SupportIt": _link("proposals_support_create", "$response.body#/id", "Support it."),
+        "CommentOnIt": _link("proposals_comments_create", "$response.body#/id", "Comment."),
+        "WithdrawIt": _link("proposals_destroy", "$response.body#/id", "Withdraw it."),
+    },
+    ("/api/proposals/{id}/support/", "post", "201"): {
+        "WithdrawSupport": _link(
+            "proposals_support_destroy", "$request.path.id", "Take the support back."
+        ),
+        "CommentOnIt": _link("proposals_comments_create", "$request.path.id", "Comment."),
+        "WithdrawIt": _link("proposals_destroy", "$request.path.id", "Withdraw it."),
+    },
+    ("/api/proposals/{id}/comments/", "post", "201"): {
+        "ReadComments": _link("proposals_comments_list", "$request.path.id", "The comments."),
+        "WithdrawIt": _link("proposals_destroy", "$request.path.id", "Withdraw it."),
+    },
+}
+
+
+def link_operations(result, generator, request, public):
+    """POSTPROCESSING_HOOKS entry: the links of LINKS, on the operations that exist."""
+    paths = result.get("paths", {})
+    for (path, method, code), links in LINKS.items():
+        response = paths.get(path, {}).get(method, {}).get("responses", {}).get(code)
+        if response is not None:
+            response["links"] = links
+    return result

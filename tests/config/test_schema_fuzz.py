@@ -68,3 +68,28 @@ def headers(request, db):
 )
 def test_every_answer_is_documented(case, headers):
     case.call_and_validate(headers=headers, checks=CHECKS)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "resident", "mediator"])
+def test_linked_operations_answer_as_documented(who):
+    """The stateful phase: create a proposal, then follow the schema's links (support,
+    comment, withdraw), each answer checked like the single operations above."""
+    ProposalFactory()
+    headers = _headers(who)
+
+    class AsThisPerson(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": headers}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=CHECKS)
+
+    AsThisPerson.run(
+        settings=settings(
+            max_examples=int(os.environ.get("SCHEMA_FUZZ_STATEFUL_EXAMPLES", "10")),
+            stateful_step_count=6,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+    )

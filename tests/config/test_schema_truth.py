@@ -57,7 +57,11 @@ def test_round_and_option_without_successor_or_geometry_answer_null(mediator):
 def test_exports_document_the_content_type_of_each_format(openapi):
     for path in ("/api/export/proposals.{fmt}", "/api/export/clusters.{fmt}"):
         content = openapi["paths"][path]["get"]["responses"]["200"]["content"]
-        assert set(content) == {"application/geopackage+sqlite3", "application/geo+json", "text/csv"}
+        assert set(content) == {
+            "application/geopackage+sqlite3",
+            "application/geo+json",
+            "text/csv",
+        }
 
 
 def test_csv_export_answers_the_documented_content_type(api):
