@@ -79,14 +79,15 @@ def test_geopackage_export_is_read_by_ogrinfo_and_pyogrio(client, tmp_path, prop
     for field in ("title: String", "district: String", "compatibility: String",
                   "support_count: Integer64", "created_at: DateTime"):  # fmt: skip
         assert field in summary
-    frame = pyogrio.read_dataframe(path).set_index("id")
+    frame = pyogrio.read_dataframe(path, layer="proposals_points").set_index("id")
     bolzplatz = frame.loc[proposals[0].pk]
     assert bolzplatz["title"] == "Bolzplatz"
     assert bolzplatz["district"] == "Westend"
     assert bolzplatz["compatibility"] == "incompatible"
     assert bolzplatz["zone_codes"] == "GR"
     assert bolzplatz["author_name"] == "a resident"
-    assert (bolzplatz.geometry.x, bolzplatz.geometry.y) == (12.31, 51.31)
+    (point,) = bolzplatz.geometry.geoms  # points are written as MultiPoint
+    assert (point.x, point.y) == (12.31, 51.31)
     assert frame.loc[proposals[1].pk, "compatibility"] == "unknown"
     assert frame.crs.to_epsg() == 4326
 
@@ -146,7 +147,7 @@ def test_exports_take_the_filters_of_the_proposal_list(client, tmp_path, proposa
 
 def test_exports_filter_by_overlay_compatibility_and_district(client, tmp_path, proposals):
     path = download(client, "/api/export/proposals.gpkg?compatibility=incompatible", tmp_path)
-    assert list(pyogrio.read_dataframe(path)["title"]) == ["Bolzplatz"]
+    assert list(pyogrio.read_dataframe(path, layer="proposals_points")["title"]) == ["Bolzplatz"]
     path = download(client, "/api/export/proposals.geojson?compatibility=unknown", tmp_path)
     titles = [f["properties"]["title"] for f in json.loads(path.read_text())["features"]]
     assert titles == ["Radweg"]
@@ -159,7 +160,8 @@ def test_hidden_and_withdrawn_proposals_are_not_exported(client, tmp_path, propo
     proposal_at(12.33, 51.33, status=Status.HIDDEN, title="Versteckt")
     proposal_at(12.34, 51.33, status=Status.WITHDRAWN, title="Zurückgezogen")
     path = download(client, "/api/export/proposals.gpkg", tmp_path)
-    assert sorted(pyogrio.read_dataframe(path)["title"]) == ["Bolzplatz", "Radweg"]
+    titles = pyogrio.read_dataframe(path, layer="proposals_points")["title"]
+    assert sorted(titles) == ["Bolzplatz", "Radweg"]
 
 
 def test_empty_export_is_still_a_valid_file(client, tmp_path, db):
