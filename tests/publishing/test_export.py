@@ -3,8 +3,10 @@
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import tempfile
+from datetime import UTC
 from pathlib import Path
 
 import pyogrio
@@ -15,6 +17,7 @@ from proposals.models import Category, Status
 from spatial.models import Cluster, ClusterMember
 from tests.factories import ProposalFactory, UserFactory
 from tests.layers.planner_data import district_layer, proposal_at
+from tests.publishing.mixed_data import COUNTS, mixed_proposals
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +246,60 @@ def test_cluster_exports_skip_dissolved_clusters_and_filter_contested(client, tm
     path = download(client, "/api/export/clusters.csv?contested=false", tmp_path)
     assert csv_rows(path) == []
     assert client.get("/api/export/clusters.csv?contested=maybe").status_code == 400
+
+
+def test_geopackage_has_one_layer_per_geometry_kind_with_every_proposal(client, tmp_path):
+    mixed_proposals()
+    path = download(client, "/api/export/proposals.gpkg", tmp_path)
+    layers = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert layers == {
+        "proposals_points": "MultiPoint",
+        "proposals_lines": "MultiLineString",
+        "proposals_areas": "MultiPolygon",
+    }
+    summary = ogrinfo_summary(path)  # the system GDAL (3.6) reads each without a warning
+    for kind, count in COUNTS.items():
+        assert pyogrio.read_info(path, layer=f"proposals_{kind}")["features"] == count
+        assert len(pyogrio.read_dataframe(path, layer=f"proposals_{kind}")) == count
+        assert f"Layer name: proposals_{kind}\n" in summary
+    assert [f"Feature Count: {n}" in summary for n in COUNTS.values()] == [True] * 3
+
+
+def test_geopackage_datetimes_are_utc_with_z_and_zones_are_json(client, tmp_path, proposals):
+    path = download(client, "/api/export/proposals.gpkg", tmp_path)
+    with sqlite3.connect(path) as db:
+        raw = dict(db.execute("SELECT id, created_at FROM proposals_points").fetchall())
+        zones = dict(db.execute("SELECT id, zones FROM proposals_points").fetchall())
+    created = proposals[0].created_at.astimezone(UTC)
+    assert raw[proposals[0].pk] == created.strftime("%Y-%m-%dT%H:%M:%S.") + (
+        f"{created.microsecond // 1000:03d}Z"
+    )
+    assert json.loads(zones[proposals[0].pk]) == ZONES_GR
+    assert json.loads(zones[proposals[1].pk]) == []
+    frame = pyogrio.read_dataframe(path, layer="proposals_points").set_index("id")
+    assert str(frame["created_at"].dt.tz) == "UTC"
+
+
+def test_cluster_outlines_are_one_multipolygon_layer(client, tmp_path, clusters):
+    path = download(client, "/api/export/clusters.gpkg", tmp_path)
+    assert pyogrio.list_layers(path).tolist() == [["clusters", "MultiPolygon"]]
+    with sqlite3.connect(path) as db:
+        (updated,) = db.execute("SELECT updated_at FROM clusters LIMIT 1").fetchone()
+    assert updated.endswith("Z")
+
+
+def test_csv_geometries_of_every_kind_are_read_by_gdal(client, tmp_path):
+    mixed_proposals()
+    path = download(client, "/api/export/proposals.csv", tmp_path)
+    # The open options the README gives: the WKT column is the geometry, in EPSG:4326.
+    out = tmp_path / "from-csv.geojson"
+    command = ["ogr2ogr", "-f", "GeoJSON", str(out), str(path), "-a_srs", "EPSG:4326"]
+    command += ["-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    features = json.loads(out.read_text())["features"]
+    assert len(features) == sum(COUNTS.values())
+    assert sorted({f["geometry"]["type"] for f in features}) == sorted(
+        ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]
+    )
+    assert "wkt" not in features[0]["properties"]
