@@ -134,3 +134,22 @@ def test_ogrinfo_opens_ogc_without_its_slash(live_server, mixed):
 def test_gdal_reads_layer_vertices_at_full_precision(live_server, mixed):
     found = pyogrio_read(f"OAPIF:{live_server.url}/ogc/", "parcels")
     assert tuple(found["first"]) == PRECISE
+
+
+def _fetched(command: list[str]) -> list[str]:
+    """The URLs GDAL fetched (from its debug output)."""
+    env = {**GDAL_ENV, "CPL_DEBUG": "ON"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stderr.splitlines() if "Fetch(" in line and "/items" in line]
+
+
+def test_gdal_pages_by_a_thousand(live_server, published):
+    source = f"OAPIF:{live_server.url}/ogc/"
+    # GDAL 3.6 asks for 10 unless told: the README's -oo PAGE_SIZE=1000.
+    told = _fetched(["ogrinfo", "-ro", "-oo", "PAGE_SIZE=1000", source, "proposals"])
+    assert told and all("limit=1000" in line for line in told)
+    # Newer GDAL (pyogrio's) reads the limit advertised in /ogc/api by itself.
+    code = "import sys, pyogrio.raw; pyogrio.raw.read(sys.argv[1], layer='proposals')"
+    by_itself = _fetched([sys.executable, "-c", code, source])
+    assert any("limit=1000" in line for line in by_itself)
