@@ -6,6 +6,8 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
+from publishing import ogc
+
 api_patterns = [
     path("auth/token/", obtain_auth_token, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -21,6 +23,8 @@ api_patterns = [
 
 urlpatterns = [
     path("api/", include((api_patterns, "api"))),
+    # QGIS does not follow APPEND_SLASH's relative redirect: /ogc is the landing page too.
+    path("ogc", ogc.landing, name="ogc-landing"),
     path("ogc/", include("publishing.ogc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -25,6 +25,9 @@ from django.db.models.functions import Cast, Coalesce
 
 EMPTY = '{"type": "FeatureCollection", "features": []}'
 PRECISION = 6  # decimal places of longitude/latitude: about 0.1 m
+# The most ST_AsGeoJSON writes: every digit of a double (PostGIS writes the shortest text
+# that reads back as the same double), for geometry that others measure, such as layers.
+FULL_PRECISION = 15
 _FEATURE = "_feature"
 
 # The feature rows of a compiled queryset, collected in their order into a FeatureCollection.
@@ -60,25 +63,35 @@ class JSONBuildObject(Func):
 
 
 class AsGeoJSONObject(Func):
-    """The geometry as a GeoJSON object (json), lon/lat with PRECISION decimals."""
+    """The geometry as a GeoJSON object (json), lon/lat with `precision` decimals at most."""
 
     function = "ST_AsGeoJSON"
-    template = f"%(function)s(%(expressions)s, {PRECISION})::json"
+    template = "%(function)s(%(expressions)s, %(precision)d)::json"
     output_field = JSONField()
 
+    def __init__(self, expression, precision: int = PRECISION):
+        super().__init__(expression, precision=int(precision))
 
-def feature(*, geometry="geom", fid="id", properties: dict) -> JSONBuildObject:
-    """One RFC 7946 Feature: its id, geometry and properties (members in this order)."""
+
+def feature(
+    *, geometry="geom", fid="id", properties, precision: int = PRECISION
+) -> JSONBuildObject:
+    """One RFC 7946 Feature: its id, geometry and properties (members in this order).
+    `properties` is {name: expression} or one expression of a JSON object (such as a json
+    field); `precision` the decimals of the coordinates (PRECISION, FULL_PRECISION)."""
+    if isinstance(properties, dict):
+        properties = JSONBuildObject(**properties)
     return JSONBuildObject(
         type=Value("Feature"),
         id=_expression(fid),
-        geometry=AsGeoJSONObject(_expression(geometry)),
-        properties=JSONBuildObject(**properties),
+        geometry=AsGeoJSONObject(_expression(geometry), precision),
+        properties=properties,
     )
 
 
-def _feature_rows(queryset, *, geometry, fid, properties):
-    return queryset.values(**{_FEATURE: feature(geometry=geometry, fid=fid, properties=properties)})
+def _feature_rows(queryset, *, geometry, fid, properties, precision=PRECISION):
+    member = feature(geometry=geometry, fid=fid, properties=properties, precision=precision)
+    return queryset.values(**{_FEATURE: member})
 
 
 class FeatureCollection(Subquery):
@@ -96,11 +109,19 @@ class FeatureCollection(Subquery):
 
 
 def feature_collection_sql(
-    queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
+    queryset,
+    *,
+    geometry="geom",
+    fid="id",
+    properties: dict,
+    name: str | None = None,
+    precision: int = PRECISION,
 ) -> tuple[str, list]:
     """The one statement of feature_collection(): (sql, params), answering one row with the
     FeatureCollection as text. Raises EmptyResultSet when Django knows nothing matches."""
-    rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+    rows = _feature_rows(
+        queryset, geometry=geometry, fid=fid, properties=properties, precision=precision
+    )
     rows_sql, params = rows.query.sql_with_params()
     members = "" if name is None else ", 'name', %s"
     sql = _COLLECTION.format(members=members, feature=_FEATURE, rows=rows_sql)
@@ -109,13 +130,25 @@ def feature_collection_sql(
 
 
 def feature_collection(
-    queryset, *, geometry="geom", fid="id", properties: dict, name: str | None = None
+    queryset,
+    *,
+    geometry="geom",
+    fid="id",
+    properties: dict,
+    name: str | None = None,
+    precision: int = PRECISION,
 ) -> str:
     """The FeatureCollection of `queryset` as JSON text, in the queryset's order, built in
-    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file)."""
+    one statement. `name` adds the collection's name (GDAL's layer name of a GeoJSON file);
+    `precision` the decimals of the coordinates (FULL_PRECISION for measured geometry)."""
     try:
         sql, params = feature_collection_sql(
-            queryset, geometry=geometry, fid=fid, properties=properties, name=name
+            queryset,
+            geometry=geometry,
+            fid=fid,
+            properties=properties,
+            name=name,
+            precision=precision,
         )
     except EmptyResultSet:  # e.g. qs.none(): Django knows there is nothing to ask for
         return _fetch_text(
@@ -162,9 +195,13 @@ def summarized_collection(
     return queryset[:_NO_LIMIT].aggregate(_collection=text)["_collection"]
 
 
-def feature_text(queryset, *, geometry="geom", fid="id", properties: dict) -> str | None:
+def feature_text(
+    queryset, *, geometry="geom", fid="id", properties: dict, precision: int = PRECISION
+) -> str | None:
     """The first row of `queryset` as one Feature (JSON text), or None."""
-    rows = _feature_rows(queryset, geometry=geometry, fid=fid, properties=properties)
+    rows = _feature_rows(
+        queryset, geometry=geometry, fid=fid, properties=properties, precision=precision
+    )
     try:
         rows_sql, params = rows[:1].query.sql_with_params()
     except EmptyResultSet:

@@ -23,7 +23,15 @@ ALLOWED_DRIVERS = (GPKG, GEOJSON, SHAPEFILE)
 ZIP_MAX_ENTRIES = 100
 ZIP_MAX_RATIO = 100  # uncompressed / compressed size of one entry
 SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
-ZIP_IGNORED = {".qix", ".sbn", ".sbx", ".xml", ".qmd", ".txt", ".pdf", ".html", ".htm", ".md"}
+# Sidecars that GIS programs and WFS downloads write next to a Shapefile: spatial indexes
+# (.qix, .sbn, .sbx), metadata (.xml, also .shp.xml; .qmd), schemas (.xsd), old QGIS
+# projections (.qpj), styles (.qml, .sld, .lyr), codepage (.cst), attribute copies (.csv)
+# and readmes. Skipped, never extracted; anything else (a script, an executable, another
+# format) is refused.
+ZIP_IGNORED = {
+    ".qix", ".sbn", ".sbx", ".xml", ".qmd", ".xsd", ".qpj", ".qml", ".sld", ".lyr", ".cst",
+    ".csv", ".txt", ".pdf", ".html", ".htm", ".md",
+}  # fmt: skip
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GPKG_APPLICATION_IDS = {b"GPKG", b"GP10", b"GP11"}

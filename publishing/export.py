@@ -6,11 +6,18 @@ and its columns as expressions): GeoJSON is assembled by core.geojson, CSV strea
 COPY of the compiled queryset, and the GeoPackage is written by pyogrio (its bundled GDAL)
 from column arrays of the same queryset into a temporary file that is unlinked before the
 response streams it.
+
+Proposals mix points, lines and areas. A GeoPackage layer has one geometry type, so their
+GeoPackage holds one layer per geometry kind (`proposals_points`, `proposals_lines`,
+`proposals_areas`, as MultiPoint, MultiLineString, MultiPolygon; publishing.geometry_kinds),
+split in Python from the one statement's rows. GeoJSON and CSV stay one table: both carry
+the geometry type per feature or row. Cluster outlines are MultiPolygons only: one layer.
 """
 
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +35,7 @@ from django.db.models import (
     OuterRef,
     QuerySet,
     Subquery,
+    TextField,
     Value,
 )
 from django.db.models.fields.json import KeyTextTransform
@@ -38,7 +46,8 @@ from core.geojson import PRECISION, feature_collection
 from proposals.models import Proposal
 from spatial.models import Cluster, ClusterMember
 
-from . import proposal_columns
+from . import geometry_kinds, proposal_columns
+from .geometry_kinds import Dimension
 
 # Spreadsheets run cells that start with these as formulas; CSV text cells get a ' in front.
 FORMULA_START = r"^[=+\-@\t\r]"
@@ -71,7 +80,9 @@ class ExportQuery:
     kinds: dict  # {name: str | int | float | bool | datetime}, the GeoPackage field type
     geometry: str = "geom"
     json_extra: dict = field(default_factory=dict)  # {name: expression} only in GeoJSON
-    geometry_type: str = "Unknown"  # of the GeoPackage layer; proposals mix points, lines, areas
+    gpkg_extra: dict = field(default_factory=dict)  # {name: text expression} only in GeoPackage
+    geometry_type: str = "Unknown"  # of the GeoPackage layer, unless split by kind
+    split_by_kind: bool = False  # one GeoPackage layer per geometry kind (points, lines, areas)
 
     def kind(self, name: str) -> str:
         return self.kinds.get(name, "str")
@@ -100,6 +111,9 @@ def proposal_export(qs: QuerySet[Proposal], *, page_url: str) -> ExportQuery:
         columns=proposal_columns.columns(page_url=page_url),
         kinds=proposal_columns.KINDS,
         json_extra={"zones": proposal_columns.zones()},
+        # The overlay's zones list as JSON text: GeoPackage has no JSON field type.
+        gpkg_extra={"zones": Cast(proposal_columns.zones(), TextField())},
+        split_by_kind=True,
     )
 
 
@@ -221,12 +235,42 @@ def csv_chunks(export: ExportQuery) -> Iterator[bytes]:
         yield from (bytes(block) for block in copy)
 
 
-def _arrays(export: ExportQuery) -> tuple[np.ndarray, list[np.ndarray]]:
-    rows = list(export.rows.values(_wkb=AsWKB(export.geometry), **_columns(export)))
+def _gpkg_rows(export: ExportQuery) -> list[dict]:
+    """The GeoPackage's rows in one statement: the geometry as WKB (promoted to its multi
+    type when split by kind, with its dimension) and the columns."""
+    columns = {**_columns(export), **{f"{_COLUMN}{n}": e for n, e in export.gpkg_extra.items()}}
+    if not export.split_by_kind:
+        return list(export.rows.values(_wkb=AsWKB(export.geometry), **columns))
+    return list(
+        export.rows.values(
+            _wkb=AsWKB(geometry_kinds.as_multi(export.geometry)),
+            _dimension=Dimension(F(export.geometry)),
+            **columns,
+        )
+    )
+
+
+def _gpkg_layers(export: ExportQuery) -> list[tuple[str, str, list[dict]]]:
+    """[(layer name, geometry type, rows)]: one layer, or one per geometry kind (each
+    written, empty or not, so the file always has the same layers)."""
+    rows = _gpkg_rows(export)
+    if not export.split_by_kind:
+        return [(export.name, export.geometry_type, rows)]
+    return [
+        (
+            f"{export.name}_{kind.name}",
+            kind.geometry_type,
+            [row for row in rows if row["_dimension"] == kind.dimension],
+        )
+        for kind in geometry_kinds.KINDS
+    ]
+
+
+def _arrays(export: ExportQuery, rows: list[dict]) -> tuple[np.ndarray, list[np.ndarray]]:
     geometry = np.array([bytes(row["_wkb"]) for row in rows], dtype=object)
+    names = [*export.columns, *export.gpkg_extra]
     fields = [
-        _field_array(export.kind(name), [row[f"{_COLUMN}{name}"] for row in rows])
-        for name in export.columns
+        _field_array(export.kind(name), [row[f"{_COLUMN}{name}"] for row in rows]) for name in names
     ]
     return geometry, fields
 
@@ -238,28 +282,42 @@ def _field_array(kind: str, values) -> np.ndarray:
         return np.array(values, dtype=np.float64)
     if kind == "bool":
         return np.array(values, dtype=bool)
-    if kind == "datetime":  # UTC; GeoPackage stores ISO 8601 date-times
-        return np.array([v.replace(tzinfo=None) for v in values], dtype="datetime64[ms]")
+    if kind == "datetime":  # in UTC, written with the UTC flag (_UTC_FLAG)
+        return np.array(
+            [v.astimezone(UTC).replace(tzinfo=None) for v in values], dtype="datetime64[ms]"
+        )
     return np.array(list(values), dtype=object)
 
 
+_UTC_FLAG = 100  # GDAL's time zone flag of a date-time in UTC: written as ISO 8601 with Z
+
+
 def write_gpkg(export: ExportQuery, directory: Path) -> Path:
-    """Write a GeoPackage (EPSG:4326) into `directory` and return its path."""
+    """Write a GeoPackage (EPSG:4326) into `directory` and return its path. Date-times are
+    UTC and carry the `Z` the GeoPackage spec asks for."""
     path = directory / f"{export.name}.gpkg"
-    geometry, fields = _arrays(export)
-    pyogrio.raw.write(
-        str(path),
-        geometry,
-        fields,
-        list(export.columns),
-        layer=export.name,
-        driver="GPKG",
-        geometry_type=export.geometry_type,
-        crs="EPSG:4326",
-        # GeoPackage 1.3, not GDAL 3.12's default 1.4: QGIS builds with GDAL < 3.7 read 1.4
-        # only with a warning.
-        dataset_options={"VERSION": "1.3"},
-    )
+    names = [*export.columns, *export.gpkg_extra]
+    for layer_name, geometry_type, rows in _gpkg_layers(export):
+        geometry, fields = _arrays(export, rows)
+        utc = {
+            name: np.full(len(rows), _UTC_FLAG, dtype=np.int32)
+            for name in names
+            if export.kind(name) == "datetime"
+        }
+        pyogrio.raw.write(
+            str(path),
+            geometry,
+            fields,
+            names,
+            layer=layer_name,
+            driver="GPKG",
+            geometry_type=geometry_type,
+            crs="EPSG:4326",
+            # GeoPackage 1.3, not GDAL 3.12's default 1.4: QGIS builds with GDAL < 3.7 read
+            # 1.4 only with a warning.
+            dataset_options={"VERSION": "1.3"},
+            gdal_tz_offsets=utc,
+        )
     return path
 
 

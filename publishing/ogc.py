@@ -23,6 +23,8 @@ from .ogc_params import BadRequest
 JSON = "application/json"
 GEOJSON = "application/geo+json"
 OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
+SCHEMA = "application/schema+json"
+QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -132,6 +134,12 @@ def _collection_json(request, collection) -> dict:
                 GEOJSON,
                 _("Features"),
             ),
+            _link(
+                _url(request, "queryables", collection_id=collection.id),
+                QUERYABLES_REL,
+                SCHEMA,
+                _("Properties of the features"),
+            ),
         ],
     }
 
@@ -163,6 +171,23 @@ def collection(request, collection_id):
     if found is None:
         return _no_collection(collection_id)
     return _response(_collection_json(request, found))
+
+
+@ogc_view(PLAIN_PARAMS)
+def queryables(request, collection_id):
+    """The collection's properties as a JSON Schema (OGC API Features Part 3's queryables;
+    no filtering by them is offered: Part 3 is not claimed)."""
+    found = ogc_collections.collection_get(collection_id, page_url=_page_url_prefix(request))
+    if found is None:
+        return _no_collection(collection_id)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": _url(request, "queryables", collection_id=collection_id),
+        "type": "object",
+        "title": found.title,
+        "properties": ogc_collections.queryables(found),
+    }
+    return _response(schema, SCHEMA)
 
 
 def _page_url(request, collection_id: str, offset: int, limit: int) -> str:

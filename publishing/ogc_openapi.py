@@ -70,6 +70,11 @@ def openapi_document(server_url: str) -> dict:
             "/conformance": _get("Conformance classes", [F], json),
             "/collections": _get("Collections", [F], json),
             "/collections/{collectionId}": _get("A collection", [COLLECTION_ID, F], json),
+            "/collections/{collectionId}/queryables": _get(
+                "The properties of a collection's features as a JSON Schema",
+                [COLLECTION_ID, F],
+                "application/schema+json",
+            ),
             "/collections/{collectionId}/items": _get(
                 "Features", [COLLECTION_ID, BBOX, LIMIT, OFFSET, DATETIME, F], geojson
             ),

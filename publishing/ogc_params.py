@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 
 from core import params
 
-LIMIT_DEFAULT = 100
+# Clients that send no limit get pages of 1,000 (a page of a city's proposals is well under a
+# megabyte). GDAL >= 3.7 reads the limit's default and maximum from /ogc/api and then asks
+# for 1,000; GDAL 3.6 (Debian 12) never reads them and always sends limit=10 unless it is
+# opened with -oo PAGE_SIZE=1000 (README, "Data in and out").
+LIMIT_DEFAULT = 1000
 LIMIT_MAX = 10_000
 OFFSET_MAX = 2**63 - 1  # PostgreSQL bigint
 

@@ -15,6 +15,11 @@ urlpatterns = [
     re_path(r"^(?:/*)conformance$", ogc.conformance, name="conformance"),
     re_path(r"^(?:/*)collections$", ogc.collections, name="collections"),
     re_path(r"^(?:/*)collections/(?P<collection_id>[-\w]+)$", ogc.collection, name="collection"),
+    re_path(
+        r"^(?:/*)collections/(?P<collection_id>[-\w]+)/queryables$",
+        ogc.queryables,
+        name="queryables",
+    ),
     re_path(r"^(?:/*)collections/(?P<collection_id>[-\w]+)/items$", ogc.items, name="items"),
     re_path(
         r"^(?:/*)collections/(?P<collection_id>[-\w]+)/items/(?P<feature_id>[^/]+)$",

@@ -248,3 +248,26 @@ def test_bad_options_are_refused_before_anything_is_stored(
     response = upload(planner_api, "zones.gpkg", zones_gpkg.read_bytes(), zone_field="nope")
 
     assert_refused(response, "“nope” is not in the layer", media_in_tmp, private_tmp)
+
+
+SIDECARS = [
+    "zones.xsd", "zones.qpj", "zones.qml", "zones.sld", "zones.lyr", "zones.cst",
+    "zones.sbn", "zones.sbx", "zones.shp.xml", "zones.csv",
+]  # fmt: skip
+
+
+def test_zip_with_the_sidecars_gis_programs_write_is_imported(
+    planner_api, shp, media_in_tmp, django_capture_on_commit_callbacks
+):
+    sidecars = dict.fromkeys(SIDECARS, b"<whatever the program wrote/>")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(planner_api, "zones.zip", zip_bytes({**shp, **sidecars}), kind="other")
+    assert response.status_code in (201, 202), response.content
+    assert Layer.objects.get().state == "done"
+
+
+@pytest.mark.parametrize("name", ["setup.exe", "install.sh", "zones.shp.sh", "zones.bat"])
+def test_zip_with_a_sidecar_that_runs_is_refused(planner_api, shp, name, media_in_tmp, private_tmp):
+    response = upload(planner_api, "zones.zip", zip_bytes({**shp, name: b"#!/bin/sh\nrm -rf /\n"}))
+
+    assert_refused(response, "may only hold a Shapefile", media_in_tmp, private_tmp)

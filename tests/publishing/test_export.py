@@ -3,8 +3,10 @@
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import tempfile
+from datetime import UTC
 from pathlib import Path
 
 import pyogrio
@@ -15,6 +17,7 @@ from proposals.models import Category, Status
 from spatial.models import Cluster, ClusterMember
 from tests.factories import ProposalFactory, UserFactory
 from tests.layers.planner_data import district_layer, proposal_at
+from tests.publishing.mixed_data import COUNTS, mixed_proposals
 
 pytestmark = pytest.mark.django_db
 
@@ -79,14 +82,15 @@ def test_geopackage_export_is_read_by_ogrinfo_and_pyogrio(client, tmp_path, prop
     for field in ("title: String", "district: String", "compatibility: String",
                   "support_count: Integer64", "created_at: DateTime"):  # fmt: skip
         assert field in summary
-    frame = pyogrio.read_dataframe(path).set_index("id")
+    frame = pyogrio.read_dataframe(path, layer="proposals_points").set_index("id")
     bolzplatz = frame.loc[proposals[0].pk]
     assert bolzplatz["title"] == "Bolzplatz"
     assert bolzplatz["district"] == "Westend"
     assert bolzplatz["compatibility"] == "incompatible"
     assert bolzplatz["zone_codes"] == "GR"
     assert bolzplatz["author_name"] == "a resident"
-    assert (bolzplatz.geometry.x, bolzplatz.geometry.y) == (12.31, 51.31)
+    (point,) = bolzplatz.geometry.geoms  # points are written as MultiPoint
+    assert (point.x, point.y) == (12.31, 51.31)
     assert frame.loc[proposals[1].pk, "compatibility"] == "unknown"
     assert frame.crs.to_epsg() == 4326
 
@@ -146,7 +150,7 @@ def test_exports_take_the_filters_of_the_proposal_list(client, tmp_path, proposa
 
 def test_exports_filter_by_overlay_compatibility_and_district(client, tmp_path, proposals):
     path = download(client, "/api/export/proposals.gpkg?compatibility=incompatible", tmp_path)
-    assert list(pyogrio.read_dataframe(path)["title"]) == ["Bolzplatz"]
+    assert list(pyogrio.read_dataframe(path, layer="proposals_points")["title"]) == ["Bolzplatz"]
     path = download(client, "/api/export/proposals.geojson?compatibility=unknown", tmp_path)
     titles = [f["properties"]["title"] for f in json.loads(path.read_text())["features"]]
     assert titles == ["Radweg"]
@@ -159,7 +163,8 @@ def test_hidden_and_withdrawn_proposals_are_not_exported(client, tmp_path, propo
     proposal_at(12.33, 51.33, status=Status.HIDDEN, title="Versteckt")
     proposal_at(12.34, 51.33, status=Status.WITHDRAWN, title="Zurückgezogen")
     path = download(client, "/api/export/proposals.gpkg", tmp_path)
-    assert sorted(pyogrio.read_dataframe(path)["title"]) == ["Bolzplatz", "Radweg"]
+    titles = pyogrio.read_dataframe(path, layer="proposals_points")["title"]
+    assert sorted(titles) == ["Bolzplatz", "Radweg"]
 
 
 def test_empty_export_is_still_a_valid_file(client, tmp_path, db):
@@ -241,3 +246,60 @@ def test_cluster_exports_skip_dissolved_clusters_and_filter_contested(client, tm
     path = download(client, "/api/export/clusters.csv?contested=false", tmp_path)
     assert csv_rows(path) == []
     assert client.get("/api/export/clusters.csv?contested=maybe").status_code == 400
+
+
+def test_geopackage_has_one_layer_per_geometry_kind_with_every_proposal(client, tmp_path):
+    mixed_proposals()
+    path = download(client, "/api/export/proposals.gpkg", tmp_path)
+    layers = {name: kind for name, kind in pyogrio.list_layers(path)}
+    assert layers == {
+        "proposals_points": "MultiPoint",
+        "proposals_lines": "MultiLineString",
+        "proposals_areas": "MultiPolygon",
+    }
+    summary = ogrinfo_summary(path)  # the system GDAL (3.6) reads each without a warning
+    for kind, count in COUNTS.items():
+        assert pyogrio.read_info(path, layer=f"proposals_{kind}")["features"] == count
+        assert len(pyogrio.read_dataframe(path, layer=f"proposals_{kind}")) == count
+        assert f"Layer name: proposals_{kind}\n" in summary
+    assert [f"Feature Count: {n}" in summary for n in COUNTS.values()] == [True] * 3
+
+
+def test_geopackage_datetimes_are_utc_with_z_and_zones_are_json(client, tmp_path, proposals):
+    path = download(client, "/api/export/proposals.gpkg", tmp_path)
+    with sqlite3.connect(path) as db:
+        raw = dict(db.execute("SELECT id, created_at FROM proposals_points").fetchall())
+        zones = dict(db.execute("SELECT id, zones FROM proposals_points").fetchall())
+    created = proposals[0].created_at.astimezone(UTC)
+    assert raw[proposals[0].pk] == created.strftime("%Y-%m-%dT%H:%M:%S.") + (
+        f"{created.microsecond // 1000:03d}Z"
+    )
+    assert json.loads(zones[proposals[0].pk]) == ZONES_GR
+    assert json.loads(zones[proposals[1].pk]) == []
+    frame = pyogrio.read_dataframe(path, layer="proposals_points").set_index("id")
+    assert str(frame["created_at"].dt.tz) == "UTC"
+
+
+def test_cluster_outlines_are_one_multipolygon_layer(client, tmp_path, clusters):
+    path = download(client, "/api/export/clusters.gpkg", tmp_path)
+    assert pyogrio.list_layers(path).tolist() == [["clusters", "MultiPolygon"]]
+    with sqlite3.connect(path) as db:
+        (updated,) = db.execute("SELECT updated_at FROM clusters LIMIT 1").fetchone()
+    assert updated.endswith("Z")
+
+
+def test_csv_geometries_of_every_kind_are_read_by_gdal(client, tmp_path):
+    mixed_proposals()
+    path = download(client, "/api/export/proposals.csv", tmp_path)
+    # The open options the README gives: the WKT column is the geometry, in EPSG:4326.
+    out = tmp_path / "from-csv.geojson"
+    command = ["ogr2ogr", "-f", "GeoJSON", str(out), str(path), "-a_srs", "EPSG:4326"]
+    command += ["-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    features = json.loads(out.read_text())["features"]
+    assert len(features) == sum(COUNTS.values())
+    assert sorted({f["geometry"]["type"] for f in features}) == sorted(
+        ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]
+    )
+    assert "wkt" not in features[0]["properties"]

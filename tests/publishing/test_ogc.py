@@ -52,8 +52,15 @@ def test_collections_list_proposals_and_done_layers_only(client):
         state=LayerState.RUNNING
     )
     collections = client.get("/ogc/collections").json()["collections"]
-    assert [c["id"] for c in collections] == ["proposals", "districts", "zoning"]
-    zoning = collections[2]
+    assert [c["id"] for c in collections] == [
+        "proposals",
+        "proposals-points",
+        "proposals-lines",
+        "proposals-areas",
+        "districts",
+        "zoning",
+    ]
+    zoning = collections[5]
     assert zoning["itemType"] == "feature"
     assert zoning["crs"] == ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"]
     assert zoning["extent"]["spatial"]["bbox"] == [[12.3, 51.3, 12.45, 51.4]]
