@@ -21,6 +21,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
+from django.utils.translation import gettext
 
 from accounts.rules import is_mediator, is_planner
 from core.geojson import FeatureCollection, feature_collection
@@ -64,8 +65,52 @@ def round_cluster_changes(negotiation_round: Round) -> dict:
     return {"added": sorted(current - snapshot), "removed": sorted(snapshot - current)}
 
 
-def round_participants(negotiation_round: Round) -> QuerySet[Participant]:
-    return negotiation_round.participants.select_related("user", "invited_by")
+def pseudonym(number: int) -> str:
+    return gettext("Resident %(number)s") % {"number": number}
+
+
+def round_names(round_id: int) -> dict[int, str]:
+    """{user id: how the round shows them}: their public name, or, for a person who chose
+    not to show it, a pseudonym numbered by the order they joined the round ("Resident 3").
+    The number is stable within the round and says nothing across rounds, so no public
+    output of a round needs (or may carry) the user id of an anonymous person."""
+    participants = Participant.objects.filter(round_id=round_id).select_related("user")
+    return {
+        p.user_id: p.user.public_name if p.user.show_name_publicly else pseudonym(number)
+        for number, p in enumerate(participants.order_by("created_at", "id"), start=1)
+    }
+
+
+def name_in_round(names: dict[int, str], user) -> str | None:
+    """The round's name for `user` (None for no user); a non-participant keeps public_name."""
+    if user is None:
+        return None
+    return names.get(user.pk) or user.public_name
+
+
+def public_user_id(user) -> int | None:
+    """The id of a person who shows their name; None for one who chose anonymity."""
+    return user.pk if user is not None and user.show_name_publicly else None
+
+
+def public_payload(payload: dict, names: dict[int, str]) -> dict:
+    """A history payload as the public sees it: the people it names (stored as user ids
+    for the audit) become their names in the round, never ids."""
+    shown = dict(payload)
+    if "participants" in shown:
+        shown["participants"] = [names.get(pk, gettext("a resident")) for pk in shown["participants"]]
+    if "user" in shown:
+        shown["name"] = names.get(shown.pop("user"), gettext("a resident"))
+    return shown
+
+
+def round_participants(negotiation_round: Round) -> list[Participant]:
+    """The participants, each with `public_name`: their name in this round."""
+    names = round_names(negotiation_round.pk)
+    participants = list(negotiation_round.participants.select_related("user", "invited_by"))
+    for participant in participants:
+        participant.public_name = names[participant.user_id]
+    return participants
 
 
 def participant_of(negotiation_round: Round, user) -> Participant | None:
@@ -75,7 +120,9 @@ def participant_of(negotiation_round: Round, user) -> Participant | None:
 
 
 def round_options(negotiation_round: Round, *, for_user=None):
-    """The options; with `for_user`, each carries `my_position` (or None)."""
+    """The options, each with `created_by_name` (the author's name in the round); with
+    `for_user`, each carries `my_position` (or None)."""
+    names = round_names(negotiation_round.pk)
     options = negotiation_round.options.select_related("created_by")
     if for_user is not None and for_user.is_authenticated:
         mine = Position.objects.filter(participant__user=for_user)
@@ -84,6 +131,7 @@ def round_options(negotiation_round: Round, *, for_user=None):
     for option in result:
         positions = getattr(option, "my_positions", [])
         option.my_position = positions[0] if positions else None
+        option.created_by_name = name_in_round(names, option.created_by)
     return result
 
 
@@ -103,7 +151,7 @@ def consent_matrix(negotiation_round: Round) -> dict:
         o.pk: {"support": 0, "can_live_with": 0, "object": 0, "none": len(participants)}
         for o in options
     }
-    names = {p.pk: p.user.public_name for p in participants}
+    names = {p.pk: p.public_name for p in participants}
     objections = []
     for position in positions:
         if str(position.participant_id) not in cells:
@@ -124,7 +172,7 @@ def consent_matrix(negotiation_round: Round) -> dict:
                 }
             )
     people = [
-        {"id": p.pk, "user_id": p.user_id, "name": names[p.pk], "role": p.role}
+        {"id": p.pk, "user_id": public_user_id(p.user), "name": names[p.pk], "role": p.role}
         for p in participants
     ]
     return {
@@ -140,19 +188,28 @@ def consent_matrix(negotiation_round: Round) -> dict:
     }
 
 
-def round_history(negotiation_round: Round) -> QuerySet[HistoryEntry]:
-    return negotiation_round.history.select_related("actor").order_by("at", "id")
+def round_history(negotiation_round: Round) -> list[HistoryEntry]:
+    """The entries, each with `actor_name` and `public_payload` (names, not user ids)."""
+    names = round_names(negotiation_round.pk)
+    entries = list(negotiation_round.history.select_related("actor").order_by("at", "id"))
+    for entry in entries:
+        entry.actor_name = name_in_round(names, entry.actor)
+        entry.public_payload = public_payload(entry.payload, names)
+    return entries
 
 
 def round_outcome(negotiation_round: Round) -> Outcome | None:
+    """The outcome (None if none yet), with `decided_by_name`: the mediator's name in the round."""
     try:
-        return (
+        outcome = (
             Outcome.objects.select_related("chosen_option", "decided_by")
             .prefetch_related("resolutions__proposal")
             .get(round=negotiation_round)
         )
     except Outcome.DoesNotExist:
         return None
+    outcome.decided_by_name = name_in_round(round_names(negotiation_round.pk), outcome.decided_by)
+    return outcome
 
 
 def proposal_negotiation_status(proposal) -> dict | None:

@@ -117,13 +117,47 @@ class RoundNextSerializer(serializers.Serializer):
     deadline = serializers.DateTimeField(required=False, allow_null=True)
 
 
+def _round_names(serializer, round_id: int) -> dict[int, str]:
+    """The round's names (selectors.round_names), read once per response: the cache lives
+    in the root serializer's context, which every item of a list shares."""
+    from .selectors import round_names
+
+    cache = serializer.context.setdefault("round_names", {})
+    if round_id not in cache:
+        cache[round_id] = round_names(round_id)
+    return cache[round_id]
+
+
+def _name_in_round(serializer, round_id: int, user) -> str | None:
+    from .selectors import name_in_round
+
+    return name_in_round(_round_names(serializer, round_id), user)
+
+
 class ParticipantSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="user.public_name", read_only=True)
+    user = serializers.SerializerMethodField()
+    name = serializers.SerializerMethodField()
 
     class Meta:
         model = Participant
         fields = ["id", "user", "name", "role", "notified_at", "created_at"]
         read_only_fields = fields
+
+    @extend_schema_field(
+        serializers.IntegerField(
+            allow_null=True, help_text="null for a person who chose not to show their name"
+        )
+    )
+    def get_user(self, participant):
+        from .selectors import public_user_id
+
+        return public_user_id(participant.user)
+
+    @extend_schema_field(
+        serializers.CharField(help_text='their name, or a pseudonym in the round ("Resident 3")')
+    )
+    def get_name(self, participant):
+        return _name_in_round(self, participant.round_id, participant.user)
 
 
 class InviteSerializer(serializers.Serializer):
@@ -138,7 +172,7 @@ class InviteSerializer(serializers.Serializer):
 
 class OptionSerializer(serializers.ModelSerializer):
     geometry = serializers.SerializerMethodField()
-    created_by_name = serializers.CharField(source="created_by.public_name", read_only=True)
+    created_by_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Option
@@ -151,6 +185,10 @@ class OptionSerializer(serializers.ModelSerializer):
     @extend_schema_field(NULLABLE_GEOMETRY)
     def get_geometry(self, option):
         return geometry_json(option.geom)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_created_by_name(self, option):
+        return _name_in_round(self, option.round_id, option.created_by)
 
 
 class OptionWriteSerializer(serializers.Serializer):
@@ -167,12 +205,17 @@ class OptionWriteSerializer(serializers.Serializer):
 
 
 class PositionSerializer(serializers.ModelSerializer):
-    participant_name = serializers.CharField(source="participant.user.public_name", read_only=True)
+    participant_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Position
         fields = ["option", "participant", "participant_name", "stance", "reason", "updated_at"]
         read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_participant_name(self, position):
+        participant = position.participant
+        return _name_in_round(self, participant.round_id, participant.user)
 
 
 class PositionWriteSerializer(serializers.Serializer):
@@ -185,7 +228,7 @@ class OutcomeSerializer(serializers.ModelSerializer):
     chosen_option_title = serializers.CharField(
         source="chosen_option.title", read_only=True, default=None, allow_null=True
     )
-    decided_by_name = serializers.CharField(source="decided_by.public_name", read_only=True)
+    decided_by_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Outcome
@@ -195,9 +238,14 @@ class OutcomeSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_decided_by_name(self, outcome):
+        return _name_in_round(self, outcome.round_id, outcome.decided_by)
+
 
 class HistoryEntrySerializer(serializers.ModelSerializer):
     actor_name = serializers.SerializerMethodField()
+    payload = serializers.SerializerMethodField()
 
     class Meta:
         model = HistoryEntry
@@ -206,7 +254,14 @@ class HistoryEntrySerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_actor_name(self, entry):
-        return entry.actor.public_name if entry.actor else None
+        return _name_in_round(self, entry.round_id, entry.actor)
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_payload(self, entry):
+        """People appear by their names in the round, never by user id."""
+        from .selectors import public_payload
+
+        return public_payload(entry.payload, _round_names(self, entry.round_id))
 
 
 class ProposalNegotiationSerializer(serializers.Serializer):
