@@ -96,11 +96,11 @@ def public_user_id(user) -> int | None:
 def public_payload(payload: dict, names: dict[int, str]) -> dict:
     """A history payload as the public sees it: the people it names (stored as user ids
     for the audit) become their names in the round, never ids."""
-    shown = dict(payload)
+    shown, unknown = dict(payload), gettext("a resident")
     if "participants" in shown:
-        shown["participants"] = [names.get(pk, gettext("a resident")) for pk in shown["participants"]]
+        shown["participants"] = [names.get(pk, unknown) for pk in shown["participants"]]
     if "user" in shown:
-        shown["name"] = names.get(shown.pop("user"), gettext("a resident"))
+        shown["name"] = names.get(shown.pop("user"), unknown)
     return shown
 
 
