@@ -8,6 +8,7 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -41,12 +42,27 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail=detail)
     if isinstance(exc, PermissionDenied) and exc.args:
         exc = exceptions.PermissionDenied(detail=str(exc.args[0]))
+    if isinstance(exc, exceptions.Throttled):
+        wait, exc = exc.wait, exceptions.Throttled(detail=throttled_message(exc.wait))
+        exc.wait = wait  # DRF's handler turns it into Retry-After
     response = drf_exception_handler(exc, context)
     if response is None and isinstance(exc, Http404):
         return Response(
             {"detail": exceptions.NotFound.default_detail}, status=status.HTTP_404_NOT_FOUND
         )
     return response
+
+
+def throttled_message(wait) -> str:
+    """The 429's sentence: what happened and when to try again (Retry-After has the seconds)."""
+    minutes = max(1, round((wait or 60) / 60))
+    return ngettext(
+        "Too many changes in a short time from this account or address. "
+        "Please try again in %(minutes)s minute.",
+        "Too many changes in a short time from this account or address. "
+        "Please try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def _is_api(request) -> bool:

@@ -9,6 +9,7 @@ views document only their successes and their particular errors:
 - 403 on every operation that writes (services refuse through accounts.rules.require) or
   that needs a signed-in user; reads that check a permission declare theirs;
 - 404 on every operation with a path parameter (selectors hide what a user may not see);
+- 429 with Retry-After on every write of a view with a throttle_scope (RATE_LIMITS);
 - 413 (DATA_UPLOAD_MAX_MEMORY_SIZE) and 415 (a content type no parser reads) on every
   operation with a request body.
 
@@ -51,6 +52,25 @@ def _json(name: str, description: str) -> dict:
     }
 
 
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds until a write is allowed again.",
+        "schema": {"type": "integer"},
+    }
+}
+
+
+def throttled_operations(generator) -> set[tuple[str, str]]:
+    """(path, method) of the writes the throttles count: views with a throttle_scope."""
+    from accounts.throttling import WRITE_METHODS
+
+    found = set()
+    for path, _path_regex, method, view in generator._get_paths_and_endpoints():
+        if getattr(view, "throttle_scope", None) and method in WRITE_METHODS:
+            found.add((path, method.lower()))
+    return found
+
+
 def _common_errors(method: str, operation: dict) -> dict:
     errors = {
         "400": _json("ValidationError", "Invalid parameters or body, with a message per field."),
@@ -79,11 +99,18 @@ def document_errors(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = ERROR
     schemas["ValidationError"] = VALIDATION_ERROR
-    for path_item in result.get("paths", {}).values():
+    throttled = throttled_operations(generator)
+    for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
+            if (path, method) in throttled:
+                responses.setdefault(
+                    "429",
+                    {**_json("Error", "Too many writes: try again after Retry-After seconds."),
+                     "headers": RETRY_AFTER},
+                )  # fmt: skip
             for code, response in _common_errors(method, operation).items():
                 responses.setdefault(code, response)
             for code, response in list(responses.items()):

@@ -83,6 +83,7 @@ class ProposalObjectMixin:
 
 
 class ProposalListView(ProposalFeatureMixin, GenericAPIView):
+    throttle_scope = "proposals"  # writes limited per user and address (RATE_LIMITS)
     parser_classes = PARSERS
     renderer_classes = RENDERERS
     serializer_class = ProposalFeatureInputSerializer
@@ -178,6 +179,7 @@ class ProposalRestoreView(ProposalFeatureMixin, ProposalObjectMixin, GenericAPIV
 
 
 class ProposalSupportView(ProposalObjectMixin, GenericAPIView):
+    throttle_scope = "supports"  # writes limited per user and address (RATE_LIMITS)
     parser_classes = PARSERS
     renderer_classes = RENDERERS
     serializer_class = SupportCountSerializer
@@ -204,6 +206,7 @@ class ProposalSupportView(ProposalObjectMixin, GenericAPIView):
 
 
 class ProposalCommentsView(ProposalObjectMixin, GenericAPIView):
+    throttle_scope = "comments"  # writes limited per user and address (RATE_LIMITS)
     parser_classes = PARSERS
     renderer_classes = RENDERERS
     serializer_class = CommentSerializer

@@ -182,6 +182,26 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "config.api.exception_handler",
     "DEFAULT_METADATA_CLASS": "config.api_metadata.Metadata",
     "DEFAULT_PAGINATION_CLASS": None,
+    # Writes of views with a throttle_scope, counted per user and per address in the
+    # shared cache (accounts/throttling.py); limits in RATE_LIMITS.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "accounts.throttling.UserWriteThrottle",
+        "accounts.throttling.AddressWriteThrottle",
+    ],
+    # Proxies in front that append to X-Forwarded-For (0: the client is REMOTE_ADDR).
+    "NUM_PROXIES": env.int("TRUSTED_PROXY_COUNT", default=0),
+}
+# Writes per signed-in user, and per client address (".address": many people may share one
+# address, e.g. a workshop in the town hall). Far above a human pace: a resident pinning
+# claims during a campaign's peak writes a few per hour (docs/operations.md).
+RATE_LIMITS = {
+    "proposals": env("RATE_LIMIT_PROPOSALS", default="30/hour"),
+    "proposals.address": env("RATE_LIMIT_PROPOSALS_ADDRESS", default="300/hour"),
+    "comments": env("RATE_LIMIT_COMMENTS", default="60/hour"),
+    "comments.address": env("RATE_LIMIT_COMMENTS_ADDRESS", default="600/hour"),
+    "supports": env("RATE_LIMIT_SUPPORTS", default="300/hour"),
+    "supports.address": env("RATE_LIMIT_SUPPORTS_ADDRESS", default="3000/hour"),
+    "signups": env("RATE_LIMIT_SIGNUPS", default="10/hour"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stadtmacher API",

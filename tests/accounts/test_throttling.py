@@ -1,0 +1,143 @@
+"""Write floods: proposals, comments, supports and sign-ups are limited per user and per
+address (accounts/throttling.py), with a 429 that says when to try again."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.test import Client
+
+from tests.conftest import client_for
+from tests.factories import CITY_CENTRE, ProposalFactory, UserFactory
+
+DEFAULTS = {
+    "proposals": "30/hour", "proposals.address": "300/hour",
+    "comments": "60/hour", "comments.address": "600/hour",
+    "supports": "300/hour", "supports.address": "3000/hour",
+    "signups": "10/hour",
+}  # fmt: skip
+
+
+@pytest.fixture
+def limits(settings):
+    """The production defaults, on a fresh count."""
+    settings.RATE_LIMITS = DEFAULTS
+    cache.clear()
+    yield settings.RATE_LIMITS
+    cache.clear()
+
+
+def _pin(n=0):
+    x, y = CITY_CENTRE
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [x + n * 1e-5, y]},
+        "properties": {"kind": "proposal", "category": "housing", "title": f"Pin {n}"},
+    }
+
+
+def test_the_defaults_are_the_documented_ones():
+    from config.settings import base
+
+    assert base.RATE_LIMITS == DEFAULTS
+    assert settings.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]
+
+
+def test_the_31st_proposal_within_the_hour_is_refused_with_retry_after(db, limits):
+    api = client_for(UserFactory())
+    for n in range(30):
+        assert api.post("/api/proposals/", _pin(n), format="json").status_code == 201
+    response = api.post("/api/proposals/", _pin(31), format="json")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
+    assert "try again in" in response.json()["detail"]
+    # Reads are never counted.
+    assert api.get("/api/proposals/").status_code == 200
+
+
+def test_another_resident_is_not_throttled_by_someone_elses_flood(db, limits):
+    flooder = client_for(UserFactory())
+    for n in range(31):
+        flooder.post("/api/proposals/", _pin(n), format="json")
+    other = client_for(UserFactory())
+    assert other.post("/api/proposals/", _pin(99), format="json").status_code == 201
+
+
+def test_many_accounts_from_one_address_share_its_limit(db, limits, settings):
+    settings.RATE_LIMITS = {**DEFAULTS, "comments.address": "3/hour"}
+    proposal = ProposalFactory()
+    codes = []
+    for _ in range(4):
+        api = client_for(UserFactory())
+        codes.append(
+            api.post(
+                f"/api/proposals/{proposal.pk}/comments/", {"body": "hi"}, format="json"
+            ).status_code
+        )
+    assert codes == [201, 201, 201, 429]
+
+
+def test_a_human_pace_is_never_throttled(db, limits):
+    """A busy resident's hour: 10 pins, 20 comments, 60 supports and withdrawals."""
+    api = client_for(UserFactory())
+    proposals = [ProposalFactory() for _ in range(30)]
+    for n in range(10):
+        assert api.post("/api/proposals/", _pin(n), format="json").status_code == 201
+    for proposal in proposals[:20]:
+        url = f"/api/proposals/{proposal.pk}/comments/"
+        assert api.post(url, {"body": "Good idea."}, format="json").status_code == 201
+    for proposal in proposals:
+        url = f"/api/proposals/{proposal.pk}/support/"
+        assert api.post(url).status_code == 201
+        assert api.delete(url).status_code == 200
+
+
+def test_the_11th_signup_from_one_address_is_refused(db, limits):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    for n in range(11):
+        response = client.post(
+            "/accounts/signup/",
+            {
+                "username": f"new{n}",
+                "email": f"new{n}@example.org",
+                "password1": "a-long-Secret-1234",
+                "password2": "a-long-Secret-1234",
+                "show_name_publicly": "on",
+            },
+        )
+        client.logout()
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Too many accounts" in response.content.decode()
+
+
+def test_the_count_is_shared_through_redis(db, settings):
+    """Two app servers are two cache clients on one Redis: a count made through one holds
+    through the other."""
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/14",
+        "KEY_PREFIX": "stadtmacher-tests",
+    }
+    settings.CACHES = {"default": redis, "other": redis}
+    settings.RATE_LIMITS = {**DEFAULTS, "proposals": "2/hour"}
+    from accounts import throttling
+
+    first, second = caches["default"], caches["other"]
+    try:
+        first.get("ping")
+    except Exception:  # noqa: BLE001
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    user = UserFactory()
+    api = client_for(user)
+    throttling.UserWriteThrottle.cache = first
+    try:
+        assert api.post("/api/proposals/", _pin(1), format="json").status_code == 201
+        throttling.UserWriteThrottle.cache = second
+        assert api.post("/api/proposals/", _pin(2), format="json").status_code == 201
+        throttling.UserWriteThrottle.cache = first
+        assert api.post("/api/proposals/", _pin(3), format="json").status_code == 429
+    finally:
+        first.delete_many(
+            [f"throttle:proposals:user:{user.pk}", "throttle:proposals.address:127.0.0.1"]
+        )
+        del throttling.UserWriteThrottle.cache
