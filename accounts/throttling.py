@@ -12,7 +12,7 @@ proxies in front, the address the outermost trusted proxy saw (DRF's NUM_PROXIES
 """
 
 from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -68,3 +68,9 @@ def page_write_wait(request, scope: str) -> int | None:
     if throttle.allow_request(request, _PageView(scope)):
         return None
     return max(1, int(throttle.wait() or 1))
+
+
+def client_address(request) -> str:
+    """The client's address as the throttles count it (TRUSTED_PROXY_COUNT): also the
+    address the login lockout counts (AXES_CLIENT_IP_CALLABLE)."""
+    return BaseThrottle().get_ident(request)

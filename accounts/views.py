@@ -39,3 +39,37 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("frontend:map")
     return render(request, "registration/signup.html", {"form": form})
+
+
+def lockout_minutes(request) -> int:
+    """Minutes until a locked-out username+address may try again (the whole cool-off)."""
+    from axes.helpers import get_cool_off
+
+    cool_off = get_cool_off(request)
+    return max(1, round(cool_off.total_seconds() / 60)) if cool_off else 1
+
+
+def lockout_sentence(minutes: int) -> str:
+    return ngettext(
+        "Too many wrong passwords for this account from your address. To protect the "
+        "account, signing in from here is paused for %(minutes)s minute. Please wait, "
+        "then try again with the right password.",
+        "Too many wrong passwords for this account from your address. To protect the "
+        "account, signing in from here is paused for %(minutes)s minutes. Please wait, "
+        "then try again with the right password.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the login page and the admin login answer a locked-out
+    username+address with this page (429, Retry-After)."""
+    minutes = lockout_minutes(request)
+    response = render(
+        request,
+        "registration/locked_out.html",
+        {"sentence": lockout_sentence(minutes)},
+        status=429,
+    )
+    response["Retry-After"] = str(minutes * 60)
+    return response

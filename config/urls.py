@@ -4,12 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 
+from accounts.api import TokenCreateView
 from publishing import ogc
 
 api_patterns = [
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", TokenCreateView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("publishing.urls")),

@@ -4,6 +4,7 @@ Everything is read from the environment (django-environ); test and production
 differ only by environment variables, except for the few overrides in test.py.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
     # The project's apps in their layering order: each may use only the apps above it
     # (tests/test_layering.py reads the order from here; hooks do not depend on it).
     "accounts",
@@ -62,13 +64,27 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: answers a locked-out login (page or admin) with registration/locked_out.html.
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: a locked-out username+address is refused before any password is checked.
+    "accounts.backends.LoginLockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_USER_MODEL = "accounts.User"
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one address, that pair is refused for LOGIN_COOLOFF_MINUTES (every way in: the login page,
+# the admin login, POST /api/auth/token/). A success resets the count.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "frontend:map"
 LOGOUT_REDIRECT_URL = "frontend:map"

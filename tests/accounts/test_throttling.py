@@ -44,6 +44,7 @@ def test_the_defaults_are_the_documented_ones():
 
 def test_the_31st_proposal_within_the_hour_is_refused_with_retry_after(db, limits):
     api = client_for(UserFactory())
+    api.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     for n in range(30):
         assert api.post("/api/proposals/", _pin(n), format="json").status_code == 201
     response = api.post("/api/proposals/", _pin(31), format="json")
