@@ -5,11 +5,13 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from accounts.api import TokenCreateView
+from accounts.api import TokenCreateView, TokenDetailView, TokenListView
 from publishing import ogc
 
 api_patterns = [
     path("auth/token/", TokenCreateView.as_view(), name="token"),
+    path("auth/tokens/", TokenListView.as_view(), name="token-list"),
+    path("auth/tokens/<str:token_key>/", TokenDetailView.as_view(), name="token-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("publishing.urls")),

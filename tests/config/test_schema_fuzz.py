@@ -18,7 +18,7 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from accounts import roles
 from tests.factories import CITY_CENTRE, ProposalFactory, UserFactory
@@ -61,7 +61,7 @@ def _headers(who: str) -> dict:
     if who == "anonymous":
         return {}
     user = UserFactory(roles=[roles.MEDIATOR] if who == "mediator" else [])
-    return {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+    return {"Authorization": f"Token {AuthToken.objects.create(user=user)[1]}"}
 
 
 @pytest.fixture(params=["anonymous", "resident", "mediator"])
