@@ -1,9 +1,11 @@
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.api import TokenCreateView, TokenDetailView, TokenListView
 from publishing import ogc
@@ -13,7 +15,14 @@ api_patterns = [
     path("auth/tokens/", TokenListView.as_view(), name="token-list"),
     path("auth/tokens/<str:token_key>/", TokenDetailView.as_view(), name="token-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Swagger UI's page has one inline <style>; its script is a file (the split view).
+    path(
+        "docs/",
+        csp_update({"style-src-elem": [UNSAFE_INLINE]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
     path("", include("publishing.urls")),
     path("", include("proposals.urls")),
     path("", include("layers.urls")),

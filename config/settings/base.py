@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.csp import policy as csp_policy
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "leaflet",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "csp",
     # The project's apps in their layering order: each may use only the apps above it
     # (tests/test_layering.py reads the order from here; hooks do not depend on it).
     "accounts",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -176,6 +180,9 @@ BASEMAP_TILE_URL = env("BASEMAP_TILE_URL", default="")
 BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")
 # Claims within this many metres of each other count as the same space (spatial analysis).
 CLUSTER_TOLERANCE_M = env.float("CLUSTER_TOLERANCE_M", default=10.0)
+
+# Content-Security-Policy on every response (config/csp.py: the tile server is allowed).
+CONTENT_SECURITY_POLICY = csp_policy(tile_url=BASEMAP_TILE_URL)
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": ((CITY_BBOX[1] + CITY_BBOX[3]) / 2, (CITY_BBOX[0] + CITY_BBOX[2]) / 2),

@@ -9,7 +9,10 @@ Use them like this::
 
 `page` is a fresh browser context per test (English UI, desktop viewport). Uncaught
 JavaScript errors and any dialog (alert/confirm) are recorded on `page.js_errors` and
-`page.dialogs` so tests can assert that none happened.
+`page.dialogs` so tests can assert that none happened. Every test runs under the site's
+Content-Security-Policy: a violation (the browser's `securitypolicyviolation` event, or its
+"Content Security Policy" console error) is recorded on `page.csp_violations`, and the
+fixture fails the test if any is left at its end.
 """
 
 import os
@@ -70,21 +73,43 @@ def _new_page(browser, **context_options):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
+    _record_csp_violations(context, page)
     return page
+
+
+def _record_csp_violations(context, page):
+    page.csp_violations = []
+    context.expose_binding("__cspViolation", lambda _source, text: page.csp_violations.append(text))
+    context.add_init_script(
+        'document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation('
+        "`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"
+    )
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            page.csp_violations.append(message.text)
+
+    page.on("console", on_console)
+
+
+def _close(page):
+    violations = list(page.csp_violations)
+    page.context.close()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture
 def page(browser, transactional_db):
     page = _new_page(browser)
     yield page
-    page.context.close()
+    _close(page)
 
 
 @pytest.fixture
 def phone_page(browser, transactional_db):
     page = _new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
     yield page
-    page.context.close()
+    _close(page)
 
 
 def _login(page, live_server, user):
