@@ -34,3 +34,29 @@ def test_no_template_has_an_inline_handler_or_script():
         assert not re.search(r"\son[a-z]+=", text), template
         for tag in re.findall(r"<script\b[^>]*>", text):
             assert "src=" in tag or "nonce=" in tag, (template, tag)
+
+
+def test_hsts_and_the_tls_redirect_come_from_the_environment(monkeypatch):
+    import importlib
+
+    import config.settings.base as base
+
+    monkeypatch.setenv("SECURE_SSL_REDIRECT", "1")
+    monkeypatch.setenv("SECURE_HSTS_SECONDS", "3600")
+    monkeypatch.setenv("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1")
+    try:
+        reloaded = importlib.reload(base)
+        assert reloaded.SECURE_SSL_REDIRECT is True
+        assert reloaded.SECURE_HSTS_SECONDS == 3600
+        assert reloaded.SECURE_HSTS_INCLUDE_SUBDOMAINS is True
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
+
+
+def test_hsts_header_is_sent_over_https(client, db, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/accounts/login/").status_code == 301
+    response = client.get("/accounts/login/", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=3600"
