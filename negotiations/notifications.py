@@ -23,7 +23,8 @@ def send_mail(**kwargs) -> bool:
     try:
         django_send_mail(**kwargs)
     except Exception:  # noqa: BLE001 - any backend error: log it, the write stays committed
-        logger.exception("Could not send e-mail to %s", kwargs.get("recipient_list"))
+        # The count only: addresses stay out of the log.
+        logger.exception("Could not send e-mail to %d recipient(s)", len(kwargs["recipient_list"]))
         return False
     return True
 
