@@ -46,12 +46,13 @@ def _layer_for(request, slug: str) -> Layer:
     return layer
 
 
-def _check_upload_length(request) -> None:
+def _check_upload_length(request, *, imported_in_request: bool = False) -> None:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    uploads.check_size(max(length - 64 * 1024, 0))  # allow for the form fields around it
+    # allow for the form fields around it
+    uploads.check_size(max(length - 64 * 1024, 0), imported_in_request=imported_in_request)
 
 
 def _blank_to_none(data: dict) -> dict:
@@ -77,7 +78,7 @@ class LayerListView(GenericAPIView):
         responses={202: LayerDetailSerializer},
     )
     def post(self, request):
-        _check_upload_length(request)
+        _check_upload_length(request, imported_in_request=True)
         form = LayerUploadSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = _blank_to_none(dict(form.validated_data))

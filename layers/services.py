@@ -177,7 +177,7 @@ def layer_upload(
     more than one machine, default_storage must be shared storage).
     """
     require(user, "layers.add_layer")
-    uploads.check_size(file.size)
+    uploads.check_size(file.size, imported_in_request=True)
     file_name = _safe_file_name(file.name)
     options = {
         "zone_field": zone_field,

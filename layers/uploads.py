@@ -61,13 +61,28 @@ def _check_geojson(path: Path, name: str) -> None:
         raise _not_what_it_says(name, "GeoJSON")
 
 
-def check_size(size: int) -> None:
+def check_size(size: int, *, imported_in_request: bool = False) -> None:
+    """Refuse a file over LAYER_UPLOAD_MAX_BYTES; with `imported_in_request` (an upload to
+    import) and no broker, also one over LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER."""
     limit = settings.LAYER_UPLOAD_MAX_BYTES
     if size > limit:
         raise ValidationError(
             _("The file is %(size).1f MB; the limit is %(limit).1f MB.")
             % {"size": size / 1e6, "limit": limit / 1e6}
         )
+    if imported_in_request and settings.CELERY_TASK_ALWAYS_EAGER:
+        # No broker: the import runs inside the request, which the web server kills after
+        # its timeout, leaving no answer. Refuse what a request cannot finish, up front.
+        limit = settings.LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER
+        if size > limit:
+            raise ValidationError(
+                _(
+                    "The file is %(size).1f MB. Without a background worker this server "
+                    "imports files up to %(limit).1f MB: split the file, or ask the "
+                    "operator to set up a worker (CELERY_BROKER_URL)."
+                )
+                % {"size": size / 1e6, "limit": limit / 1e6}
+            )
 
 
 def _safe_member_name(info: zipfile.ZipInfo) -> PurePosixPath:

@@ -152,6 +152,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Request bodies: GeoJSON with 10,000 vertices fits easily; uploads have their own cap.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2 * 1024 * 1024)
 LAYER_UPLOAD_MAX_BYTES = env.int("LAYER_UPLOAD_MAX_BYTES", default=200 * 1024 * 1024)
+# Without CELERY_BROKER_URL an upload is imported inside its request: accept only what a
+# request finishes well within gunicorn's --timeout 120 (docs/operations.md).
+LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = env.int(
+    "LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER", default=20 * 1024 * 1024
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Without a mail server: in development the console shows each message; in production

@@ -271,3 +271,26 @@ def test_zip_with_a_sidecar_that_runs_is_refused(planner_api, shp, name, media_i
     response = upload(planner_api, "zones.zip", zip_bytes({**shp, name: b"#!/bin/sh\nrm -rf /\n"}))
 
     assert_refused(response, "may only hold a Shapefile", media_in_tmp, private_tmp)
+
+
+def test_without_a_broker_a_file_a_request_cannot_import_is_refused_up_front(
+    planner_api, zones_gpkg, settings, media_in_tmp, private_tmp
+):
+    """No CELERY_BROKER_URL: the import would run inside the request and be killed by the
+    web server's timeout; the upload is refused with the limit, and nothing is left."""
+    assert settings.CELERY_TASK_ALWAYS_EAGER  # the test settings have no broker
+    settings.LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = 1000
+    response = upload(planner_api, "zones.gpkg", zones_gpkg.read_bytes())
+    assert_refused(response, "Without a background worker", media_in_tmp, private_tmp)
+
+
+def test_with_a_broker_only_the_general_limit_applies(settings):
+    from layers import uploads
+
+    settings.LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = 1000
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    uploads.check_size(5000, imported_in_request=True)
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with pytest.raises(ValidationError):
+        uploads.check_size(5000, imported_in_request=True)
+    uploads.check_size(5000)  # inspecting a file imports nothing
