@@ -68,7 +68,13 @@ def _outputs(negotiation_round, cluster_id):
         "/api/proposals/", "/api/export/proposals.geojson", "/api/export/clusters.geojson",
         "/ogc/collections/proposals/items", f"/api/clusters/{cluster_id}/",
     ]  # fmt: skip
-    pages = [f"/rounds/{pk}/", f"/rounds/{pk}/report/", "/api/export/proposals.csv"]
+    pages = [
+        f"/rounds/{pk}/", f"/rounds/{pk}/report/", "/api/export/proposals.csv",
+        f"/clusters/{cluster_id}/",
+    ]  # fmt: skip
+    for claim in selectors.round_claim_ids(negotiation_round):
+        api += [f"/api/proposals/{claim}/", f"/api/proposals/{claim}/comments/"]
+        pages.append(f"/proposals/{claim}/")
     return api, pages
 
 
