@@ -24,7 +24,7 @@ from psycopg.copy import QueuedLibpqWriter
 
 from core import pgcopy
 
-from . import copy_rows, geometry, reading, uploads
+from . import copy_rows, geometry, location, reading, uploads
 from .models import LayerKind, LayerState
 from .overlay import overlay_refresh
 
@@ -49,6 +49,7 @@ class Prepared:
     dataset: Path
     info: reading.LayerInfo
     crs: str
+    location: dict | None = None  # layers.location.check(): where the layer lands
 
 
 def find_dataset(unpacked: Path, driver: str) -> Path:
@@ -74,7 +75,11 @@ def prepare(
     population_field: str | None = None,
     name_field: str | None = None,
     source_srid: int | None = None,
+    confirm_outside: bool = False,
 ) -> Prepared:
+    """Check the file and the options without writing anything. A layer that lies mostly
+    outside the city is refused (the reason names the likely CRS mix-up) unless
+    `confirm_outside`."""
     if kind not in LayerKind.values:
         raise ValidationError(
             _("Unknown layer kind “%(kind)s”; use zoning, district or other.") % {"kind": kind}
@@ -106,7 +111,21 @@ def prepare(
         raise ValidationError(
             _("The coordinate reference system cannot be used: %(error)s") % {"error": exc}
         ) from exc
-    return Prepared(dataset=dataset, info=info, crs=crs)
+    where = location.check(dataset=dataset, layer=info.name, count=info.count, crs=crs)
+    if location.mostly_outside(where):
+        where["message"] = location.describe(where)
+        where["confirmed"] = confirm_outside
+        if not confirm_outside:
+            raise ValidationError(
+                {
+                    "confirm_outside": _(
+                        "%(where)s. If the layer lies outside on purpose, confirm it "
+                        "(confirm_outside in the API, --confirm-outside for import_layer)."
+                    )
+                    % {"where": where["message"]}
+                }
+            )
+    return Prepared(dataset=dataset, info=info, crs=crs, location=where)
 
 
 class _ProgressWriter:
@@ -355,7 +374,7 @@ def _mark_done(run: _Import) -> None:
     layer.state = LayerState.DONE
     layer.progress = 100
     layer.feature_count = report.imported
-    layer.report = report.as_dict()
+    layer.report = {**report.as_dict(), "location": prepared.location}
     layer.source_crs = reading.crs_label(prepared.crs)
     layer.source_layer = prepared.info.name
     layer.error = ""
@@ -364,7 +383,7 @@ def _mark_done(run: _Import) -> None:
     if run.polygons_only:
         overlay_refresh()
         report.step("overlay")
-        layer.report = report.as_dict()
+        layer.report = {**report.as_dict(), "location": prepared.location}
         layer.save(update_fields=["report"])
 
 

@@ -15,6 +15,7 @@ class LayerUploadSerializer(serializers.Serializer):
     population_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
     name_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
     source_srid = serializers.IntegerField(required=False, min_value=1, max_value=999_999)
+    confirm_outside = serializers.BooleanField(required=False, default=False)
 
 
 class LayerInspectSerializer(serializers.Serializer):

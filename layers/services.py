@@ -115,6 +115,7 @@ def layer_import(
     population_field: str | None = None,
     name_field: str | None = None,
     source_srid: int | None = None,
+    confirm_outside: bool = False,
     file_name: str | None = None,
     user=None,
     layer: Layer | None = None,
@@ -137,7 +138,12 @@ def layer_import(
     try:
         try:
             prepared = importing.prepare(
-                path=Path(path), file_name=file_name, workdir=workdir, kind=kind, **options
+                path=Path(path),
+                file_name=file_name,
+                workdir=workdir,
+                kind=kind,
+                confirm_outside=confirm_outside,
+                **options,
             )
         except ValidationError as exc:
             if layer is not None:
@@ -169,6 +175,7 @@ def layer_upload(
     population_field: str | None = None,
     name_field: str | None = None,
     source_srid: int | None = None,
+    confirm_outside: bool = False,
     user=None,
 ) -> Layer:
     """Accept an uploaded file: check it now, store it, queue the import. Returns the layer.
@@ -193,7 +200,14 @@ def layer_upload(
             for chunk in file.chunks():
                 out.write(chunk)
         check_dir = Path(tempfile.mkdtemp(dir=workdir))
-        importing.prepare(path=local, file_name=file_name, workdir=check_dir, kind=kind, **options)
+        importing.prepare(
+            path=local,
+            file_name=file_name,
+            workdir=check_dir,
+            kind=kind,
+            confirm_outside=confirm_outside,
+            **options,
+        )
         with open(local, "rb") as stored:
             storage_name = default_storage.save(
                 f"{UPLOAD_DIR}/{uuid.uuid4().hex}/{file_name}", File(stored)
@@ -241,6 +255,9 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
             population_field=layer.population_field or None,
             name_field=layer.name_field or None,
             source_srid=int(srid) if srid and srid.isdigit() else None,
+            # The upload was checked with the same file and options; a layer outside the
+            # city got here only because the planner confirmed it.
+            confirm_outside=True,
             file_name=layer.source_name or local.name,
             layer=layer,
             on_progress=on_progress,

@@ -38,6 +38,40 @@ def zoning_file(tmp_path, settings):
     return path
 
 
+def test_a_layer_outside_the_city_is_refused_with_the_reason_until_confirmed(
+    page, live_server, planner, login, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    swapped = json.loads(json.dumps(ZONES))
+    for feature in swapped["features"]:
+        ring = feature["geometry"]["coordinates"][0]
+        feature["geometry"]["coordinates"] = [[[lat, lon] for lon, lat in ring]]
+    path = tmp_path / "swapped.geojson"
+    path.write_text(json.dumps(swapped))
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+
+    page.set_input_files("#import-file", str(path))
+    expect(page.locator("#import-fields option[value=zone]")).to_be_attached()
+    page.select_option("#import-kind", "zoning")
+    page.fill("#import-zone-field", "zone")
+    expect(page.locator("#import-confirm-field")).to_be_hidden()
+    page.click("#import-submit")
+
+    expect(page.locator("#import-error")).to_contain_text("x and y are swapped")
+    assert not Layer.objects.exists()
+    page.check("#import-confirm-outside")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    expect(page.locator("#import-report [data-report=location]")).to_contain_text(
+        "100% of the features lie outside"
+    )
+    expect(page.locator("#import-report [data-report=outside-city]")).to_contain_text("3 of 3")
+
+
 def paths_in_reference_pane(page) -> int:
     return page.locator(".leaflet-referenceLayers-pane path").count()
 

@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--population-field")
         parser.add_argument("--name-field")
         parser.add_argument("--source-srid", type=int, help="EPSG code when the file has no CRS")
+        parser.add_argument(
+            "--confirm-outside",
+            action="store_true",
+            help="import a layer that lies mostly outside the city (refused otherwise)",
+        )
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
@@ -43,6 +48,7 @@ class Command(BaseCommand):
                 population_field=options["population_field"],
                 name_field=options["name_field"],
                 source_srid=options["source_srid"],
+                confirm_outside=options["confirm_outside"],
                 on_progress=on_progress,
             )
         except ValidationError as exc:
@@ -59,3 +65,18 @@ class Command(BaseCommand):
         )
         for refusal in report["refusals"][:20]:
             self.stdout.write(f"  feature {refusal['feature']}: {refusal['reason']}")
+        self._write_location(report)
+
+    def _write_location(self, report: dict) -> None:
+        """Where the layer landed: the features outside the city's bounds, and the
+        coordinate check's sentence when most of the layer lies outside."""
+        if report.get("outside_city"):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{report['outside_city']} of {report['imported']} features lie outside "
+                    "the city's bounds."
+                )
+            )
+        where = report.get("location") or {}
+        if where.get("message"):
+            self.stdout.write(self.style.WARNING(f"Coordinate check: {where['message']}."))

@@ -10,8 +10,9 @@ const POLL_MS = 500;
 export function bindUpload({ form, urls, onImported }) {
   const file = form.elements.file;
   const layerSelect = form.elements.layer;
-  const { layerField, fields, inspectStatus, error, box, progress, status, report } = elementsById({
+  const { layerField, confirmField, fields, inspectStatus, error, box, progress, status, report } = elementsById({
     layerField: "import-layer-field",
+    confirmField: "import-confirm-field",
     fields: "import-fields",
     inspectStatus: "inspect-status",
     error: "import-error",
@@ -40,6 +41,8 @@ export function bindUpload({ form, urls, onImported }) {
     inspected = [];
     layerSelect.replaceChildren();
     layerField.hidden = true;
+    confirmField.hidden = true;
+    form.elements.confirm_outside.checked = false;
     showError(error, "");
     const chosen = file.files[0];
     if (!chosen) return;
@@ -62,6 +65,30 @@ export function bindUpload({ form, urls, onImported }) {
     offerFields();
   });
 
+  // Where the layer landed: features outside the city's bounds, and the coordinate
+  // check's sentence when most of the layer lies outside (imported because confirmed).
+  function locationLines(r) {
+    const lines = [];
+    if (r.outside_city) {
+      const p = document.createElement("p");
+      p.className = "warning";
+      p.dataset.report = "outside-city";
+      p.textContent = fill(gettext("%(count)s of %(total)s features lie outside the city's bounds."), {
+        count: r.outside_city,
+        total: r.imported ?? 0,
+      });
+      lines.push(p);
+    }
+    if (r.location?.message) {
+      const p = document.createElement("p");
+      p.className = "warning";
+      p.dataset.report = "location";
+      p.textContent = fill(gettext("Coordinate check: %(message)s."), { message: r.location.message });
+      lines.push(p);
+    }
+    return lines;
+  }
+
   function renderReport(layer) {
     const r = layer.report || {};
     const list = document.createElement("div");
@@ -74,6 +101,7 @@ export function bindUpload({ form, urls, onImported }) {
       `${gettext("refused")}: ${r.refused ?? 0}`,
     ].join(" · ");
     list.append(counts);
+    list.append(...locationLines(r));
     for (const key of ["refusals", "repairs"]) {
       const items = (r[key] || []).slice(0, 100);
       if (!items.length) continue;
@@ -143,10 +171,14 @@ export function bindUpload({ form, urls, onImported }) {
         form.reset();
         showKindFields();
         layerField.hidden = true;
+        confirmField.hidden = true;
       }
     } catch (exc) {
       box.hidden = true;
-      showError(error, fill(gettext("The file was not accepted: %(error)s"), { error: exc.message }));
+      const outside = exc.data?.confirm_outside;
+      if (outside) confirmField.hidden = false; // the planner may confirm and send it again
+      const reason = outside ? [].concat(outside).join(" ") : exc.message;
+      showError(error, fill(gettext("The file was not accepted: %(error)s"), { error: reason }));
     } finally {
       submit.disabled = false;
     }
