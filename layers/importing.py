@@ -50,6 +50,7 @@ class Prepared:
     info: reading.LayerInfo
     crs: str
     location: dict | None = None  # layers.location.check(): where the layer lands
+    ignored_files: list[str] | None = None  # sidecars skipped in a zip, by their names
 
 
 def find_dataset(unpacked: Path, driver: str) -> Path:
@@ -84,7 +85,8 @@ def prepare(
         raise ValidationError(
             _("Unknown layer kind “%(kind)s”; use zoning, district or other.") % {"kind": kind}
         )
-    unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir))
+    ignored: list[str] = []
+    unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir), ignored=ignored)
     dataset = find_dataset(unpacked, driver)
     info = reading.layer_info(dataset, layer_name)
     if info.count == 0:  # refused now, with the upload, rather than by the import job later
@@ -125,7 +127,7 @@ def prepare(
                     % {"where": where["message"]}
                 }
             )
-    return Prepared(dataset=dataset, info=info, crs=crs, location=where)
+    return Prepared(dataset=dataset, info=info, crs=crs, location=where, ignored_files=ignored)
 
 
 class _ProgressWriter:
@@ -364,6 +366,17 @@ def _cut_parts(cursor, run: _Import) -> None:
     run.report.step("parts")
 
 
+def _full_report(run: _Import) -> dict:
+    """The import's counts with what prepare() found: where the layer lands, the skipped
+    sidecar files."""
+    prepared = run.prepared
+    return {
+        **run.report.as_dict(),
+        "location": prepared.location,
+        "ignored_files": prepared.ignored_files or [],
+    }
+
+
 def _mark_done(run: _Import) -> None:
     """Store the layer as done with its report; then refresh the overlay, which joins only
     layers in state done."""
@@ -374,7 +387,7 @@ def _mark_done(run: _Import) -> None:
     layer.state = LayerState.DONE
     layer.progress = 100
     layer.feature_count = report.imported
-    layer.report = {**report.as_dict(), "location": prepared.location}
+    layer.report = _full_report(run)
     layer.source_crs = reading.crs_label(prepared.crs)
     layer.source_layer = prepared.info.name
     layer.error = ""
@@ -383,7 +396,7 @@ def _mark_done(run: _Import) -> None:
     if run.polygons_only:
         overlay_refresh()
         report.step("overlay")
-        layer.report = {**report.as_dict(), "location": prepared.location}
+        layer.report = _full_report(run)
         layer.save(update_fields=["report"])
 
 
@@ -394,7 +407,7 @@ def _mark_failed(run: _Import, exc: BaseException) -> None:
     layer.state = LayerState.FAILED
     layer.progress = 0
     layer.feature_count = 0
-    layer.report = run.report.as_dict()
+    layer.report = _full_report(run)
     layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
     layer.finished_at = timezone.now()
     run.progress.close()

@@ -89,8 +89,11 @@ def _safe_member_name(info: zipfile.ZipInfo) -> PurePosixPath:
     return path
 
 
-def _zip_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
-    """The entries worth extracting, after checking every entry of the archive."""
+def _zip_members(
+    archive: zipfile.ZipFile, ignored: list[str] | None = None
+) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The entries worth extracting, after checking every entry of the archive; the
+    skipped sidecars' names are appended to `ignored` (for the import report)."""
     infos = archive.infolist()
     if len(infos) > ZIP_MAX_ENTRIES:
         raise ValidationError(
@@ -116,6 +119,8 @@ def _zip_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePo
             )
         suffix = path.suffix.lower()
         if suffix in ZIP_IGNORED:
+            if ignored is not None:
+                ignored.append(info.filename)
             continue
         if suffix not in SHAPEFILE_PARTS:
             raise ValidationError(
@@ -142,12 +147,12 @@ def _extract(archive: zipfile.ZipFile, members, target: Path) -> None:
                 out.write(chunk)
 
 
-def _unpack_zip(path: Path, name: str, workdir: Path) -> Path:
+def _unpack_zip(path: Path, name: str, workdir: Path, ignored: list[str] | None = None) -> Path:
     if not zipfile.is_zipfile(path):
         raise _not_what_it_says(name, "zip")
     try:
         with zipfile.ZipFile(path) as archive:
-            members = _zip_members(archive)
+            members = _zip_members(archive, ignored)
             shps = [p for _i, p in members if p.suffix.lower() == ".shp"]
             if not shps:
                 raise ValidationError(_("The zip holds no Shapefile (.shp)."))
@@ -161,8 +166,11 @@ def _unpack_zip(path: Path, name: str, workdir: Path) -> Path:
     return target
 
 
-def unpack_upload(path: Path, name: str, workdir: Path) -> tuple[Path, str]:
-    """Check an uploaded file and return (dataset path to open, driver name)."""
+def unpack_upload(
+    path: Path, name: str, workdir: Path, *, ignored: list[str] | None = None
+) -> tuple[Path, str]:
+    """Check an uploaded file and return (dataset path to open, driver name). The names
+    of the sidecars skipped in a zip are appended to `ignored` when it is given."""
     path = Path(path)
     if str(path).startswith("/vsi") or not path.is_file() or path.is_symlink():
         raise ValidationError(_("Only local files can be imported."))
@@ -175,7 +183,7 @@ def unpack_upload(path: Path, name: str, workdir: Path) -> tuple[Path, str]:
         _check_geojson(path, name)
         return path, GEOJSON
     if suffix == ".zip":
-        return _unpack_zip(path, name, workdir), SHAPEFILE
+        return _unpack_zip(path, name, workdir, ignored), SHAPEFILE
     if suffix in SHAPEFILE_PARTS:
         raise ValidationError(
             _("Upload a Shapefile as one .zip holding its .shp, .shx, .dbf and .prj files.")

@@ -24,10 +24,10 @@ def _reprojected(gdf, epsg: int):
     return gdf.to_crs(epsg)
 
 
-def _shapefile_without_prj(tmp_path, gdf, name="noprj.zip"):
+def _shapefile_without_prj(tmp_path, gdf, name="noprj.zip", extra=None):
     parts = shapefile_parts(tmp_path, gdf)
     del parts["zones.prj"]
-    return write_zip(tmp_path / name, parts)
+    return write_zip(tmp_path / name, {**parts, **(extra or {})})
 
 
 def test_utm33_data_given_as_utm32_is_refused_and_names_25833(tmp_path):
@@ -167,7 +167,7 @@ def test_api_refuses_with_the_reason_and_accepts_when_confirmed(
 
 
 def test_import_layer_command_refuses_and_reports(tmp_path):
-    path = _shapefile_without_prj(tmp_path, zones_frame())
+    path = _shapefile_without_prj(tmp_path, zones_frame(), extra={"zones.qml": b"<qgis/>"})
     args = [str(path), "--name", "Cmd", "--kind", "zoning", "--zone-field", "zone"]
 
     with pytest.raises(CommandError, match="source_srid=25833"):
@@ -187,3 +187,4 @@ def test_import_layer_command_refuses_and_reports(tmp_path):
     text = out.getvalue()
     assert "2 of 2 features lie outside the city's bounds" in text
     assert "Coordinate check: 100% of the features lie outside" in text
+    assert "Ignored files in the zip: zones.qml" in text

@@ -66,6 +66,8 @@ class Command(BaseCommand):
         for refusal in report["refusals"][:20]:
             self.stdout.write(f"  feature {refusal['feature']}: {refusal['reason']}")
         self._write_location(report)
+        if report.get("ignored_files"):
+            self.stdout.write("Ignored files in the zip: " + ", ".join(report["ignored_files"]))
 
     def _write_location(self, report: dict) -> None:
         """Where the layer landed: the features outside the city's bounds, and the

@@ -102,6 +102,14 @@ export function bindUpload({ form, urls, onImported }) {
     ].join(" · ");
     list.append(counts);
     list.append(...locationLines(r));
+    if (r.ignored_files?.length) {
+      const ignored = document.createElement("p");
+      ignored.dataset.report = "ignored-files";
+      ignored.textContent = fill(gettext("Ignored files in the zip: %(files)s"), {
+        files: r.ignored_files.join(", "),
+      });
+      list.append(ignored);
+    }
     for (const key of ["refusals", "repairs"]) {
       const items = (r[key] || []).slice(0, 100);
       if (!items.length) continue;
