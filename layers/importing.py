@@ -24,7 +24,7 @@ from psycopg.copy import QueuedLibpqWriter
 
 from core import pgcopy
 
-from . import copy_rows, geometry, location, reading, uploads
+from . import copy_rows, geometry, location, reading, uploads, xplanung
 from .models import LayerKind, LayerState
 from .overlay import overlay_refresh
 
@@ -51,6 +51,7 @@ class Prepared:
     crs: str
     location: dict | None = None  # layers.location.check(): where the layer lands
     ignored_files: list[str] | None = None  # sidecars skipped in a zip, by their names
+    plan: dict | None = None  # XPlanGML: the plan the file describes (xplanung.plan_info)
 
 
 def find_dataset(unpacked: Path, driver: str) -> Path:
@@ -96,23 +97,10 @@ def prepare(
         )
     if kind == LayerKind.ZONING and not zone_field:
         raise ValidationError(_("A zoning layer needs the attribute that holds the zone code."))
-    for label, field in (
-        (_("zone code"), zone_field),
-        (_("population"), population_field),
-        (_("name"), name_field),
-    ):
-        if field and field not in info.fields:
-            raise ValidationError(
-                _("The %(label)s attribute “%(field)s” is not in the layer; it has: %(fields)s.")
-                % {"label": label, "field": field, "fields": ", ".join(info.fields) or "-"}
-            )
-    crs = reading.source_crs(info, source_srid)
-    try:
-        geometry.transformer_to_wgs84(crs)
-    except Exception as exc:  # pyproj raises several kinds for unusable definitions
-        raise ValidationError(
-            _("The coordinate reference system cannot be used: %(error)s") % {"error": exc}
-        ) from exc
+    _check_fields(
+        info, zone_field=zone_field, population_field=population_field, name_field=name_field
+    )
+    crs = _usable_crs(info, source_srid)
     where = location.check(dataset=dataset, layer=info.name, count=info.count, crs=crs)
     if location.mostly_outside(where):
         where["message"] = location.describe(where)
@@ -127,7 +115,46 @@ def prepare(
                     % {"where": where["message"]}
                 }
             )
-    return Prepared(dataset=dataset, info=info, crs=crs, location=where, ignored_files=ignored)
+    plan = None
+    if driver == uploads.XPLANGML:
+        plan = xplanung.plan_info(dataset, reading.list_layers(dataset))
+    return Prepared(
+        dataset=dataset, info=info, crs=crs, location=where, ignored_files=ignored, plan=plan
+    )
+
+
+def _check_fields(info: reading.LayerInfo, **fields: str | None) -> None:
+    """Each attribute option names an attribute of the layer (an XPlanGML layer's zone
+    may also be xplanung.ZONE_FIELD, made from its ArtDerBaulNutzung)."""
+    labels = {
+        "zone_field": _("zone code"),
+        "population_field": _("population"),
+        "name_field": _("name"),
+    }
+    for option, field in fields.items():
+        if not field or field in info.fields:
+            continue
+        if (
+            option == "zone_field"
+            and field == xplanung.ZONE_FIELD
+            and xplanung.has_zone(info.fields)
+        ):
+            continue
+        raise ValidationError(
+            _("The %(label)s attribute “%(field)s” is not in the layer; it has: %(fields)s.")
+            % {"label": labels[option], "field": field, "fields": ", ".join(info.fields) or "-"}
+        )
+
+
+def _usable_crs(info: reading.LayerInfo, source_srid: int | None) -> str:
+    crs = reading.source_crs(info, source_srid)
+    try:
+        geometry.transformer_to_wgs84(crs)
+    except Exception as exc:  # pyproj raises several kinds for unusable definitions
+        raise ValidationError(
+            _("The coordinate reference system cannot be used: %(error)s") % {"error": exc}
+        ) from exc
+    return crs
 
 
 class _ProgressWriter:
@@ -200,9 +227,13 @@ def _batch_rows(*, layer_id: int, batch, fields, options) -> tuple[bytes, int]:
     def values_of(option: str) -> list | None:
         return columns[options[option]].tolist() if options[option] else None
 
-    zone_values = values_of("zone_field")
-    codes = [copy_rows.zone_code(v) for v in zone_values] if zone_values is not None else None
-    name_values = values_of("name_field")
+    zone_names = None
+    if options["zone_field"] == xplanung.ZONE_FIELD:
+        codes, zone_names = xplanung.zone_columns(columns, n)
+    else:
+        zone_values = values_of("zone_field")
+        codes = [copy_rows.zone_code(v) for v in zone_values] if zone_values is not None else None
+    name_values = values_of("name_field") or zone_names
     population_values = values_of("population_field")
     data = copy_rows.rows(
         layer_id=layer_id,
@@ -374,6 +405,7 @@ def _full_report(run: _Import) -> dict:
         **run.report.as_dict(),
         "location": prepared.location,
         "ignored_files": prepared.ignored_files or [],
+        "plan": prepared.plan,
     }
 
 

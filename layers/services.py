@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from accounts.rules import require
 from proposals.models import Category
 
-from . import hooks, importing, reading, uploads
+from . import hooks, importing, reading, uploads, xplanung
 from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
 from .overlay import (
     overlay_refresh,
@@ -68,18 +68,26 @@ def layer_list_layers(path, *, file_name: str | None = None) -> list[dict]:
     try:
         unpacked, driver = uploads.unpack_upload(Path(path), file_name or Path(path).name, workdir)
         dataset = importing.find_dataset(unpacked, driver)
+        names = reading.list_layers(dataset)
+        # XPlanGML: each feature class is a layer; they share the plan's description, and
+        # a class with ArtDerBaulNutzung offers the zone made from it first.
+        plan = xplanung.plan_info(dataset, names) if driver == uploads.XPLANGML else None
         result = []
-        for name in reading.list_layers(dataset):
+        for name in names:
             info = reading.layer_info(dataset, name)
-            result.append(
-                {
-                    "name": info.name,
-                    "geometry_type": info.geometry_type,
-                    "feature_count": info.count,
-                    "fields": info.fields,
-                    "crs": reading.crs_label(info.crs) if info.crs else None,
-                }
+            zone = (
+                [xplanung.ZONE_FIELD] if plan is not None and xplanung.has_zone(info.fields) else []
             )
+            entry = {
+                "name": info.name,
+                "geometry_type": info.geometry_type,
+                "feature_count": info.count,
+                "fields": [*zone, *info.fields],
+                "crs": reading.crs_label(info.crs) if info.crs else None,
+            }
+            if plan is not None:
+                entry["plan"] = plan
+            result.append(entry)
         return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -233,3 +233,31 @@ def test_planner_exports_only_the_incompatible_proposals_as_geopackage(
     download.value.save_as(path)
     assert download.value.suggested_filename == "proposals.gpkg"
     assert list(pyogrio.read_dataframe(path)["title"]) == ["Tower"]
+
+
+def test_planner_imports_the_zoning_of_an_xplangml_plan(
+    page, live_server, planner, login, tmp_path, settings
+):
+    import shutil
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    source = Path(__file__).parents[1] / "layers" / "data" / "bp_plan_5_4.gml"
+    path = shutil.copy(source, tmp_path / "bp_plan_5_4.gml")
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+
+    page.set_input_files("#import-file", str(path))
+    expect(page.locator("#inspect-status")).to_contain_text("XPlanGML 5.4, BP plan")
+    expect(page.locator("#inspect-status")).to_contain_text("In Kraft getreten")
+    expect(page.locator("#import-layer")).to_have_value("BP_BaugebietsTeilFlaeche")
+    page.select_option("#import-kind", "zoning")
+    expect(page.locator("#import-zone-field")).to_have_value("xplan:artDerBaulNutzung")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    expect(page.locator("#import-report [data-report=plan]")).to_contain_text("Am Auenbogen")
+    layer = Layer.objects.get(name="bp_plan_5_4")
+    assert sorted(layer.features.values_list("zone_code", flat=True)) == ["G", "MI", "WA"]

@@ -9,7 +9,11 @@ from layers.services import layer_import
 
 
 class Command(BaseCommand):
-    help = "Import a GeoPackage, GeoJSON or zipped Shapefile as a layer (all or nothing)."
+    help = (
+        "Import a GeoPackage, GeoJSON, zipped Shapefile or XPlanGML plan (.gml or XPlanArchiv "
+        "zip; --layer names the feature class, --zone-field xplan:artDerBaulNutzung makes the "
+        "zone from ArtDerBaulNutzung) as a layer (all or nothing)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -66,6 +70,12 @@ class Command(BaseCommand):
         for refusal in report["refusals"][:20]:
             self.stdout.write(f"  feature {refusal['feature']}: {refusal['reason']}")
         self._write_location(report)
+        plan = report.get("plan")
+        if plan:
+            status = plan["legal_status_name"] or plan["legal_status"]
+            self.stdout.write(
+                f"XPlanGML {plan['version']}, {plan['type']} plan: {plan['name']} ({status})"
+            )
         if report.get("ignored_files"):
             self.stdout.write("Ignored files in the zip: " + ", ".join(report["ignored_files"]))
 

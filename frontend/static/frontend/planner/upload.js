@@ -6,6 +6,7 @@ import { fill, gettext } from "../lib/i18n.js";
 import { postForm, showError } from "./forms.js";
 
 const POLL_MS = 500;
+const XPLAN_ZONE = "xplan:artDerBaulNutzung"; // layers.xplanung.ZONE_FIELD
 
 export function bindUpload({ form, urls, onImported }) {
   const file = form.elements.file;
@@ -34,6 +35,18 @@ export function bindUpload({ form, urls, onImported }) {
   function offerFields() {
     const chosen = inspected.find((l) => l.name === layerSelect.value) || inspected[0];
     fields.replaceChildren(...(chosen?.fields || []).map((name) => option(name, name)));
+    // An XPlanung class with ArtDerBaulNutzung: its zone is made from it (BauNVO names).
+    const zoneInput = form.elements.zone_field;
+    if (chosen?.fields?.[0] === XPLAN_ZONE && !zoneInput.value) zoneInput.value = XPLAN_ZONE;
+  }
+
+  // The plan an XPlanGML file describes: "XPlanGML 5.4, BP: name, legal status, dates".
+  function planText(plan) {
+    const dates = Object.entries(plan.dates || {}).map(([key, value]) => `${key} ${value}`);
+    const status = plan.legal_status_name || plan.legal_status;
+    return fill(gettext("XPlanGML %(version)s, %(type)s plan: %(name)s"), plan)
+      + [status ? fill(gettext("legal status: %(status)s"), { status }) : "", ...dates]
+        .filter(Boolean).map((text) => ` · ${text}`).join("");
   }
   layerSelect.addEventListener("change", offerFields);
 
@@ -60,6 +73,11 @@ export function bindUpload({ form, urls, onImported }) {
     for (const layer of inspected) {
       const label = `${layer.name} (${layer.geometry_type}, ${layer.feature_count})`;
       layerSelect.append(option(layer.name, label));
+    }
+    if (inspected[0]?.plan) {
+      inspectStatus.textContent = planText(inspected[0].plan);
+      const zoning = inspected.find((l) => l.fields[0] === XPLAN_ZONE);
+      if (zoning) layerSelect.value = zoning.name;
     }
     layerField.hidden = inspected.length < 2;
     offerFields();
@@ -102,6 +120,12 @@ export function bindUpload({ form, urls, onImported }) {
     ].join(" · ");
     list.append(counts);
     list.append(...locationLines(r));
+    if (r.plan) {
+      const plan = document.createElement("p");
+      plan.dataset.report = "plan";
+      plan.textContent = planText(r.plan);
+      list.append(plan);
+    }
     if (r.ignored_files?.length) {
       const ignored = document.createElement("p");
       ignored.dataset.report = "ignored-files";
