@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 ZONE_FIELD = "xplan:artDerBaulNutzung"  # besondere, else allgemeine ArtDerBaulNutzung
 BESONDERE, ALLGEMEINE = "besondereArtDerBaulNutzung", "allgArtDerBaulNutzung"
+SCHEMA_LOCATION = "http://www.w3.org/2001/XMLSchema-instance schemaLocation"
 NAMESPACE = re.compile(r"^http://www\.xplanung\.de/xplangml/(\d+)/(\d+)$")
 SUPPORTED_MAJOR = (5, 6)
 PLAN_CLASSES = ("BP_Plan", "FP_Plan")
@@ -61,10 +62,12 @@ def check_file(path: Path, name: str) -> str:
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.EntityDeclHandler = _refuse_dtd
     root: list[str] = []
+    schemas: list[str] = []
 
-    def start(tag, _attrs):
+    def start(tag, attrs):
         if not root:
             root.append(tag)
+            schemas.extend(attrs.get(SCHEMA_LOCATION, "").split()[1::2])
 
     parser.StartElementHandler = start
     try:
@@ -87,6 +90,15 @@ def check_file(path: Path, name: str) -> str:
                 "namespace http://www.xplanung.de/xplangml/…)."
             )
             % {"name": name}
+        )
+    local = [location for location in schemas if not location.startswith(("http://", "https://"))]
+    if local:  # GDAL would open a local path; a URL it is never allowed to fetch
+        raise ValidationError(
+            _(
+                "“%(name)s” names a local schema file (%(schema)s); XPlanGML names its "
+                "schema by URL."
+            )
+            % {"name": name, "schema": local[0][:200]}
         )
     version = f"{match[1]}.{match[2]}"
     if int(match[1]) not in SUPPORTED_MAJOR:

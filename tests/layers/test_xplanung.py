@@ -174,8 +174,17 @@ XPLAN_HEAD = (
             + "&e;</xplan:XPlanAuszug>",
             "declares a DTD",
         ),
+        (
+            XPLAN_HEAD.format(v="5/4").replace(
+                ' gml:id="a"',
+                ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" gml:id="a" '
+                'xsi:schemaLocation="http://www.xplanung.de/xplangml/5/4 /etc/passwd"',
+            )
+            + "</xplan:XPlanAuszug>",
+            "names a local schema file",
+        ),
     ],
-    ids=["malformed", "version-4.1", "not-xplanung", "dtd"],
+    ids=["malformed", "version-4.1", "not-xplanung", "dtd", "local-schema"],
 )
 def test_bad_gml_is_refused_with_the_reason(tmp_path, content, reason, no_network):
     path = tmp_path / "plan.gml"
