@@ -259,5 +259,25 @@ def test_planner_imports_the_zoning_of_an_xplangml_plan(
         "data-state", "done", timeout=20_000
     )
     expect(page.locator("#import-report [data-report=plan]")).to_contain_text("Am Auenbogen")
+    # The rule matrix names the zones by their BauNVO names.
+    expect(page.locator("#rule-matrix")).to_contain_text("WA – Allgemeines Wohngebiet")
     layer = Layer.objects.get(name="bp_plan_5_4")
     assert sorted(layer.features.values_list("zone_code", flat=True)) == ["G", "MI", "WA"]
+
+
+def test_a_zoning_layer_takes_a_zone_name_attribute(page, live_server, planner, login, zoning_file):
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    page.set_input_files("#import-file", str(zoning_file))
+    expect(page.locator("#import-fields option[value=label]")).to_be_attached()
+    page.select_option("#import-kind", "zoning")
+    page.fill("#import-zone-field", "zone")
+    page.fill("#import-zone-name-field", "label")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    layer = Layer.objects.get()
+    assert dict(layer.features.values_list("zone_code", "name"))["WA"] == "Zone WA"
+    expect(page.locator("#rule-matrix")).to_contain_text("WA – Zone WA")

@@ -230,7 +230,11 @@ def test_upload_of_an_xplangml_file_through_the_api(
     assert response.status_code == 202, response.content
     status = planner_api.get(response.json()["status_url"]).json()
     assert status["state"] == "done", status["error"]
-    assert [entry["zone_code"] for entry in status["legend"]] == ["G", "MI", "WA"]
+    assert [(entry["zone_code"], entry["zone_name"]) for entry in status["legend"]] == [
+        ("G", "G – Gewerbliche Baufläche"),
+        ("MI", "MI – Mischgebiet"),
+        ("WA", "WA – Allgemeines Wohngebiet"),
+    ]
     assert status["report"]["plan"]["type"] == "BP"
 
     bad = planner_api.post(

@@ -180,12 +180,19 @@ export function bindUpload({ form, urls, onImported }) {
       file.focus();
       return;
     }
-    const data = new FormData(form);
-    for (const [key, value] of [...data.entries()]) {
-      if (value === "" || (key === "layer" && inspected.length < 2)) data.delete(key);
-    }
-    for (const field of form.querySelectorAll("[data-for-kind][hidden] input")) {
-      data.delete(field.name);
+    // Only the fields of the chosen kind count (the zone name and the district name are
+    // both name_field), and no empty ones.
+    const hidden = new Set([...form.querySelectorAll("[data-for-kind][hidden] input")]);
+    const data = new FormData();
+    for (const element of form.elements) {
+      if (!element.name || hidden.has(element) || element.type === "submit") continue;
+      if (element.type === "file") {
+        if (element.files[0]) data.append(element.name, element.files[0]);
+      } else if (element.type === "checkbox") {
+        if (element.checked) data.append(element.name, element.value);
+      } else if (element.value !== "" && !(element.name === "layer" && inspected.length < 2)) {
+        data.append(element.name, element.value);
+      }
     }
     const submit = form.querySelector("button[type=submit]");
     submit.disabled = true;
