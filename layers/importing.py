@@ -183,6 +183,7 @@ class _Report:
     def __init__(self):
         self.read = self.imported = self.repaired = self.refused = 0
         self.outside_city = self.without_zone_code = 0
+        self.side_effects: dict = {}  # on live proposals' overlay, see _refresh_overlay...
         self.repairs: list[dict] = []
         self.refusals: list[dict] = []
         self.seconds: dict[str, float] = {}  # wall time of each step (operators, make bench)
@@ -212,6 +213,7 @@ class _Report:
             "repairs": self.repairs,
             "refusals": self.refusals,
             "seconds": self.seconds,
+            "side_effects": self.side_effects,
         }
 
 
@@ -409,6 +411,33 @@ def _full_report(run: _Import) -> dict:
     }
 
 
+def _refresh_overlay_counting_changes() -> dict:
+    """Refresh the overlay and count what the new layer changed for live proposals: their
+    compatibility (a zoning layer without rules turns "compatible" into "unknown") and their
+    district (the newest district layer takes over the assignment)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE overlay_before ON COMMIT DROP AS "
+            "SELECT proposal_id, compatibility, district_id FROM layers_proposaloverlay"
+        )
+        overlay_refresh()
+        cursor.execute(
+            """SELECT count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility),
+                      count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility
+                                       AND o.compatibility = 'unknown'),
+                      count(*) FILTER (WHERE b.district_id IS DISTINCT FROM o.district_id)
+               FROM layers_proposaloverlay o
+               JOIN overlay_before b USING (proposal_id)"""
+        )
+        changed, now_unknown, district = cursor.fetchone()
+        cursor.execute("DROP TABLE overlay_before")
+    return {
+        "compatibility_changed": changed,
+        "now_unknown": now_unknown,
+        "district_changed": district,
+    }
+
+
 def _mark_done(run: _Import) -> None:
     """Store the layer as done with its report; then refresh the overlay, which joins only
     layers in state done."""
@@ -426,7 +455,7 @@ def _mark_done(run: _Import) -> None:
     layer.finished_at = timezone.now()
     layer.save()
     if run.polygons_only:
-        overlay_refresh()
+        report.side_effects = _refresh_overlay_counting_changes()
         report.step("overlay")
         layer.report = _full_report(run)
         layer.save(update_fields=["report"])

@@ -184,3 +184,20 @@ def test_refresh_of_all_proposals_is_idempotent(zoning, resident):
     assert overlay_refresh() == 2
     assert zones_of(first) == {"WA": 0.5, "GE": 0.5}
     assert zones_of(second) == {"WA": 1.0}
+
+
+def test_the_report_counts_the_verdicts_a_rule_less_zoning_layer_changes(
+    zoning, resident, zones_gpkg
+):
+    zoning_rules_set(layer=zoning, matrix={"WA": {Category.HOUSING: "compatible"}})
+    housing = pin(resident, square(10, 10, 20))
+    assert ProposalOverlay.objects.get(proposal=housing).compatibility == "compatible"
+
+    second = layer_import(path=zones_gpkg, name="Zoning 2", kind="zoning", zone_field="zone")
+
+    assert ProposalOverlay.objects.get(proposal=housing).compatibility == "unknown"
+    assert second.report["side_effects"] == {
+        "compatibility_changed": 1,
+        "now_unknown": 1,
+        "district_changed": 0,
+    }

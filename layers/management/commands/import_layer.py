@@ -70,6 +70,21 @@ class Command(BaseCommand):
         for refusal in report["refusals"][:20]:
             self.stdout.write(f"  feature {refusal['feature']}: {refusal['reason']}")
         self._write_location(report)
+        effects = report.get("side_effects") or {}
+        if effects.get("compatibility_changed"):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The compatibility of {effects['compatibility_changed']} proposals changed; "
+                    f"{effects['now_unknown']} are now unknown until the layer's rules are set."
+                )
+            )
+        if effects.get("district_changed"):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{effects['district_changed']} proposals now belong to a district of this "
+                    "layer (the newest district layer is used)."
+                )
+            )
         plan = report.get("plan")
         if plan:
             status = plan["legal_status_name"] or plan["legal_status"]

@@ -107,6 +107,31 @@ export function bindUpload({ form, urls, onImported }) {
     return lines;
   }
 
+  // What the new layer changed for live proposals (a zoning layer without rules turns
+  // their verdicts to "unknown"; the newest district layer takes over the districts).
+  function sideEffectLines(r) {
+    const effects = r.side_effects || {};
+    const texts = [];
+    if (effects.compatibility_changed) {
+      texts.push(fill(gettext("The import changed the compatibility of %(count)s proposals; %(unknown)s are now unknown until the layer's rules are set."), {
+        count: effects.compatibility_changed,
+        unknown: effects.now_unknown ?? 0,
+      }));
+    }
+    if (effects.district_changed) {
+      texts.push(fill(gettext("%(count)s proposals now belong to a district of this layer (the newest district layer is used)."), {
+        count: effects.district_changed,
+      }));
+    }
+    return texts.map((text) => {
+      const p = document.createElement("p");
+      p.className = "warning";
+      p.dataset.report = "side-effects";
+      p.textContent = text;
+      return p;
+    });
+  }
+
   function renderReport(layer) {
     const r = layer.report || {};
     const list = document.createElement("div");
@@ -119,7 +144,7 @@ export function bindUpload({ form, urls, onImported }) {
       `${gettext("refused")}: ${r.refused ?? 0}`,
     ].join(" · ");
     list.append(counts);
-    list.append(...locationLines(r));
+    list.append(...locationLines(r), ...sideEffectLines(r));
     if (r.plan) {
       const plan = document.createElement("p");
       plan.dataset.report = "plan";
