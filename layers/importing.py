@@ -26,7 +26,7 @@ from core import pgcopy
 
 from . import copy_rows, geometry, location, reading, uploads, xplanung
 from .models import LayerKind, LayerState
-from .overlay import overlay_refresh
+from .overlay import overlay_refresh_counting_changes
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ class _Report:
     def __init__(self):
         self.read = self.imported = self.repaired = self.refused = 0
         self.outside_city = self.without_zone_code = 0
-        self.side_effects: dict = {}  # on live proposals' overlay, see _refresh_overlay...
+        self.side_effects: dict = {}  # overlay.overlay_refresh_counting_changes()
         self.repairs: list[dict] = []
         self.refusals: list[dict] = []
         self.seconds: dict[str, float] = {}  # wall time of each step (operators, make bench)
@@ -411,33 +411,6 @@ def _full_report(run: _Import) -> dict:
     }
 
 
-def _refresh_overlay_counting_changes() -> dict:
-    """Refresh the overlay and count what the new layer changed for live proposals: their
-    compatibility (a zoning layer without rules turns "compatible" into "unknown") and their
-    district (the newest district layer takes over the assignment)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMP TABLE overlay_before ON COMMIT DROP AS "
-            "SELECT proposal_id, compatibility, district_id FROM layers_proposaloverlay"
-        )
-        overlay_refresh()
-        cursor.execute(
-            """SELECT count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility),
-                      count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility
-                                       AND o.compatibility = 'unknown'),
-                      count(*) FILTER (WHERE b.district_id IS DISTINCT FROM o.district_id)
-               FROM layers_proposaloverlay o
-               JOIN overlay_before b USING (proposal_id)"""
-        )
-        changed, now_unknown, district = cursor.fetchone()
-        cursor.execute("DROP TABLE overlay_before")
-    return {
-        "compatibility_changed": changed,
-        "now_unknown": now_unknown,
-        "district_changed": district,
-    }
-
-
 def _mark_done(run: _Import) -> None:
     """Store the layer as done with its report; then refresh the overlay, which joins only
     layers in state done."""
@@ -455,7 +428,7 @@ def _mark_done(run: _Import) -> None:
     layer.finished_at = timezone.now()
     layer.save()
     if run.polygons_only:
-        report.side_effects = _refresh_overlay_counting_changes()
+        report.side_effects = overlay_refresh_counting_changes()
         report.step("overlay")
         layer.report = _full_report(run)
         layer.save(update_fields=["report"])

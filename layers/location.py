@@ -26,6 +26,10 @@ from django.utils.translation import gettext as _
 SAMPLE = 2000
 CHUNKS = 4  # places in the file the sample is read from
 MOSTLY = 0.5  # a larger share outside the city refuses the layer unless confirmed
+# Features this close to the outline count as inside: the check is after CRS mix-ups, which
+# put data 200 km (neighbouring Gauss-Krüger zones) to thousands of km away, not after a
+# district layer that reaches a little further than the previous one.
+MARGIN_M = 5000
 # The CRSs German offices deliver in; each is tried in place of the one given.
 CANDIDATES = (25832, 25833, 31466, 31467, 31468, 31469, 4326, 3857)
 
@@ -37,15 +41,16 @@ class Outline:
 
 
 def city_outline() -> Outline:
-    """The city's outline in ANALYSIS_SRID: the union of the newest done district layer,
-    else CITY_BBOX."""
+    """The city's outline in ANALYSIS_SRID: the union of the authoritative district layer
+    (else the newest done one), else CITY_BBOX."""
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT l.name, ST_AsBinary(ST_UnaryUnion(ST_Collect(
                    ST_Transform(f.geom, %s))))
                FROM layers_layer l JOIN layers_feature f ON f.layer_id = l.id
                WHERE l.id = (SELECT id FROM layers_layer WHERE kind = 'district'
-                             AND state = 'done' ORDER BY finished_at DESC NULLS LAST, id DESC
+                             AND state = 'done'
+                             ORDER BY authoritative DESC, finished_at DESC NULLS LAST, id DESC
                              LIMIT 1)
                GROUP BY l.name""",
             [settings.ANALYSIS_SRID],
@@ -156,12 +161,14 @@ def check(*, dataset, layer: str, count: int, crs: str) -> dict:
     and (when most lies outside) the CRS mix-ups that would fit."""
     points = sample_points(dataset, layer, count)
     outline = city_outline()
+    area = shapely.buffer(outline.geom, MARGIN_M, quad_segs=2)
+    shapely.prepare(area)
     projected = _in_analysis(points, crs)
     # Coordinates the CRS cannot reproject at all are refused feature by feature by the
     # import (with that reason); the check is about the ones that land somewhere.
     finite = np.isfinite(projected).all(axis=1)
     points, projected = points[finite], projected[finite]
-    share = _share_outside(projected, outline.geom)
+    share = _share_outside(projected, area)
     result = {
         "sampled": len(points),
         "outside_share": round(share, 3),
@@ -172,7 +179,7 @@ def check(*, dataset, layer: str, count: int, crs: str) -> dict:
     }
     if share > MOSTLY:
         result["distance_km"], result["direction"] = _where(projected, outline.geom)
-        result["fits"] = fitting_alternatives(points, crs, outline.geom)
+        result["fits"] = fitting_alternatives(points, crs, area)
     return result
 
 

@@ -42,6 +42,7 @@ class LayerSerializer(serializers.ModelSerializer):
             "zone_field",
             "name_field",
             "population_field",
+            "authoritative",
             "error",
             "created_at",
             "finished_at",
@@ -60,6 +61,7 @@ class LayerSerializer(serializers.ModelSerializer):
             "features": reverse("api:layer-features", kwargs=slug),
             "tiles": tile.replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
             "rules": reverse("api:layer-rules", kwargs=slug),
+            "authoritative": reverse("api:layer-authoritative", kwargs=slug),
         }
 
 

@@ -27,6 +27,7 @@ from . import hooks, importing, reading, uploads, xplanung
 from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
 from .overlay import (
     overlay_refresh,
+    overlay_refresh_counting_changes,
     overlay_refresh_verdicts,
     proposals_using_layer,
 )
@@ -297,6 +298,22 @@ def layer_delete(*, layer: Layer, user=None) -> None:
         transaction.on_commit(lambda name=layer.upload: default_storage.delete(name))
     overlay_refresh(proposal_ids=affected)
     hooks.run_after_bulk_change()
+
+
+@transaction.atomic
+def district_layer_choose(*, layer: Layer | None, user=None) -> dict:
+    """Make `layer` the authoritative district layer (None: no layer is, the largest share
+    decides); refresh the districts and return what changed (overlay_refresh_counting_changes)."""
+    require(user, "layers.change_layer")
+    if layer is not None and (layer.kind != LayerKind.DISTRICT or layer.state != LayerState.DONE):
+        raise ValidationError(_("Only an imported district layer can decide the districts."))
+    Layer.objects.filter(authoritative=True).update(authoritative=False)
+    if layer is not None:
+        Layer.objects.filter(pk=layer.pk).update(authoritative=True)
+        layer.authoritative = True
+    changes = overlay_refresh_counting_changes()
+    hooks.run_after_bulk_change()
+    return changes
 
 
 def _zone_codes(layer: Layer) -> set[str]:

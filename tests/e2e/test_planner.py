@@ -281,3 +281,17 @@ def test_a_zoning_layer_takes_a_zone_name_attribute(page, live_server, planner, 
     layer = Layer.objects.get()
     assert dict(layer.features.values_list("zone_code", "name"))["WA"] == "Zone WA"
     expect(page.locator("#rule-matrix")).to_contain_text("WA – Zone WA")
+
+
+def test_planner_chooses_the_authoritative_district_layer(page, live_server, planner, login):
+    layer = district_layer()
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    button = page.locator(f"#layer-rows tr[data-slug={layer.slug}] [data-action=authoritative]")
+    expect(button).to_have_attribute("aria-pressed", "false")
+
+    button.click()
+
+    expect(button).to_have_attribute("aria-pressed", "true")
+    layer.refresh_from_db()
+    assert layer.authoritative

@@ -114,8 +114,8 @@ def test_a_district_layer_is_the_city_outline(tmp_path, zones_gpkg):
     assert outline.source == "Districts"
     assert outline.geom.area == pytest.approx(3000 * 3000, rel=1e-3)
 
-    # 5 km east of the only district: outside it, though inside CITY_BBOX.
-    far = frame([{"zone": "WA", "geometry": square(5000, 0, 100)}])
+    # 10 km east of the only district: outside it, though inside CITY_BBOX.
+    far = frame([{"zone": "WA", "geometry": square(12000, 0, 100)}])
     with pytest.raises(ValidationError, match="km east"):
         layer_import(
             path=write_gpkg(tmp_path / "far.gpkg", {"z": far}),

@@ -82,7 +82,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     f"{effects['district_changed']} proposals now belong to a district of this "
-                    "layer (the newest district layer is used)."
+                    "layer (unless a district layer is marked authoritative, the newest decides "
+                    "where district layers overlap)."
                 )
             )
         plan = report.get("plan")

@@ -119,7 +119,7 @@ export function bindUpload({ form, urls, onImported }) {
       }));
     }
     if (effects.district_changed) {
-      texts.push(fill(gettext("%(count)s proposals now belong to a district of this layer (the newest district layer is used)."), {
+      texts.push(fill(gettext("%(count)s proposals now belong to a district of this layer; the layer table says which district layer decides."), {
         count: effects.district_changed,
       }));
     }
