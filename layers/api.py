@@ -199,6 +199,32 @@ PROPOSAL_OVERLAY = inline_serializer(
 )
 
 
+class LayerAuthoritativeView(GenericAPIView):
+    serializer_class = serializers.Serializer
+
+    @extend_schema(
+        summary="Make this district layer decide the districts (planners); DELETE: none does",
+        responses={
+            200: inline_serializer(
+                "DistrictChoice",
+                {
+                    "compatibility_changed": serializers.IntegerField(),
+                    "now_unknown": serializers.IntegerField(),
+                    "district_changed": serializers.IntegerField(),
+                },
+            )
+        },
+    )
+    def post(self, request, slug):
+        layer = _layer_for(request, slug)
+        return Response(services.district_layer_choose(layer=layer, user=request.user))
+
+    @extend_schema(summary="No district layer is authoritative (planners)")
+    def delete(self, request, slug):
+        _layer_for(request, slug)
+        return Response(services.district_layer_choose(layer=None, user=request.user))
+
+
 class LayerRulesView(GenericAPIView):
     parser_classes = [JSONParser]
 

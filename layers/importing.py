@@ -24,9 +24,9 @@ from psycopg.copy import QueuedLibpqWriter
 
 from core import pgcopy
 
-from . import copy_rows, geometry, reading, uploads
+from . import copy_rows, geometry, location, reading, uploads, xplanung
 from .models import LayerKind, LayerState
-from .overlay import overlay_refresh
+from .overlay import overlay_refresh_counting_changes
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,9 @@ class Prepared:
     dataset: Path
     info: reading.LayerInfo
     crs: str
+    location: dict | None = None  # layers.location.check(): where the layer lands
+    ignored_files: list[str] | None = None  # sidecars skipped in a zip, by their names
+    plan: dict | None = None  # XPlanGML: the plan the file describes (xplanung.plan_info)
 
 
 def find_dataset(unpacked: Path, driver: str) -> Path:
@@ -74,12 +77,17 @@ def prepare(
     population_field: str | None = None,
     name_field: str | None = None,
     source_srid: int | None = None,
+    confirm_outside: bool = False,
 ) -> Prepared:
+    """Check the file and the options without writing anything. A layer that lies mostly
+    outside the city is refused (the reason names the likely CRS mix-up) unless
+    `confirm_outside`."""
     if kind not in LayerKind.values:
         raise ValidationError(
             _("Unknown layer kind “%(kind)s”; use zoning, district or other.") % {"kind": kind}
         )
-    unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir))
+    ignored: list[str] = []
+    unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir), ignored=ignored)
     dataset = find_dataset(unpacked, driver)
     info = reading.layer_info(dataset, layer_name)
     if info.count == 0:  # refused now, with the upload, rather than by the import job later
@@ -89,16 +97,56 @@ def prepare(
         )
     if kind == LayerKind.ZONING and not zone_field:
         raise ValidationError(_("A zoning layer needs the attribute that holds the zone code."))
-    for label, field in (
-        (_("zone code"), zone_field),
-        (_("population"), population_field),
-        (_("name"), name_field),
-    ):
-        if field and field not in info.fields:
+    _check_fields(
+        info, zone_field=zone_field, population_field=population_field, name_field=name_field
+    )
+    crs = _usable_crs(info, source_srid)
+    where = location.check(dataset=dataset, layer=info.name, count=info.count, crs=crs)
+    if location.mostly_outside(where):
+        where["message"] = location.describe(where)
+        where["confirmed"] = confirm_outside
+        if not confirm_outside:
             raise ValidationError(
-                _("The %(label)s attribute “%(field)s” is not in the layer; it has: %(fields)s.")
-                % {"label": label, "field": field, "fields": ", ".join(info.fields) or "-"}
+                {
+                    "confirm_outside": _(
+                        "%(where)s. If the layer lies outside on purpose, confirm it "
+                        "(confirm_outside in the API, --confirm-outside for import_layer)."
+                    )
+                    % {"where": where["message"]}
+                }
             )
+    plan = None
+    if driver == uploads.XPLANGML:
+        plan = xplanung.plan_info(dataset, reading.list_layers(dataset))
+    return Prepared(
+        dataset=dataset, info=info, crs=crs, location=where, ignored_files=ignored, plan=plan
+    )
+
+
+def _check_fields(info: reading.LayerInfo, **fields: str | None) -> None:
+    """Each attribute option names an attribute of the layer (an XPlanGML layer's zone
+    may also be xplanung.ZONE_FIELD, made from its ArtDerBaulNutzung)."""
+    labels = {
+        "zone_field": _("zone code"),
+        "population_field": _("population"),
+        "name_field": _("name"),
+    }
+    for option, field in fields.items():
+        if not field or field in info.fields:
+            continue
+        if (
+            option == "zone_field"
+            and field == xplanung.ZONE_FIELD
+            and xplanung.has_zone(info.fields)
+        ):
+            continue
+        raise ValidationError(
+            _("The %(label)s attribute “%(field)s” is not in the layer; it has: %(fields)s.")
+            % {"label": labels[option], "field": field, "fields": ", ".join(info.fields) or "-"}
+        )
+
+
+def _usable_crs(info: reading.LayerInfo, source_srid: int | None) -> str:
     crs = reading.source_crs(info, source_srid)
     try:
         geometry.transformer_to_wgs84(crs)
@@ -106,7 +154,7 @@ def prepare(
         raise ValidationError(
             _("The coordinate reference system cannot be used: %(error)s") % {"error": exc}
         ) from exc
-    return Prepared(dataset=dataset, info=info, crs=crs)
+    return crs
 
 
 class _ProgressWriter:
@@ -135,6 +183,7 @@ class _Report:
     def __init__(self):
         self.read = self.imported = self.repaired = self.refused = 0
         self.outside_city = self.without_zone_code = 0
+        self.side_effects: dict = {}  # overlay.overlay_refresh_counting_changes()
         self.repairs: list[dict] = []
         self.refusals: list[dict] = []
         self.seconds: dict[str, float] = {}  # wall time of each step (operators, make bench)
@@ -164,6 +213,7 @@ class _Report:
             "repairs": self.repairs,
             "refusals": self.refusals,
             "seconds": self.seconds,
+            "side_effects": self.side_effects,
         }
 
 
@@ -179,9 +229,13 @@ def _batch_rows(*, layer_id: int, batch, fields, options) -> tuple[bytes, int]:
     def values_of(option: str) -> list | None:
         return columns[options[option]].tolist() if options[option] else None
 
-    zone_values = values_of("zone_field")
-    codes = [copy_rows.zone_code(v) for v in zone_values] if zone_values is not None else None
-    name_values = values_of("name_field")
+    zone_names = None
+    if options["zone_field"] == xplanung.ZONE_FIELD:
+        codes, zone_names = xplanung.zone_columns(columns, n)
+    else:
+        zone_values = values_of("zone_field")
+        codes = [copy_rows.zone_code(v) for v in zone_values] if zone_values is not None else None
+    name_values = values_of("name_field") or zone_names
     population_values = values_of("population_field")
     data = copy_rows.rows(
         layer_id=layer_id,
@@ -345,6 +399,18 @@ def _cut_parts(cursor, run: _Import) -> None:
     run.report.step("parts")
 
 
+def _full_report(run: _Import) -> dict:
+    """The import's counts with what prepare() found: where the layer lands, the skipped
+    sidecar files."""
+    prepared = run.prepared
+    return {
+        **run.report.as_dict(),
+        "location": prepared.location,
+        "ignored_files": prepared.ignored_files or [],
+        "plan": prepared.plan,
+    }
+
+
 def _mark_done(run: _Import) -> None:
     """Store the layer as done with its report; then refresh the overlay, which joins only
     layers in state done."""
@@ -355,16 +421,16 @@ def _mark_done(run: _Import) -> None:
     layer.state = LayerState.DONE
     layer.progress = 100
     layer.feature_count = report.imported
-    layer.report = report.as_dict()
+    layer.report = _full_report(run)
     layer.source_crs = reading.crs_label(prepared.crs)
     layer.source_layer = prepared.info.name
     layer.error = ""
     layer.finished_at = timezone.now()
     layer.save()
     if run.polygons_only:
-        overlay_refresh()
+        report.side_effects = overlay_refresh_counting_changes()
         report.step("overlay")
-        layer.report = report.as_dict()
+        layer.report = _full_report(run)
         layer.save(update_fields=["report"])
 
 
@@ -375,7 +441,7 @@ def _mark_failed(run: _Import, exc: BaseException) -> None:
     layer.state = LayerState.FAILED
     layer.progress = 0
     layer.feature_count = 0
-    layer.report = run.report.as_dict()
+    layer.report = _full_report(run)
     layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
     layer.finished_at = timezone.now()
     run.progress.close()

@@ -68,6 +68,9 @@ class Layer(models.Model):
     # {"read": n, "imported": n, "repaired": n, "refused": n,
     #  "refusals": [{"feature": index, "reason": "..."}], "repairs": [{"feature", "reason"}]}
     report = models.JSONField(default=dict, blank=True)
+    # The district layer that decides a proposal's district where district layers overlap
+    # (chosen by a planner; without one, the largest share decides, then the newest layer).
+    authoritative = models.BooleanField(_("authoritative district layer"), default=False)
     error = models.TextField(_("error"), blank=True)
     # Where an uploaded file waits for the worker (a path in default_storage); "" when done.
     upload = models.CharField(max_length=500, blank=True)
@@ -87,6 +90,11 @@ class Layer(models.Model):
                 condition=Q(state__in=LayerState.values), name="layer_state_known"
             ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="layer_progress_percent"),
+            models.UniqueConstraint(
+                fields=["authoritative"],
+                condition=Q(authoritative=True),
+                name="one_authoritative_district_layer",
+            ),
         ]
 
     def __str__(self):

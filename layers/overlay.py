@@ -62,6 +62,7 @@ WHERE {scope}
 AGGREGATE_SQL = """
 hit AS MATERIALIZED (
     SELECT piece.proposal_id, piece.category, piece.measure, l.id AS layer_id, l.slug, l.kind,
+           l.authoritative,
            f.id AS feature_id, f.zone_code, COALESCE(NULLIF(f.name, ''), f.zone_code) AS name,
            CASE WHEN piece.dim = 0 THEN max(piece.amount) ELSE sum(piece.amount) END AS amount
     FROM overlay_piece piece
@@ -93,7 +94,7 @@ zones AS (
 district AS (
     SELECT DISTINCT ON (proposal_id) proposal_id, feature_id, name
     FROM shared WHERE kind = 'district'
-    ORDER BY proposal_id, share DESC, layer_id DESC, feature_id
+    ORDER BY proposal_id, authoritative DESC, share DESC, layer_id DESC, feature_id
 )
 INSERT INTO layers_proposaloverlay
     (proposal_id, district_id, district_name, compatibility, zones, computed_at)
@@ -177,6 +178,33 @@ def overlay_refresh(*, proposal_ids: list[int] | None = None) -> int:
             params,
         )
         return cursor.rowcount
+
+
+def overlay_refresh_counting_changes() -> dict:
+    """Refresh the overlay of all active proposals and count what changed for them: their
+    compatibility (a new zoning layer without rules turns "compatible" into "unknown") and
+    their district (a new or newly authoritative district layer takes over)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE overlay_before ON COMMIT DROP AS "
+            "SELECT proposal_id, compatibility, district_id FROM layers_proposaloverlay"
+        )
+        overlay_refresh()
+        cursor.execute(
+            """SELECT count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility),
+                      count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility
+                                       AND o.compatibility = 'unknown'),
+                      count(*) FILTER (WHERE b.district_id IS DISTINCT FROM o.district_id)
+               FROM layers_proposaloverlay o
+               JOIN overlay_before b USING (proposal_id)"""
+        )
+        changed, now_unknown, district = cursor.fetchone()
+        cursor.execute("DROP TABLE overlay_before")
+    return {
+        "compatibility_changed": changed,
+        "now_unknown": now_unknown,
+        "district_changed": district,
+    }
 
 
 def overlay_refresh_verdicts(*, layer_id: int, slug: str) -> int:

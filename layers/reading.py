@@ -28,6 +28,12 @@ pyogrio.set_gdal_config_options(
         "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
         "PROJ_NETWORK": "OFF",
         "ALLOW_OGR_SQL_FUNCTIONS_FROM_TRIGGER_AND_VIEW": "NO",
+        # XPlanGML (GML driver): no schema is fetched (fields are inferred from the file
+        # and read as text, so code-list values stay "1200"), XLinks are not resolved.
+        # GDAL writes its .gfs next to the file, which is always in a private work folder.
+        "GML_FIELDTYPES": "ALWAYS_STRING",
+        "GML_SKIP_RESOLVE_ELEMS": "ALL",
+        "GML_DOWNLOAD_WFS_SCHEMA": "NO",
     }
 )
 

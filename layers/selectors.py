@@ -5,7 +5,18 @@ from django.contrib.gis.geos import Polygon
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import CharField, Count, F, Func, IntegerField, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Collate
 
 from core.geojson import feature_collection
@@ -34,17 +45,26 @@ def layer_get(*, slug: str, user) -> Layer | None:
 
 
 def layer_legends(layer_ids) -> dict[int, list[dict]]:
-    """{layer_id: [{"zone_code", "count", "color"}, ...]} for zoning layers, one query."""
+    """{layer_id: [{"zone_code", "zone_name", "count", "color"}, ...]} for zoning layers, one
+    query. zone_name is the features' name when all features of the zone share one ("WA –
+    Allgemeines Wohngebiet" from XPlanung, or the zoning layer's name attribute), else ""."""
     rows = (
         Feature.objects.filter(layer_id__in=list(layer_ids))
         .exclude(zone_code="")
         .values_list("layer_id", "zone_code")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), low=Min("name"), high=Max("name"))
     )
     legends: dict[int, list[dict]] = {}
-    for layer_id, code, n in sorted(rows):
+    for layer_id, code, n, low, high in sorted(rows):
         legend = legends.setdefault(layer_id, [])
-        legend.append({"zone_code": code, "count": n, "color": PALETTE[len(legend) % len(PALETTE)]})
+        legend.append(
+            {
+                "zone_code": code,
+                "zone_name": low if low == high else "",
+                "count": n,
+                "color": PALETTE[len(legend) % len(PALETTE)],
+            }
+        )
     return legends
 
 

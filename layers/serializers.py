@@ -15,6 +15,7 @@ class LayerUploadSerializer(serializers.Serializer):
     population_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
     name_field = serializers.CharField(max_length=100, required=False, allow_blank=True)
     source_srid = serializers.IntegerField(required=False, min_value=1, max_value=999_999)
+    confirm_outside = serializers.BooleanField(required=False, default=False)
 
 
 class LayerInspectSerializer(serializers.Serializer):
@@ -41,6 +42,7 @@ class LayerSerializer(serializers.ModelSerializer):
             "zone_field",
             "name_field",
             "population_field",
+            "authoritative",
             "error",
             "created_at",
             "finished_at",
@@ -59,6 +61,7 @@ class LayerSerializer(serializers.ModelSerializer):
             "features": reverse("api:layer-features", kwargs=slug),
             "tiles": tile.replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
             "rules": reverse("api:layer-rules", kwargs=slug),
+            "authoritative": reverse("api:layer-authoritative", kwargs=slug),
         }
 
 

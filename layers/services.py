@@ -23,10 +23,11 @@ from django.utils.translation import gettext as _
 from accounts.rules import require
 from proposals.models import Category
 
-from . import hooks, importing, reading, uploads
+from . import hooks, importing, reading, uploads, xplanung
 from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
 from .overlay import (
     overlay_refresh,
+    overlay_refresh_counting_changes,
     overlay_refresh_verdicts,
     proposals_using_layer,
 )
@@ -68,18 +69,26 @@ def layer_list_layers(path, *, file_name: str | None = None) -> list[dict]:
     try:
         unpacked, driver = uploads.unpack_upload(Path(path), file_name or Path(path).name, workdir)
         dataset = importing.find_dataset(unpacked, driver)
+        names = reading.list_layers(dataset)
+        # XPlanGML: each feature class is a layer; they share the plan's description, and
+        # a class with ArtDerBaulNutzung offers the zone made from it first.
+        plan = xplanung.plan_info(dataset, names) if driver == uploads.XPLANGML else None
         result = []
-        for name in reading.list_layers(dataset):
+        for name in names:
             info = reading.layer_info(dataset, name)
-            result.append(
-                {
-                    "name": info.name,
-                    "geometry_type": info.geometry_type,
-                    "feature_count": info.count,
-                    "fields": info.fields,
-                    "crs": reading.crs_label(info.crs) if info.crs else None,
-                }
+            zone = (
+                [xplanung.ZONE_FIELD] if plan is not None and xplanung.has_zone(info.fields) else []
             )
+            entry = {
+                "name": info.name,
+                "geometry_type": info.geometry_type,
+                "feature_count": info.count,
+                "fields": [*zone, *info.fields],
+                "crs": reading.crs_label(info.crs) if info.crs else None,
+            }
+            if plan is not None:
+                entry["plan"] = plan
+            result.append(entry)
         return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -115,6 +124,7 @@ def layer_import(
     population_field: str | None = None,
     name_field: str | None = None,
     source_srid: int | None = None,
+    confirm_outside: bool = False,
     file_name: str | None = None,
     user=None,
     layer: Layer | None = None,
@@ -137,7 +147,12 @@ def layer_import(
     try:
         try:
             prepared = importing.prepare(
-                path=Path(path), file_name=file_name, workdir=workdir, kind=kind, **options
+                path=Path(path),
+                file_name=file_name,
+                workdir=workdir,
+                kind=kind,
+                confirm_outside=confirm_outside,
+                **options,
             )
         except ValidationError as exc:
             if layer is not None:
@@ -169,6 +184,7 @@ def layer_upload(
     population_field: str | None = None,
     name_field: str | None = None,
     source_srid: int | None = None,
+    confirm_outside: bool = False,
     user=None,
 ) -> Layer:
     """Accept an uploaded file: check it now, store it, queue the import. Returns the layer.
@@ -193,7 +209,14 @@ def layer_upload(
             for chunk in file.chunks():
                 out.write(chunk)
         check_dir = Path(tempfile.mkdtemp(dir=workdir))
-        importing.prepare(path=local, file_name=file_name, workdir=check_dir, kind=kind, **options)
+        importing.prepare(
+            path=local,
+            file_name=file_name,
+            workdir=check_dir,
+            kind=kind,
+            confirm_outside=confirm_outside,
+            **options,
+        )
         with open(local, "rb") as stored:
             storage_name = default_storage.save(
                 f"{UPLOAD_DIR}/{uuid.uuid4().hex}/{file_name}", File(stored)
@@ -241,6 +264,9 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
             population_field=layer.population_field or None,
             name_field=layer.name_field or None,
             source_srid=int(srid) if srid and srid.isdigit() else None,
+            # The upload was checked with the same file and options; a layer outside the
+            # city got here only because the planner confirmed it.
+            confirm_outside=True,
             file_name=layer.source_name or local.name,
             layer=layer,
             on_progress=on_progress,
@@ -272,6 +298,22 @@ def layer_delete(*, layer: Layer, user=None) -> None:
         transaction.on_commit(lambda name=layer.upload: default_storage.delete(name))
     overlay_refresh(proposal_ids=affected)
     hooks.run_after_bulk_change()
+
+
+@transaction.atomic
+def district_layer_choose(*, layer: Layer | None, user=None) -> dict:
+    """Make `layer` the authoritative district layer (None: no layer is, the largest share
+    decides); refresh the districts and return what changed (overlay_refresh_counting_changes)."""
+    require(user, "layers.change_layer")
+    if layer is not None and (layer.kind != LayerKind.DISTRICT or layer.state != LayerState.DONE):
+        raise ValidationError(_("Only an imported district layer can decide the districts."))
+    Layer.objects.filter(authoritative=True).update(authoritative=False)
+    if layer is not None:
+        Layer.objects.filter(pk=layer.pk).update(authoritative=True)
+        layer.authoritative = True
+    changes = overlay_refresh_counting_changes()
+    hooks.run_after_bulk_change()
+    return changes
 
 
 def _zone_codes(layer: Layer) -> set[str]:

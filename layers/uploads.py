@@ -15,10 +15,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from . import shapefile
+from . import shapefile, xplanung
 
-GPKG, GEOJSON, SHAPEFILE = "GPKG", "GeoJSON", "ESRI Shapefile"
-ALLOWED_DRIVERS = (GPKG, GEOJSON, SHAPEFILE)
+GPKG, GEOJSON, SHAPEFILE, XPLANGML = "GPKG", "GeoJSON", "ESRI Shapefile", "GML"
+ALLOWED_DRIVERS = (GPKG, GEOJSON, SHAPEFILE, XPLANGML)
 
 ZIP_MAX_ENTRIES = 100
 ZIP_MAX_RATIO = 100  # uncompressed / compressed size of one entry
@@ -31,6 +31,8 @@ SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
 ZIP_IGNORED = {
     ".qix", ".sbn", ".sbx", ".xml", ".qmd", ".xsd", ".qpj", ".qml", ".sld", ".lyr", ".cst",
     ".csv", ".txt", ".pdf", ".html", ".htm", ".md",
+    # the scanned plans and their world files an XPlanArchiv carries next to its GML
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".tfw", ".pgw", ".jgw", ".wld",
 }  # fmt: skip
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -104,8 +106,11 @@ def _safe_member_name(info: zipfile.ZipInfo) -> PurePosixPath:
     return path
 
 
-def _zip_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
-    """The entries worth extracting, after checking every entry of the archive."""
+def _zip_members(
+    archive: zipfile.ZipFile, ignored: list[str] | None = None
+) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The entries worth extracting, after checking every entry of the archive; the
+    skipped sidecars' names are appended to `ignored` (for the import report)."""
     infos = archive.infolist()
     if len(infos) > ZIP_MAX_ENTRIES:
         raise ValidationError(
@@ -131,8 +136,10 @@ def _zip_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePo
             )
         suffix = path.suffix.lower()
         if suffix in ZIP_IGNORED:
+            if ignored is not None:
+                ignored.append(info.filename)
             continue
-        if suffix not in SHAPEFILE_PARTS:
+        if suffix not in SHAPEFILE_PARTS and suffix != ".gml":
             raise ValidationError(
                 _(
                     "The zip holds “%(name)s”; a zip may only hold a Shapefile "
@@ -157,27 +164,50 @@ def _extract(archive: zipfile.ZipFile, members, target: Path) -> None:
                 out.write(chunk)
 
 
-def _unpack_zip(path: Path, name: str, workdir: Path) -> Path:
+def _zip_content(members) -> tuple[list[PurePosixPath], str]:
+    """The dataset files of the zip (its .shp files, or its one XPlanGML file) and their
+    driver: a zip is a Shapefile or an XPlanArchiv, never both."""
+    shps = [p for _i, p in members if p.suffix.lower() == ".shp"]
+    gmls = [p for _i, p in members if p.suffix.lower() == ".gml"]
+    if shps and gmls:
+        raise ValidationError(
+            _("The zip holds both a Shapefile and an XPlanGML file; upload them one by one.")
+        )
+    if len(gmls) > 1:
+        raise ValidationError(_("An XPlanArchiv zip may hold one XPlanGML file (.gml)."))
+    if not shps and not gmls:
+        raise ValidationError(_("The zip holds no Shapefile (.shp)."))
+    return (shps, SHAPEFILE) if shps else (gmls, XPLANGML)
+
+
+def _unpack_zip(
+    path: Path, name: str, workdir: Path, ignored: list[str] | None = None
+) -> tuple[Path, str]:
     if not zipfile.is_zipfile(path):
         raise _not_what_it_says(name, "zip")
     try:
         with zipfile.ZipFile(path) as archive:
-            members = _zip_members(archive)
-            shps = [p for _i, p in members if p.suffix.lower() == ".shp"]
-            if not shps:
-                raise ValidationError(_("The zip holds no Shapefile (.shp)."))
+            members = _zip_members(archive, ignored)
+            datasets, driver = _zip_content(members)
             target = workdir / "unzipped"
             target.mkdir()
             _extract(archive, members, target)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
         raise ValidationError(_("The zip is damaged: %(error)s") % {"error": exc}) from exc
-    for shp in shps:
+    if driver == XPLANGML:
+        gml = target / Path(*datasets[0].parts)
+        xplanung.check_file(gml, datasets[0].name)
+        return gml, XPLANGML
+    for shp in datasets:
         shapefile.check(target / Path(*shp.parts))
-    return target
+    return target, SHAPEFILE
 
 
-def unpack_upload(path: Path, name: str, workdir: Path) -> tuple[Path, str]:
-    """Check an uploaded file and return (dataset path to open, driver name)."""
+def unpack_upload(
+    path: Path, name: str, workdir: Path, *, ignored: list[str] | None = None
+) -> tuple[Path, str]:
+    """Check an uploaded file and return (dataset path to open, driver name). The names
+    of the sidecars skipped in a zip are appended to `ignored` when it is given."""
     path = Path(path)
     if str(path).startswith("/vsi") or not path.is_file() or path.is_symlink():
         raise ValidationError(_("Only local files can be imported."))
@@ -190,15 +220,18 @@ def unpack_upload(path: Path, name: str, workdir: Path) -> tuple[Path, str]:
         _check_geojson(path, name)
         return path, GEOJSON
     if suffix == ".zip":
-        return _unpack_zip(path, name, workdir), SHAPEFILE
+        return _unpack_zip(path, name, workdir, ignored)
+    if suffix == ".gml":
+        xplanung.check_file(path, name)
+        return path, XPLANGML
     if suffix in SHAPEFILE_PARTS:
         raise ValidationError(
             _("Upload a Shapefile as one .zip holding its .shp, .shx, .dbf and .prj files.")
         )
     raise ValidationError(
         _(
-            "“%(name)s” cannot be imported: use a GeoPackage (.gpkg), GeoJSON (.geojson) "
-            "or a zipped Shapefile (.zip)."
+            "“%(name)s” cannot be imported: use a GeoPackage (.gpkg), GeoJSON (.geojson), "
+            "a zipped Shapefile (.zip) or an XPlanGML file (.gml, or an XPlanArchiv .zip)."
         )
         % {"name": name}
     )

@@ -18,6 +18,11 @@ urlpatterns = [
         name="layer-tile",
     ),
     path("layers/<slug:slug>/rules/", api.LayerRulesView.as_view(), name="layer-rules"),
+    path(
+        "layers/<slug:slug>/authoritative/",
+        api.LayerAuthoritativeView.as_view(),
+        name="layer-authoritative",
+    ),
     path("layers/<slug:slug>/rules.csv", api.LayerRulesCsvView.as_view(), name="layer-rules-csv"),
     path("proposals/<int:pk>/overlay/", api.ProposalOverlayView.as_view(), name="proposal-overlay"),
 ]

@@ -318,3 +318,29 @@ def test_overlay_100k_proposals_on_20k_zones_vs_plain_join(tmp_path):
         ours=ours,
         plain_st_intersects_join_shares_only=plain_join,
     )
+
+
+def test_coordinate_check_costs_at_most_a_tenth_of_the_import(tmp_path):
+    """layers.location.check (run by prepare() before every import) against the import of
+    the same file: its sample is fixed in size, so its share shrinks as the file grows."""
+    from layers import location
+
+    path = write_zones(tmp_path / f"check_{SRID}.gpkg", FEATURES, SRID)
+
+    def check():
+        where = location.check(dataset=path, layer="zones", count=FEATURES, crs=f"EPSG:{SRID}")
+        assert where["outside_share"] < location.MOSTLY
+
+    medians = _interleaved(
+        {
+            "check": (lambda: _seconds(check), lambda: None),
+            "import": (lambda: _ours(path), _ours_clean),
+        }
+    )
+    share = medians["check"] / medians["import"]
+    report(
+        f"coordinate check on {FEATURES:,} polygons ({share:.1%} of the import, which includes it)",
+        medians["check"],
+        whole_import=medians["import"],
+    )
+    assert share <= 0.10

@@ -38,6 +38,40 @@ def zoning_file(tmp_path, settings):
     return path
 
 
+def test_a_layer_outside_the_city_is_refused_with_the_reason_until_confirmed(
+    page, live_server, planner, login, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    swapped = json.loads(json.dumps(ZONES))
+    for feature in swapped["features"]:
+        ring = feature["geometry"]["coordinates"][0]
+        feature["geometry"]["coordinates"] = [[[lat, lon] for lon, lat in ring]]
+    path = tmp_path / "swapped.geojson"
+    path.write_text(json.dumps(swapped))
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+
+    page.set_input_files("#import-file", str(path))
+    expect(page.locator("#import-fields option[value=zone]")).to_be_attached()
+    page.select_option("#import-kind", "zoning")
+    page.fill("#import-zone-field", "zone")
+    expect(page.locator("#import-confirm-field")).to_be_hidden()
+    page.click("#import-submit")
+
+    expect(page.locator("#import-error")).to_contain_text("x and y are swapped")
+    assert not Layer.objects.exists()
+    page.check("#import-confirm-outside")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    expect(page.locator("#import-report [data-report=location]")).to_contain_text(
+        "100% of the features lie outside"
+    )
+    expect(page.locator("#import-report [data-report=outside-city]")).to_contain_text("3 of 3")
+
+
 def paths_in_reference_pane(page) -> int:
     return page.locator(".leaflet-referenceLayers-pane path").count()
 
@@ -199,3 +233,65 @@ def test_planner_exports_only_the_incompatible_proposals_as_geopackage(
     download.value.save_as(path)
     assert download.value.suggested_filename == "proposals.gpkg"
     assert list(pyogrio.read_dataframe(path)["title"]) == ["Tower"]
+
+
+def test_planner_imports_the_zoning_of_an_xplangml_plan(
+    page, live_server, planner, login, tmp_path, settings
+):
+    import shutil
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    source = Path(__file__).parents[1] / "layers" / "data" / "bp_plan_5_4.gml"
+    path = shutil.copy(source, tmp_path / "bp_plan_5_4.gml")
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+
+    page.set_input_files("#import-file", str(path))
+    expect(page.locator("#inspect-status")).to_contain_text("XPlanGML 5.4, BP plan")
+    expect(page.locator("#inspect-status")).to_contain_text("In Kraft getreten")
+    expect(page.locator("#import-layer")).to_have_value("BP_BaugebietsTeilFlaeche")
+    page.select_option("#import-kind", "zoning")
+    expect(page.locator("#import-zone-field")).to_have_value("xplan:artDerBaulNutzung")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    expect(page.locator("#import-report [data-report=plan]")).to_contain_text("Am Auenbogen")
+    # The rule matrix names the zones by their BauNVO names.
+    expect(page.locator("#rule-matrix")).to_contain_text("WA – Allgemeines Wohngebiet")
+    layer = Layer.objects.get(name="bp_plan_5_4")
+    assert sorted(layer.features.values_list("zone_code", flat=True)) == ["G", "MI", "WA"]
+
+
+def test_a_zoning_layer_takes_a_zone_name_attribute(page, live_server, planner, login, zoning_file):
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    page.set_input_files("#import-file", str(zoning_file))
+    expect(page.locator("#import-fields option[value=label]")).to_be_attached()
+    page.select_option("#import-kind", "zoning")
+    page.fill("#import-zone-field", "zone")
+    page.fill("#import-zone-name-field", "label")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    layer = Layer.objects.get()
+    assert dict(layer.features.values_list("zone_code", "name"))["WA"] == "Zone WA"
+    expect(page.locator("#rule-matrix")).to_contain_text("WA – Zone WA")
+
+
+def test_planner_chooses_the_authoritative_district_layer(page, live_server, planner, login):
+    layer = district_layer()
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+    button = page.locator(f"#layer-rows tr[data-slug={layer.slug}] [data-action=authoritative]")
+    expect(button).to_have_attribute("aria-pressed", "false")
+
+    button.click()
+
+    expect(button).to_have_attribute("aria-pressed", "true")
+    layer.refresh_from_db()
+    assert layer.authoritative

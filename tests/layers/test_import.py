@@ -263,7 +263,9 @@ def test_crs_without_epsg_code_is_reprojected_by_pyproj(tmp_path):
     gdf = frame([{"zone": "WA", "geometry": shapely.box(0, 0, 100, 100)}], crs=local)
     path = write_gpkg(tmp_path / "local.gpkg", {"zones": gdf})
 
-    layer = layer_import(path=path, name="Local", kind="zoning", zone_field="zone")
+    layer = layer_import(
+        path=path, name="Local", kind="zoning", zone_field="zone", confirm_outside=True
+    )
 
     ring = layer.features.get().geom.coords[0][0]
     to_lonlat = pyproj.Transformer.from_crs(local, 4326, always_xy=True)

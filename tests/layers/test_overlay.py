@@ -184,3 +184,56 @@ def test_refresh_of_all_proposals_is_idempotent(zoning, resident):
     assert overlay_refresh() == 2
     assert zones_of(first) == {"WA": 0.5, "GE": 0.5}
     assert zones_of(second) == {"WA": 1.0}
+
+
+def test_the_report_counts_the_verdicts_a_rule_less_zoning_layer_changes(
+    zoning, resident, zones_gpkg
+):
+    zoning_rules_set(layer=zoning, matrix={"WA": {Category.HOUSING: "compatible"}})
+    housing = pin(resident, square(10, 10, 20))
+    assert ProposalOverlay.objects.get(proposal=housing).compatibility == "compatible"
+
+    second = layer_import(path=zones_gpkg, name="Zoning 2", kind="zoning", zone_field="zone")
+
+    assert ProposalOverlay.objects.get(proposal=housing).compatibility == "unknown"
+    assert second.report["side_effects"] == {
+        "compatibility_changed": 1,
+        "now_unknown": 1,
+        "district_changed": 0,
+    }
+
+
+def test_the_authoritative_district_layer_is_an_explicit_choice(
+    districts, resident, planner, tmp_path, client
+):
+    from tests.conftest import client_for
+
+    proposal = pin(resident, square(10, 10, 20))
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Altstadt"
+    newer = frame([{"name": "Ortsteil Mitte", "geometry": square(-500, -500, 2000)}])
+    ortsteile = layer_import(
+        path=write_gpkg(tmp_path / "ortsteile.gpkg", {"o": newer}),
+        name="Ortsteile",
+        kind="district",
+        name_field="name",
+    )
+    # Both cover the proposal fully: without a choice the newest layer takes over (and
+    # the import's report says so).
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Ortsteil Mitte"
+    assert ortsteile.report["side_effects"]["district_changed"] == 1
+
+    api = client_for(planner)
+    response = api.post(f"/api/layers/{districts.slug}/authoritative/")
+    assert response.status_code == 200, response.content
+    assert response.json()["district_changed"] == 1
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Altstadt"
+    listed = {layer["slug"]: layer["authoritative"] for layer in api.get("/api/layers/").json()}
+    assert listed == {districts.slug: True, ortsteile.slug: False}
+
+    assert (
+        client_for(resident).post(f"/api/layers/{ortsteile.slug}/authoritative/").status_code == 403
+    )
+    assert (
+        api.delete(f"/api/layers/{districts.slug}/authoritative/").json()["district_changed"] == 1
+    )
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Ortsteil Mitte"

@@ -266,6 +266,19 @@ def test_zip_with_the_sidecars_gis_programs_write_is_imported(
     assert Layer.objects.get().state == "done"
 
 
+def test_the_skipped_sidecars_are_listed_in_the_report(
+    planner_api, shp, media_in_tmp, django_capture_on_commit_callbacks
+):
+    sidecars = {"zones.qml": b"<qgis/>", "zones.shp.xml": b"<metadata/>", "README.txt": b"hi"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(planner_api, "zones.zip", zip_bytes({**shp, **sidecars}), kind="other")
+    assert response.status_code == 202, response.content
+
+    status = planner_api.get(response.json()["status_url"]).json()
+    assert status["state"] == "done"
+    assert sorted(status["report"]["ignored_files"]) == sorted(sidecars)
+
+
 @pytest.mark.parametrize("name", ["setup.exe", "install.sh", "zones.shp.sh", "zones.bat"])
 def test_zip_with_a_sidecar_that_runs_is_refused(planner_api, shp, name, media_in_tmp, private_tmp):
     response = upload(planner_api, "zones.zip", zip_bytes({**shp, name: b"#!/bin/sh\nrm -rf /\n"}))

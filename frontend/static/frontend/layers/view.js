@@ -70,7 +70,7 @@ export function referenceLayer(map, layer, { featuresUrl, onError = () => {} }) 
           pane: LABEL_PANE,
         });
       } else if (p.zone_code || p.name) {
-        featureLayer.bindTooltip(asText(`${layer.name}: ${p.zone_code || p.name}`), { sticky: true });
+        featureLayer.bindTooltip(asText(`${layer.name}: ${zoneLabel(p.zone_code, p.name)}`), { sticky: true });
       }
     },
   });
@@ -125,6 +125,14 @@ export function legendEntry(colour, text) {
   return span;
 }
 
+// "WA – Allgemeines Wohngebiet": a zone's code with its name, when it has one (a name that
+// already starts with the code, as XPlanung's do, is shown as it is).
+export function zoneLabel(code, name) {
+  if (!name) return code || "";
+  if (!code || name.startsWith(code)) return name;
+  return `${code} – ${name}`;
+}
+
 // Legend of a zoning layer: its zone codes with their colours (layer.legend from the API).
 export function zoneLegend(layer) {
   const title = gettext("Zones");
@@ -134,7 +142,7 @@ export function zoneLegend(layer) {
   heading.textContent = `${layer.name}: ${title}`;
   box.append(heading);
   for (const entry of layer.legend || []) {
-    box.append(document.createElement("br"), legendEntry(entry.color, entry.zone_code));
+    box.append(document.createElement("br"), legendEntry(entry.color, zoneLabel(entry.zone_code, entry.zone_name)));
   }
   return box;
 }

@@ -57,6 +57,27 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     await refresh();
   }
 
+  // Where district layers overlap, the one a planner marks decides a proposal's district.
+  async function toggleAuthoritative(layer) {
+    try {
+      const changes = await apiFetch(layer.urls.authoritative, { method: layer.authoritative ? "DELETE" : "POST" });
+      window.alert(fill(gettext("%(count)s proposals changed their district."), { count: changes.district_changed }));
+    } catch (exc) {
+      window.alert(fill(gettext("The choice could not be saved: %(error)s"), { error: exc.message }));
+    }
+    await refresh();
+  }
+
+  function authoritativeButton(layer) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.action = "authoritative";
+    button.setAttribute("aria-pressed", String(Boolean(layer.authoritative)));
+    button.textContent = layer.authoritative ? gettext("Decides the districts") : gettext("Let it decide the districts");
+    button.addEventListener("click", () => toggleAuthoritative(layer));
+    return button;
+  }
+
   function row(layer) {
     const tr = document.createElement("tr");
     tr.dataset.slug = layer.slug;
@@ -76,13 +97,15 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     del.className = "danger";
     del.textContent = gettext("Delete");
     del.addEventListener("click", () => remove(layer));
+    const actions = cell(del);
+    if (layer.kind === "district" && layer.state === "done") actions.prepend(authoritativeButton(layer), " ");
     tr.append(
       cell(toggle),
       cell(layer.name),
       cell(kindLabels[layer.kind] || layer.kind),
       cell(state),
       cell(String(layer.feature_count)),
-      cell(del),
+      actions,
     );
     return tr;
   }

@@ -3,6 +3,7 @@
 import { apiFetch, fillUrl } from "../api/client.js";
 import { elementsById, option, statusLine } from "../lib/dom.js";
 import { fill, gettext } from "../lib/i18n.js";
+import { zoneLabel } from "../layers/view.js";
 import { postForm } from "./forms.js";
 
 export function createRules({ config }) {
@@ -20,6 +21,8 @@ export function createRules({ config }) {
   });
 
   const say = statusLine(status);
+  let zoneNames = {}; // the chosen layer's {zone code: zone name}, from its legend
+  let zoningLayers = [];
 
   function render(matrix) {
     const head = document.createElement("tr");
@@ -36,7 +39,7 @@ export function createRules({ config }) {
       const tr = document.createElement("tr");
       const th = document.createElement("th");
       th.scope = "row";
-      th.textContent = code;
+      th.textContent = zoneLabel(code, zoneNames[code]);
       tr.append(th);
       for (const category of config.categories) {
         const td = document.createElement("td");
@@ -67,6 +70,8 @@ export function createRules({ config }) {
       table.replaceChildren();
       return;
     }
+    const legend = zoningLayers.find((l) => l.slug === select.value)?.legend || [];
+    zoneNames = Object.fromEntries(legend.map((entry) => [entry.zone_code, entry.zone_name]));
     render(await apiFetch(fillUrl(urls.rules, select.value)));
   }
 
@@ -108,6 +113,7 @@ export function createRules({ config }) {
   return {
     setLayers(layers) {
       const zoning = layers.filter((l) => l.kind === "zoning" && l.state === "done");
+      zoningLayers = zoning;
       const previous = select.value;
       select.replaceChildren(...zoning.map((l) => option(l.slug, l.name)));
       if (zoning.some((l) => l.slug === previous)) select.value = previous;

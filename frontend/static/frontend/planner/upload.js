@@ -6,12 +6,14 @@ import { fill, gettext } from "../lib/i18n.js";
 import { postForm, showError } from "./forms.js";
 
 const POLL_MS = 500;
+const XPLAN_ZONE = "xplan:artDerBaulNutzung"; // layers.xplanung.ZONE_FIELD
 
 export function bindUpload({ form, urls, onImported }) {
   const file = form.elements.file;
   const layerSelect = form.elements.layer;
-  const { layerField, fields, inspectStatus, error, box, progress, status, report } = elementsById({
+  const { layerField, confirmField, fields, inspectStatus, error, box, progress, status, report } = elementsById({
     layerField: "import-layer-field",
+    confirmField: "import-confirm-field",
     fields: "import-fields",
     inspectStatus: "inspect-status",
     error: "import-error",
@@ -33,6 +35,18 @@ export function bindUpload({ form, urls, onImported }) {
   function offerFields() {
     const chosen = inspected.find((l) => l.name === layerSelect.value) || inspected[0];
     fields.replaceChildren(...(chosen?.fields || []).map((name) => option(name, name)));
+    // An XPlanung class with ArtDerBaulNutzung: its zone is made from it (BauNVO names).
+    const zoneInput = form.elements.zone_field;
+    if (chosen?.fields?.[0] === XPLAN_ZONE && !zoneInput.value) zoneInput.value = XPLAN_ZONE;
+  }
+
+  // The plan an XPlanGML file describes: "XPlanGML 5.4, BP: name, legal status, dates".
+  function planText(plan) {
+    const dates = Object.entries(plan.dates || {}).map(([key, value]) => `${key} ${value}`);
+    const status = plan.legal_status_name || plan.legal_status;
+    return fill(gettext("XPlanGML %(version)s, %(type)s plan: %(name)s"), plan)
+      + [status ? fill(gettext("legal status: %(status)s"), { status }) : "", ...dates]
+        .filter(Boolean).map((text) => ` · ${text}`).join("");
   }
   layerSelect.addEventListener("change", offerFields);
 
@@ -40,6 +54,8 @@ export function bindUpload({ form, urls, onImported }) {
     inspected = [];
     layerSelect.replaceChildren();
     layerField.hidden = true;
+    confirmField.hidden = true;
+    form.elements.confirm_outside.checked = false;
     showError(error, "");
     const chosen = file.files[0];
     if (!chosen) return;
@@ -58,9 +74,63 @@ export function bindUpload({ form, urls, onImported }) {
       const label = `${layer.name} (${layer.geometry_type}, ${layer.feature_count})`;
       layerSelect.append(option(layer.name, label));
     }
+    if (inspected[0]?.plan) {
+      inspectStatus.textContent = planText(inspected[0].plan);
+      const zoning = inspected.find((l) => l.fields[0] === XPLAN_ZONE);
+      if (zoning) layerSelect.value = zoning.name;
+    }
     layerField.hidden = inspected.length < 2;
     offerFields();
   });
+
+  // Where the layer landed: features outside the city's bounds, and the coordinate
+  // check's sentence when most of the layer lies outside (imported because confirmed).
+  function locationLines(r) {
+    const lines = [];
+    if (r.outside_city) {
+      const p = document.createElement("p");
+      p.className = "warning";
+      p.dataset.report = "outside-city";
+      p.textContent = fill(gettext("%(count)s of %(total)s features lie outside the city's bounds."), {
+        count: r.outside_city,
+        total: r.imported ?? 0,
+      });
+      lines.push(p);
+    }
+    if (r.location?.message) {
+      const p = document.createElement("p");
+      p.className = "warning";
+      p.dataset.report = "location";
+      p.textContent = fill(gettext("Coordinate check: %(message)s."), { message: r.location.message });
+      lines.push(p);
+    }
+    return lines;
+  }
+
+  // What the new layer changed for live proposals (a zoning layer without rules turns
+  // their verdicts to "unknown"; the newest district layer takes over the districts).
+  function sideEffectLines(r) {
+    const effects = r.side_effects || {};
+    const texts = [];
+    if (effects.compatibility_changed) {
+      texts.push(fill(gettext("The import changed the compatibility of %(count)s proposals; %(unknown)s are now unknown until the layer's rules are set."), {
+        count: effects.compatibility_changed,
+        unknown: effects.now_unknown ?? 0,
+      }));
+    }
+    if (effects.district_changed) {
+      texts.push(fill(gettext("%(count)s proposals now belong to a district of this layer; the layer table says which district layer decides."), {
+        count: effects.district_changed,
+      }));
+    }
+    return texts.map((text) => {
+      const p = document.createElement("p");
+      p.className = "warning";
+      p.dataset.report = "side-effects";
+      p.textContent = text;
+      return p;
+    });
+  }
 
   function renderReport(layer) {
     const r = layer.report || {};
@@ -74,6 +144,21 @@ export function bindUpload({ form, urls, onImported }) {
       `${gettext("refused")}: ${r.refused ?? 0}`,
     ].join(" · ");
     list.append(counts);
+    list.append(...locationLines(r), ...sideEffectLines(r));
+    if (r.plan) {
+      const plan = document.createElement("p");
+      plan.dataset.report = "plan";
+      plan.textContent = planText(r.plan);
+      list.append(plan);
+    }
+    if (r.ignored_files?.length) {
+      const ignored = document.createElement("p");
+      ignored.dataset.report = "ignored-files";
+      ignored.textContent = fill(gettext("Ignored files in the zip: %(files)s"), {
+        files: r.ignored_files.join(", "),
+      });
+      list.append(ignored);
+    }
     for (const key of ["refusals", "repairs"]) {
       const items = (r[key] || []).slice(0, 100);
       if (!items.length) continue;
@@ -120,12 +205,19 @@ export function bindUpload({ form, urls, onImported }) {
       file.focus();
       return;
     }
-    const data = new FormData(form);
-    for (const [key, value] of [...data.entries()]) {
-      if (value === "" || (key === "layer" && inspected.length < 2)) data.delete(key);
-    }
-    for (const field of form.querySelectorAll("[data-for-kind][hidden] input")) {
-      data.delete(field.name);
+    // Only the fields of the chosen kind count (the zone name and the district name are
+    // both name_field), and no empty ones.
+    const hidden = new Set([...form.querySelectorAll("[data-for-kind][hidden] input")]);
+    const data = new FormData();
+    for (const element of form.elements) {
+      if (!element.name || hidden.has(element) || element.type === "submit") continue;
+      if (element.type === "file") {
+        if (element.files[0]) data.append(element.name, element.files[0]);
+      } else if (element.type === "checkbox") {
+        if (element.checked) data.append(element.name, element.value);
+      } else if (element.value !== "" && !(element.name === "layer" && inspected.length < 2)) {
+        data.append(element.name, element.value);
+      }
     }
     const submit = form.querySelector("button[type=submit]");
     submit.disabled = true;
@@ -143,10 +235,14 @@ export function bindUpload({ form, urls, onImported }) {
         form.reset();
         showKindFields();
         layerField.hidden = true;
+        confirmField.hidden = true;
       }
     } catch (exc) {
       box.hidden = true;
-      showError(error, fill(gettext("The file was not accepted: %(error)s"), { error: exc.message }));
+      const outside = exc.data?.confirm_outside;
+      if (outside) confirmField.hidden = false; // the planner may confirm and send it again
+      const reason = outside ? [].concat(outside).join(" ") : exc.message;
+      showError(error, fill(gettext("The file was not accepted: %(error)s"), { error: reason }));
     } finally {
       submit.disabled = false;
     }
