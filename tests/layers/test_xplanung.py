@@ -1,7 +1,8 @@
 """XPlanung in: XPlanGML 5.x/6.x files and XPlanArchiv zips, read without network.
 
-The two plans in tests/layers/data are hand-written in the XPlanung schema (the xplanbox
-project's test plans could not be fetched here): bp_plan_5_4.gml, a Bebauungsplan in
+The two plans in tests/layers/data are hand-written in the XPlanung schema, to place them
+in the test city and to hold what real plans rarely do together (real plans of the xplanbox
+project are tested in test_xplanung_real.py): bp_plan_5_4.gml, a Bebauungsplan in
 XPlanGML 5.4 with an arc, an external XLink and a schema location on the network;
 fp_plan_6_0.gml, a Flächennutzungsplan in XPlanGML 6.0. Both in EPSG:25833 in Auenstadt.
 They are copied to a temporary folder first: GDAL writes a .gfs next to what it reads.
