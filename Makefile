@@ -24,7 +24,7 @@ test: bootstrap ## set everything up and run the whole test suite (browser tests
 	$(PY) -m pytest -q --create-db
 
 bench: bootstrap ## run the benchmarks in tests/bench and print ratios against their peers
-	$(PY) -m pytest -q -s tests/bench -o "norecursedirs=.* .venv var node_modules" -m bench
+	$(PY) -m pytest -q -s --create-db tests/bench -o "norecursedirs=.* .venv var node_modules" -m bench
 
 lint: bootstrap ## ruff (rules, complexity, format), the migrations check and eslint
 	.venv/bin/ruff check .
