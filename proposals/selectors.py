@@ -73,6 +73,7 @@ def feature_properties() -> dict:
         "comment_count": "comment_count",
         "created_at": "created_at",
         "status": "status",
+        "scope": "scope",
     }
 
 

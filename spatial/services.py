@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import transaction
 
 from accounts.rules import require
-from proposals.models import Status
+from proposals.models import Scope, Status
 
 from . import engine, rows, store
 from .models import AnalysisSettings
@@ -280,7 +280,7 @@ def _write_members(cur, leaving, proposal_ids, cluster_ids) -> None:
 NEIGHBOURS_SQL = """
 SELECT p.id, (SELECT m.cluster_id FROM spatial_clustermember m WHERE m.proposal_id = p.id)
 FROM proposals_proposal p
-WHERE p.status = 'active' AND p.id <> %(id)s
+WHERE p.status = 'active' AND p.scope = 'drawn' AND p.id <> %(id)s
   AND ST_DWithin(ST_Transform(p.geom, {srid}),
                  (SELECT ST_Transform(geom, {srid}) FROM proposals_proposal WHERE id = %(id)s),
                  %(tolerance)s)
@@ -316,7 +316,7 @@ def clusters_update_for_proposal(*, proposal, change: str) -> None:
         row = cur.fetchone()
         if row:
             touched |= _split(cur, row[0], tolerance)
-        if proposal.status == Status.ACTIVE:
+        if proposal.status == Status.ACTIVE and proposal.scope == Scope.DRAWN:
             touched |= _join(cur, proposal.pk, tolerance)
         if touched:
             _refresh(cur, touched, tolerance)
