@@ -35,7 +35,8 @@ def zoom_to_a_neighbourhood(page):
     """Zoom in to where a drawn area stays below CLAIM_MAX_AREA_HA (at the city zoom, a
     hand-sized area covers several districts and is refused)."""
     page.evaluate(
-        "() => { const m = window.stadtmacher.map; m.setView(m.getCenter(), 16, { animate: false }); }"
+        "() => { const m = window.stadtmacher.map; "
+        "m.setView(m.getCenter(), 16, { animate: false }); }"
     )
     expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
     page.wait_for_timeout(300)
