@@ -6,6 +6,7 @@ check only the reads that have no service (participants, consent matrix, history
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -55,6 +56,17 @@ class NegotiationView(APIView):
     def handle_exception(self, exc):
         if isinstance(exc, services.VersionConflict):
             exc = stale(exc.obj)
+        if isinstance(exc, services.ClaimsInOpenRound):
+            return Response(
+                {
+                    "detail": exc.messages[0],
+                    "round": exc.round.pk,
+                    "round_title": exc.round.title,
+                    "round_number": exc.round.number,
+                    "round_url": reverse("api:round-detail", args=[exc.round.pk]),
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
         response = super().handle_exception(exc)
         if isinstance(exc, PreconditionFailed):
             response["ETag"] = exc.etag
@@ -97,7 +109,11 @@ class RoundListView(NegotiationView):
         description="Snapshots the cluster's claims, invites their authors and e-mails them. "
         "With draft=true the round is created as a draft and opened later.",
         request=s.RoundOpenSerializer,
-        responses={201: s.RoundSerializer, **PRECONDITION_RESPONSES},
+        responses={
+            201: s.RoundSerializer,
+            409: OpenApiResponse(description="The claims are already in an open round, named"),
+            **PRECONDITION_RESPONSES,
+        },
     )
     def post(self, request):
         from spatial.models import Cluster

@@ -89,6 +89,9 @@ def round_open_page(request, cluster_pk):
             title=form.cleaned_data["title"],
             deadline=form.cleaned_data["deadline"],
         )
+    except services.ClaimsInOpenRound as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("frontend:round-detail", exc.round.pk)
     except ValidationError as exc:
         for message in _messages_of(exc):
             messages.error(request, message)
