@@ -51,9 +51,16 @@ class RoundSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_changes_since_opening(self, negotiation_round):
-        from .selectors import round_cluster_changes
+        """joined / left / withdrawn: claims with id, title, status and page url; added /
+        removed: their ids (removed = left and withdrawn)."""
+        from .selectors import round_changes
 
-        return round_cluster_changes(negotiation_round)
+        changes = round_changes(negotiation_round)
+        return {
+            **changes,
+            "added": [c["id"] for c in changes["joined"]],
+            "removed": sorted(c["id"] for c in changes["left"] + changes["withdrawn"]),
+        }
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_next_round(self, negotiation_round):

@@ -148,7 +148,7 @@ def _render_round(request, negotiation_round, *, close_form=None, option_form=No
         "participants": selectors.round_participants(negotiation_round) if can["history"] else [],
         "options": options,
         "can": can,
-        "changes": selectors.round_cluster_changes(negotiation_round),
+        "changes": selectors.round_changes(negotiation_round),
         "outcome": selectors.round_outcome(negotiation_round),
         "matrix": selectors.consent_matrix(negotiation_round) if can["consent"] else None,
         "history": _labelled(selectors.round_history(negotiation_round)) if can["history"] else [],

@@ -136,3 +136,87 @@ def test_the_index_refuses_the_second_of_two_concurrent_snapshots_of_one_claim()
         assert thread.is_alive()  # waiting for this transaction, not checking a stale read
     thread.join(timeout=10)
     assert outcome == {"result": drafts[0].pk}
+
+
+def test_the_review_queue_marks_a_cluster_mostly_in_an_open_round(mediator):
+    from django.test import Client
+
+    cluster = cluster_create()
+    first = round_create(mediator=mediator, cluster=cluster, title="Park oder Wohnungen")
+    fresh = move_claims(cluster)
+    Cluster.objects.filter(pk=fresh.pk).update(claim_count=2)
+    cluster.dissolved_at = first.opened_at
+    cluster.save(update_fields=["dissolved_at"])
+    client = Client()
+    client.force_login(mediator)
+    page = client.get("/review/").content.decode()
+    card = page.split(f'id="cluster-{fresh.pk}"')[1].split("</article>")[0]
+    assert "in-negotiation" in card
+    assert f'href="/rounds/{first.pk}/"' in card
+    assert "open-round-form" not in card  # the claims are negotiated there
+
+
+def titles(changes, key):
+    return [c["title"] for c in changes[key]]
+
+
+def test_a_round_survives_its_cluster_merging_into_another(mediator):
+    from proposals.models import Proposal
+
+    from .factories import claim_add
+
+    cluster = cluster_create()
+    first = round_create(mediator=mediator, cluster=cluster)
+    other = cluster_create(proposals=[])
+    newcomer = claim_add(other, title="Neue Bank")
+    ClusterMember.objects.filter(cluster=cluster).update(cluster=other)  # merged into `other`
+    cluster.dissolved_at = first.opened_at
+    cluster.save(update_fields=["dissolved_at"])
+    changes = client_for(mediator).get(f"/api/rounds/{first.pk}/").json()["changes_since_opening"]
+    assert changes["joined"] == [
+        {
+            "id": newcomer.pk,
+            "title": "Neue Bank",
+            "status": "active",
+            "url": f"/proposals/{newcomer.pk}/",
+        }
+    ]
+    assert changes["left"] == changes["withdrawn"] == []
+    assert changes["added"] == [newcomer.pk] and changes["removed"] == []
+    assert Proposal.objects.filter(pk=newcomer.pk).exists()
+
+
+def test_a_round_survives_a_split_and_a_dissolution(mediator):
+    from negotiations.selectors import round_changes
+
+    cluster = cluster_create()
+    first = round_create(mediator=mediator, cluster=cluster)
+    one, two = cluster.members.order_by("proposal_id")
+    part = cluster_create(proposals=[])
+    ClusterMember.objects.filter(pk=two.pk).update(cluster=part)  # split in two
+    assert round_changes(first) == {"joined": [], "left": [], "withdrawn": []}
+    ClusterMember.objects.all().delete()  # dissolved: every claim alone
+    Cluster.objects.update(dissolved_at=first.opened_at)
+    changes = round_changes(first)
+    assert [c["id"] for c in changes["left"]] == sorted([one.proposal_id, two.proposal_id])
+
+
+def test_withdrawing_a_claim_in_an_open_round_is_allowed_and_shown(mediator):
+    from django.core.exceptions import ValidationError
+    from django.test import Client
+
+    from proposals.services import proposal_withdraw
+
+    first = round_create(mediator=mediator)
+    claim = first.claims.order_by("pk").first()
+    proposal_withdraw(proposal=claim, user=claim.author)
+    client = Client()
+    client.force_login(mediator)
+    page = client.get(f"/rounds/{first.pk}/").content.decode()
+    notice = page.split('id="cluster-changes"')[1].split("</aside>")[0]
+    assert f'href="/proposals/{claim.pk}/"' in notice and claim.title in notice
+    with pytest.raises(ValidationError):  # its resolution is still required
+        others = [r for r in resolve_all(first) if r["proposal"] != claim.pk]
+        services.round_close(
+            negotiation_round=first, mediator=mediator, summary="x", resolutions=others
+        )
