@@ -178,6 +178,32 @@ class RoundPublishView(NegotiationView):
         return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
 
 
+class RoundClaimsView(NegotiationView):
+    @extend_schema(
+        summary="Add claims that joined since opening to the round (mediators, If-Match)",
+        description="Default: every claim that joined; `proposals` picks some. Their authors "
+        "are invited and e-mailed; the history records it.",
+        parameters=[IF_MATCH],
+        request=s.RoundClaimsAddSerializer,
+        responses={
+            200: s.RoundSerializer,
+            409: OpenApiResponse(description="A claim is in another open round, named"),
+            **PRECONDITION_RESPONSES,
+        },
+    )
+    def post(self, request, pk):
+        negotiation_round = self.get_round(pk)
+        data = _valid(s.RoundClaimsAddSerializer, request.data)
+        services.round_claims_add(
+            negotiation_round=negotiation_round,
+            mediator=request.user,
+            proposal_ids=data.get("proposals"),
+            expected_version=expected_version(request, negotiation_round),
+        )
+        negotiation_round = self.get_round(pk)
+        return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
+
+
 class RoundCloseView(NegotiationView):
     @extend_schema(
         summary="Close a round with its outcome (mediators, If-Match)",

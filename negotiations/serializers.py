@@ -3,6 +3,7 @@
 import json
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -227,3 +228,11 @@ class ProposalNegotiationSerializer(serializers.Serializer):
     result_label = serializers.CharField(allow_null=True)
     note = serializers.CharField(allow_blank=True)
     summary = serializers.CharField(allow_blank=True)
+
+
+class RoundClaimsAddSerializer(serializers.Serializer):
+    proposals = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text=gettext_lazy("ids of claims that joined since opening; default all of them"),
+    )

@@ -252,6 +252,56 @@ def round_publish(
 
 
 @transaction.atomic
+def round_claims_add(
+    *,
+    negotiation_round: Round,
+    mediator,
+    proposal_ids: list[int] | None = None,
+    expected_version: int | None = None,
+) -> list[int]:
+    """Add claims that joined the round's cluster since it opened to the open round
+    (default: all of them; `proposal_ids` picks some). Their authors are invited and
+    e-mailed; the history records it. Returns the ids added."""
+    from .selectors import round_changes
+
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.change_round", negotiation_round)
+    _check_version(negotiation_round, expected_version)
+    if negotiation_round.state != State.OPEN:
+        raise ValidationError(_("Claims can only be added to an open round."))
+    joined = {c["id"] for c in round_changes(negotiation_round)["joined"]}
+    wanted = joined if proposal_ids is None else set(proposal_ids)
+    if wanted - joined:
+        raise ValidationError(
+            {"proposals": _("Not claims that joined since: %s") % sorted(wanted - joined)}
+        )
+    if not wanted:
+        raise ValidationError(_("No claims have joined since the round opened."))
+    _snapshot(negotiation_round, wanted)
+    invited = []
+    authors = Proposal.objects.filter(pk__in=wanted).values_list("author", flat=True)
+    for author_id in sorted(set(authors)):
+        participant, created = Participant.objects.get_or_create(
+            round=negotiation_round,
+            user_id=author_id,
+            defaults={"role": Role.AUTHOR, "invited_by": mediator},
+        )
+        if created:
+            invited.append(participant)
+    negotiation_round.version += 1
+    negotiation_round.save(update_fields=["version"])
+    history_add(
+        negotiation_round=negotiation_round,
+        actor=mediator,
+        action="claims_added",
+        claims=sorted(wanted),
+        participants=[p.user_id for p in invited],
+    )
+    notifications.invitations_send(participant_ids=[p.pk for p in invited])
+    return sorted(wanted)
+
+
+@transaction.atomic
 def round_update(
     *, negotiation_round: Round, mediator, expected_version: int | None = None, **fields
 ) -> Round:

@@ -37,6 +37,7 @@ def _action_labels() -> dict:
         "position_set": _("gave a position"),
         "closed": _("closed the round with an outcome"),
         "continued": _("started the next round"),
+        "claims_added": _("added claims that joined the cluster and invited their authors"),
     }
 
 

@@ -31,15 +31,23 @@ def titles_on_map(page) -> list[str]:
     )
 
 
-def zoom_to_a_neighbourhood(page):
-    """Zoom in to where a drawn area stays below CLAIM_MAX_AREA_HA (at the city zoom, a
-    hand-sized area covers several districts and is refused)."""
-    page.evaluate(
-        "() => { const m = window.stadtmacher.map; "
-        "m.setView(m.getCenter(), 16, { animate: false }); }"
-    )
+def zoom_to_a_neighbourhood(page, *, reload=False):
+    """Zoom in on the map's centre to where a drawn area stays below CLAIM_MAX_AREA_HA (at
+    the city zoom a hand-sized area covers several districts and is refused). With reload,
+    the page is loaded again at that view on the city centre, which the map then keeps
+    (a view in the address is not refitted to the city)."""
+    if reload:
+        lon, lat = CITY_CENTRE
+        page.evaluate(f"() => {{ location.hash = '#16/{lat}/{lon}'; }}")
+        page.reload()
+    else:
+        page.evaluate(
+            "() => { const m = window.stadtmacher.map; "
+            "m.setView(m.getCenter(), 16, { animate: false }); }"
+        )
     expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(300)  # let the map settle before drawing
+    assert page.evaluate("() => window.stadtmacher.map.getZoom()") == 16
 
 
 def map_centre(page):
@@ -233,7 +241,7 @@ def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):
     expect(page.locator(".leaflet-popup")).to_have_count(0)
 
     # Draw an area with taps.
-    zoom_to_a_neighbourhood(page)
+    zoom_to_a_neighbourhood(page, reload=True)
     page.locator(".leaflet-draw-draw-polygon").tap()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     corners = [(x - 60, y - 60), (x + 60, y - 60), (x + 60, y + 60), (x - 60, y + 60)]

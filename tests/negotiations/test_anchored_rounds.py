@@ -220,3 +220,32 @@ def test_withdrawing_a_claim_in_an_open_round_is_allowed_and_shown(mediator):
         services.round_close(
             negotiation_round=first, mediator=mediator, summary="x", resolutions=others
         )
+
+
+def test_a_mediator_adds_the_joined_claims_and_their_authors_are_invited(
+    mediator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from negotiations.models import HistoryEntry, Participant
+
+    from .factories import claim_add
+
+    cluster = cluster_create()
+    first = round_create(mediator=mediator, cluster=cluster)
+    newcomer = claim_add(cluster, title="Neue Bank")
+    api = client_for(mediator)
+    etag = api.get(f"/api/rounds/{first.pk}/")["ETag"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post(
+            f"/api/rounds/{first.pk}/claims/", {}, format="json", HTTP_IF_MATCH=etag
+        )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert newcomer.pk in body["claims"]
+    assert body["changes_since_opening"]["joined"] == []
+    assert Participant.objects.filter(round=first, user=newcomer.author).exists()
+    assert [m.to for m in mail.outbox] == [[newcomer.author.email]]
+    entry = HistoryEntry.objects.filter(round=first, action="claims_added").get()
+    assert entry.payload["claims"] == [newcomer.pk]
