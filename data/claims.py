@@ -179,6 +179,9 @@ def proposals(rng: random.Random, people: list[dict], districts) -> list[dict]:
     """About 600 claims: those at the hotspots first, then the rest spread over the city."""
     writer = _Writer(rng, districts)
     outline = city.boundary()
+    # Claims lie inside the city (proposals refuse one outside every district); a metre in,
+    # so that rounding the coordinates to 6 decimals keeps a clipped end inside.
+    inside = outline.buffer(-1)
     # A few very active residents, many occasional ones (Zipf-like). Anna, the demo
     # resident, is not drawn at random: she gets a handful of claims below.
     authors = [p["username"] for p in people if p["username"] != "anna"]
@@ -192,6 +195,8 @@ def proposals(rng: random.Random, people: list[dict], districts) -> list[dict]:
             author = rng.choice(authors)
         keys.add((author, title))
         geom = shapely.make_valid(geom) if not geom.is_valid else geom
+        if not inside.covers(geom):
+            geom = geom.intersection(inside)
         claims.append(
             {
                 "kind": kind,

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 # Orders in proposals.hooks.after_proposal_write (see proposals/hooks.py for the list).
 OVERLAY_ORDER = 10
+# Order in proposals.hooks.outline_providers.
+OUTLINE_ORDER = 10
 
 
 class LayersConfig(AppConfig):
@@ -12,6 +14,7 @@ class LayersConfig(AppConfig):
     def ready(self):
         from proposals import hooks
 
+        from .outlines import district_outline
         from .services import overlay_update_for_proposal
 
         hooks.after_proposal_write.register(
@@ -21,4 +24,9 @@ class LayersConfig(AppConfig):
                 "The zoning overlay of a proposal runs before the incremental cluster update, "
                 "because the cluster's contested verdict reads the overlay."
             ),
+        )
+        hooks.outline_providers.register(
+            district_outline,
+            order=OUTLINE_ORDER,
+            reason="The only provider: the district layer is the city's outline.",
         )

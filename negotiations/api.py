@@ -6,6 +6,7 @@ check only the reads that have no service (participants, consent matrix, history
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -55,6 +56,17 @@ class NegotiationView(APIView):
     def handle_exception(self, exc):
         if isinstance(exc, services.VersionConflict):
             exc = stale(exc.obj)
+        if isinstance(exc, services.ClaimsInOpenRound):
+            return Response(
+                {
+                    "detail": exc.messages[0],
+                    "round": exc.round.pk,
+                    "round_title": exc.round.title,
+                    "round_number": exc.round.number,
+                    "round_url": reverse("api:round-detail", args=[exc.round.pk]),
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
         response = super().handle_exception(exc)
         if isinstance(exc, PreconditionFailed):
             response["ETag"] = exc.etag
@@ -97,7 +109,11 @@ class RoundListView(NegotiationView):
         description="Snapshots the cluster's claims, invites their authors and e-mails them. "
         "With draft=true the round is created as a draft and opened later.",
         request=s.RoundOpenSerializer,
-        responses={201: s.RoundSerializer, **PRECONDITION_RESPONSES},
+        responses={
+            201: s.RoundSerializer,
+            409: OpenApiResponse(description="The claims are already in an open round, named"),
+            **PRECONDITION_RESPONSES,
+        },
     )
     def post(self, request):
         from spatial.models import Cluster
@@ -159,6 +175,32 @@ class RoundPublishView(NegotiationView):
             mediator=request.user,
             expected_version=expected_version(request, negotiation_round),
         )
+        return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
+
+
+class RoundClaimsView(NegotiationView):
+    @extend_schema(
+        summary="Add claims that joined since opening to the round (mediators, If-Match)",
+        description="Default: every claim that joined; `proposals` picks some. Their authors "
+        "are invited and e-mailed; the history records it.",
+        parameters=[IF_MATCH],
+        request=s.RoundClaimsAddSerializer,
+        responses={
+            200: s.RoundSerializer,
+            409: OpenApiResponse(description="A claim is in another open round, named"),
+            **PRECONDITION_RESPONSES,
+        },
+    )
+    def post(self, request, pk):
+        negotiation_round = self.get_round(pk)
+        data = _valid(s.RoundClaimsAddSerializer, request.data)
+        services.round_claims_add(
+            negotiation_round=negotiation_round,
+            mediator=request.user,
+            proposal_ids=data.get("proposals"),
+            expected_version=expected_version(request, negotiation_round),
+        )
+        negotiation_round = self.get_round(pk)
         return self.with_etag(s.RoundSerializer(negotiation_round).data, negotiation_round)
 
 

@@ -99,11 +99,19 @@ class RoundClaim(models.Model):
     proposal = models.ForeignKey(
         "proposals.Proposal", on_delete=models.PROTECT, related_name="round_claims"
     )
+    # True while the round is open (set when it opens, cleared when it closes): a claim is
+    # in at most one open round, which the partial unique index below makes race-safe.
+    in_open_round = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["proposal_id"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "proposal"], name="round_claim_once")
+            models.UniqueConstraint(fields=["round", "proposal"], name="round_claim_once"),
+            models.UniqueConstraint(
+                fields=["proposal"],
+                condition=Q(in_open_round=True),
+                name="claim_in_one_open_round",
+            ),
         ]
 
 

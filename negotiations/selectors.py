@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     F,
     Func,
     IntegerField,
@@ -21,6 +22,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from accounts.rules import is_mediator, is_planner
@@ -51,18 +53,61 @@ def round_claim_ids(negotiation_round: Round) -> list[int]:
     return list(negotiation_round.round_claims.values_list("proposal_id", flat=True))
 
 
-def round_cluster_changes(negotiation_round: Round) -> dict:
-    """What changed in the cluster since the round opened: claims that joined it and
-    claims of the snapshot that left it (moved away or withdrawn). Empty once closed."""
-    if negotiation_round.state != State.OPEN or negotiation_round.cluster_id is None:
-        return {"added": [], "removed": []}
+def round_changes(negotiation_round: Round) -> dict:
+    """What changed against the round's snapshot while it is open, anchored to its claims
+    (not to `Round.cluster`, whose id may be gone after a merge, split or dissolution):
+
+    - joined: active claims now clustered with a claim of the snapshot, not in it;
+    - left: active claims of the snapshot now in none of those clusters (alone);
+    - withdrawn: claims of the snapshot withdrawn or hidden (their resolution is still due).
+
+    Each as {"id", "title", "status", "url"} (the proposal's page), by id. Empty once closed.
+    """
+    empty = {"joined": [], "left": [], "withdrawn": []}
+    if negotiation_round.state != State.OPEN:
+        return empty
+    from spatial.models import ClusterMember
+
     snapshot = set(round_claim_ids(negotiation_round))
-    current = set(
-        negotiation_round.cluster.members.filter(proposal__status=Status.ACTIVE).values_list(
-            "proposal_id", flat=True
-        )
+    active = set(
+        Proposal.objects.filter(pk__in=snapshot, status=Status.ACTIVE).values_list("pk", flat=True)
     )
-    return {"added": sorted(current - snapshot), "removed": sorted(snapshot - current)}
+    clusters = set(
+        ClusterMember.objects.filter(proposal_id__in=active).values_list("cluster_id", flat=True)
+    )
+    if negotiation_round.cluster_id is not None:
+        clusters.add(negotiation_round.cluster_id)
+    members = ClusterMember.objects.filter(
+        cluster_id__in=clusters, proposal__status=Status.ACTIVE
+    ).values_list("proposal_id", flat=True)
+    current = set(members)
+    ids = {
+        "joined": current - snapshot,
+        "left": active - current,
+        "withdrawn": snapshot - active,
+    }
+    wanted = set().union(*ids.values())
+    claims = Proposal.objects.filter(pk__in=wanted).order_by("pk").values("pk", "title", "status")
+    by_id = {
+        c["pk"]: {
+            "id": c["pk"],
+            "title": c["title"],
+            "status": c["status"],
+            "url": reverse("frontend:proposal-detail", args=[c["pk"]]),
+        }
+        for c in claims
+    }
+    return {key: [by_id[pk] for pk in sorted(found)] for key, found in ids.items()}
+
+
+def round_cluster_changes(negotiation_round: Round) -> dict:
+    """The ids of round_changes: claims that joined, and claims of the snapshot that left
+    (moved away or withdrawn)."""
+    changes = round_changes(negotiation_round)
+    return {
+        "added": [c["id"] for c in changes["joined"]],
+        "removed": sorted(c["id"] for c in changes["left"] + changes["withdrawn"]),
+    }
 
 
 def pseudonym(number: int) -> str:
@@ -449,8 +494,7 @@ def review_queue(*, limit: int = 30):
     from spatial.models import Cluster
 
     clusters = list(
-        Cluster.objects.current()
-        .filter(contested=True)
+        with_negotiating_round(Cluster.objects.current().filter(contested=True))
         .order_by("-score", "id")
         .prefetch_related(
             Prefetch("rounds", Round.objects.order_by("-number"), to_attr="round_list")
@@ -469,4 +513,40 @@ def review_queue(*, limit: int = 30):
             "zoning": zoning.get(cluster.pk, empty),
         }
         cluster.latest_round = cluster.round_list[0] if cluster.round_list else None
+        cluster.negotiating_round = _negotiating(cluster)
     return clusters
+
+
+def _negotiating_round(field: str) -> Subquery:
+    """`field` of the open round holding most of the outer cluster's claims, with its count
+    (`claims`), as a correlated subquery."""
+    held = (
+        RoundClaim.objects.filter(
+            in_open_round=True, proposal__cluster_membership__cluster=OuterRef("pk")
+        )
+        .values("round_id")
+        .annotate(claims=Count("id"), number=F("round__number"))
+        .order_by("-claims", "round_id")
+        .values(field)[:1]
+    )
+    return Subquery(held, output_field=IntegerField())
+
+
+def with_negotiating_round(clusters: QuerySet) -> QuerySet:
+    """Annotate each cluster with the open round that holds most of its claims: its id,
+    number and how many of the cluster's claims it holds (None when none)."""
+    return clusters.annotate(
+        negotiating_round_id=_negotiating_round("round_id"),
+        negotiating_round_number=_negotiating_round("number"),
+        negotiating_claims=_negotiating_round("claims"),
+    )
+
+
+def _negotiating(cluster) -> dict | None:
+    """The round a cluster is mostly (more than half of its claims) negotiated in, whichever
+    cluster that round was opened on: a cluster that merged, split or got a new id is still
+    in negotiation."""
+    held = cluster.negotiating_claims or 0
+    if held * 2 <= cluster.claim_count:
+        return None
+    return {"pk": cluster.negotiating_round_id, "number": cluster.negotiating_round_number}

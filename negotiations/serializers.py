@@ -3,6 +3,7 @@
 import json
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -51,9 +52,16 @@ class RoundSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_changes_since_opening(self, negotiation_round):
-        from .selectors import round_cluster_changes
+        """joined / left / withdrawn: claims with id, title, status and page url; added /
+        removed: their ids (removed = left and withdrawn)."""
+        from .selectors import round_changes
 
-        return round_cluster_changes(negotiation_round)
+        changes = round_changes(negotiation_round)
+        return {
+            **changes,
+            "added": [c["id"] for c in changes["joined"]],
+            "removed": sorted(c["id"] for c in changes["left"] + changes["withdrawn"]),
+        }
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_next_round(self, negotiation_round):
@@ -275,3 +283,11 @@ class ProposalNegotiationSerializer(serializers.Serializer):
     result_label = serializers.CharField(allow_null=True)
     note = serializers.CharField(allow_blank=True)
     summary = serializers.CharField(allow_blank=True)
+
+
+class RoundClaimsAddSerializer(serializers.Serializer):
+    proposals = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text=gettext_lazy("ids of claims that joined since opening; default all of them"),
+    )

@@ -10,7 +10,7 @@ safe against two concurrent writers.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,6 +49,64 @@ class VersionConflict(Exception):
             )
             % {"kind": kind, "version": obj.version}
         )
+
+
+class ClaimsInOpenRound(ValidationError):
+    """The claims to negotiate are already in another open round. A ValidationError (the
+    input is refused), which the rounds API answers with 409 naming the round."""
+
+    def __init__(self, negotiation_round: Round):
+        self.round = negotiation_round
+        super().__init__(
+            _(
+                "These claims are already being negotiated in the open round “%(title)s” "
+                "(round %(number)s, no. %(id)s). Continue there instead of opening another "
+                "round on them."
+            )
+            % {
+                "title": negotiation_round.title,
+                "number": negotiation_round.number,
+                "id": negotiation_round.pk,
+            },
+            code="claims_in_open_round",
+        )
+
+
+def _open_round_of(claim_ids, *, besides: Round | None = None) -> Round | None:
+    """The open round (other than `besides`) that holds any of the claims, earliest first."""
+    rounds = Round.objects.filter(
+        state=State.OPEN,
+        round_claims__proposal_id__in=list(claim_ids),
+        round_claims__in_open_round=True,
+    )
+    if besides is not None:
+        rounds = rounds.exclude(pk=besides.pk)
+    return rounds.order_by("opened_at", "id").first()
+
+
+def _snapshot(negotiation_round: Round, claim_ids) -> None:
+    """Record the claims of an opening round. The partial unique index
+    claim_in_one_open_round refuses a claim that is in another open round, also when two
+    mediators open rounds at the same moment (the second insert waits for the first
+    transaction and then fails), so there is no check-then-insert race."""
+    try:
+        with transaction.atomic():
+            RoundClaim.objects.bulk_create(
+                [
+                    RoundClaim(round=negotiation_round, proposal_id=pk, in_open_round=True)
+                    for pk in sorted(claim_ids)
+                ]
+            )
+    except IntegrityError as exc:
+        other = _open_round_of(claim_ids, besides=negotiation_round)
+        if "claim_in_one_open_round" not in str(exc) or other is None:
+            raise
+        raise ClaimsInOpenRound(other) from exc
+
+
+def _release_claims(negotiation_round: Round) -> None:
+    """A closing round lets go of its claims: they may be negotiated in another round."""
+    negotiation_round.round_claims.filter(in_open_round=True).update(in_open_round=False)
 
 
 def _check_version(obj, expected_version: int | None) -> None:
@@ -97,9 +155,7 @@ def _start(
     """Open the round: snapshot the claims, invite mediator, authors and carried participants."""
     if not claim_ids:
         raise ValidationError(_("The cluster has no active claims to negotiate."))
-    RoundClaim.objects.bulk_create(
-        [RoundClaim(round=negotiation_round, proposal_id=pk) for pk in sorted(claim_ids)]
-    )
+    _snapshot(negotiation_round, claim_ids)
     negotiation_round.state = State.OPEN
     negotiation_round.opened_at = timezone.now()
     negotiation_round.version += 1
@@ -143,7 +199,10 @@ def round_open(*, cluster, mediator, title: str = "", deadline=None, draft: bool
     if cluster.dissolved_at is not None:
         raise ValidationError(_("This cluster no longer exists."))
     rounds = Round.objects.filter(cluster=cluster)
-    if rounds.exclude(state=State.CLOSED).exists():
+    running = rounds.exclude(state=State.CLOSED).order_by("id").first()
+    if running is not None and running.state == State.OPEN:
+        raise ClaimsInOpenRound(running)
+    if running is not None:
         raise ValidationError(_("This cluster already has a round that is not closed."))
     number = (rounds.aggregate(n=Max("number"))["n"] or 0) + 1
     previous = rounds.filter(number=number - 1).first()
@@ -181,14 +240,65 @@ def round_publish(
     _check_version(negotiation_round, expected_version)
     if negotiation_round.state != State.DRAFT:
         raise ValidationError(_("Only a draft round can be opened."))
-    if Round.objects.filter(cluster=negotiation_round.cluster_id, state=State.OPEN).exists():
-        raise ValidationError(_("This cluster already has an open round."))
+    running = Round.objects.filter(cluster=negotiation_round.cluster_id, state=State.OPEN).first()
+    if running is not None:
+        raise ClaimsInOpenRound(running)
     _start(
         negotiation_round=negotiation_round,
         mediator=mediator,
         claim_ids=_cluster_claim_ids(negotiation_round.cluster),
     )
     return negotiation_round
+
+
+@transaction.atomic
+def round_claims_add(
+    *,
+    negotiation_round: Round,
+    mediator,
+    proposal_ids: list[int] | None = None,
+    expected_version: int | None = None,
+) -> list[int]:
+    """Add claims that joined the round's cluster since it opened to the open round
+    (default: all of them; `proposal_ids` picks some). Their authors are invited and
+    e-mailed; the history records it. Returns the ids added."""
+    from .selectors import round_changes
+
+    negotiation_round = _locked(Round, negotiation_round.pk)
+    require(mediator, "negotiations.change_round", negotiation_round)
+    _check_version(negotiation_round, expected_version)
+    if negotiation_round.state != State.OPEN:
+        raise ValidationError(_("Claims can only be added to an open round."))
+    joined = {c["id"] for c in round_changes(negotiation_round)["joined"]}
+    wanted = joined if proposal_ids is None else set(proposal_ids)
+    if wanted - joined:
+        raise ValidationError(
+            {"proposals": _("Not claims that joined since: %s") % sorted(wanted - joined)}
+        )
+    if not wanted:
+        raise ValidationError(_("No claims have joined since the round opened."))
+    _snapshot(negotiation_round, wanted)
+    invited = []
+    authors = Proposal.objects.filter(pk__in=wanted).values_list("author", flat=True)
+    for author_id in sorted(set(authors)):
+        participant, created = Participant.objects.get_or_create(
+            round=negotiation_round,
+            user_id=author_id,
+            defaults={"role": Role.AUTHOR, "invited_by": mediator},
+        )
+        if created:
+            invited.append(participant)
+    negotiation_round.version += 1
+    negotiation_round.save(update_fields=["version"])
+    history_add(
+        negotiation_round=negotiation_round,
+        actor=mediator,
+        action="claims_added",
+        claims=sorted(wanted),
+        participants=[p.user_id for p in invited],
+    )
+    notifications.invitations_send(participant_ids=[p.pk for p in invited])
+    return sorted(wanted)
 
 
 @transaction.atomic
@@ -379,6 +489,7 @@ def round_close(
     negotiation_round.closed_at = timezone.now()
     negotiation_round.version += 1
     negotiation_round.save(update_fields=["state", "closed_at", "version"])
+    _release_claims(negotiation_round)
     history_add(
         negotiation_round=negotiation_round,
         actor=mediator,
@@ -456,6 +567,7 @@ def round_next(
     negotiation_round.closed_at = timezone.now()
     negotiation_round.version += 1
     negotiation_round.save(update_fields=["state", "closed_at", "version"])
+    _release_claims(negotiation_round)
     new = Round.objects.create(
         cluster_id=negotiation_round.cluster_id,
         number=negotiation_round.number + 1,

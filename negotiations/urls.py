@@ -6,6 +6,7 @@ urlpatterns = [
     path("rounds/", api.RoundListView.as_view(), name="round-list"),
     path("rounds/<int:pk>/", api.RoundDetailView.as_view(), name="round-detail"),
     path("rounds/<int:pk>/publish/", api.RoundPublishView.as_view(), name="round-publish"),
+    path("rounds/<int:pk>/claims/", api.RoundClaimsView.as_view(), name="round-claims"),
     path("rounds/<int:pk>/close/", api.RoundCloseView.as_view(), name="round-close"),
     path("rounds/<int:pk>/next/", api.RoundNextView.as_view(), name="round-next"),
     path(

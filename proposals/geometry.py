@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from shapely.errors import GEOSException
 
+from . import hooks
+
 ALLOWED_TYPES = (
     "Point",
     "LineString",
@@ -260,6 +262,51 @@ def _check_valid(shape) -> None:
     else:
         message = _("The geometry is not valid: %(reason)s.") % {"reason": reason}
     raise _error(message, "invalid")
+
+
+def claim_place_check(geom: GEOSGeometry) -> None:
+    """A drawn claim lies inside the city outline (the union of the districts, when a district
+    layer tells it: proposals.hooks.city_outline) and is no larger than a neighbourhood.
+    Apart from geometry_from_geojson, which stays pure, because the outline is in the database."""
+    outline = hooks.city_outline()
+    if outline is not None and not outline.prepared.covers(geom):
+        raise _error(
+            _(
+                "The geometry lies (partly) outside the city: every point and shape must lie "
+                "inside one of its districts."
+            ),
+            "outside_city",
+        )
+    _check_size(geom)
+
+
+def _check_size(geom: GEOSGeometry) -> None:
+    """Refuse a drawn claim larger than a neighbourhood (CLAIM_MAX_AREA_HA, CLAIM_MAX_EXTENT_M,
+    measured in ANALYSIS_SRID), naming the district and city scopes as the alternative."""
+    projected = geom.transform(settings.ANALYSIS_SRID, clone=True)
+    area_ha = projected.area / 10_000
+    x0, y0, x1, y1 = projected.extent
+    extent_m = max(x1 - x0, y1 - y0)
+    alternative = _(
+        "If your proposal is about a whole district or the whole city, choose that scope "
+        "instead of drawing it."
+    )
+    if area_ha > settings.CLAIM_MAX_AREA_HA:
+        message = _("This area covers %(area)s ha; a drawn pin may cover at most %(limit)s ha.") % {
+            "area": _number(area_ha),
+            "limit": _number(settings.CLAIM_MAX_AREA_HA),
+        }
+    elif extent_m > settings.CLAIM_MAX_EXTENT_M:
+        message = _(
+            "This shape stretches over %(extent)s m; a drawn pin may span at most %(limit)s m."
+        ) % {"extent": _number(extent_m), "limit": _number(settings.CLAIM_MAX_EXTENT_M)}
+    else:
+        return
+    raise _error(f"{message} {alternative}", "too_large")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.1f}".removesuffix(".0")
 
 
 def _round(number: str) -> str:

@@ -1,4 +1,5 @@
-"""What other apps do after a proposal changes, without proposals importing them.
+"""What other apps do after a proposal changes, and what they tell proposals about the city,
+without proposals importing them.
 
 Apps register in their AppConfig.ready(), naming the order and why:
 
@@ -15,12 +16,40 @@ The orders in use (lower runs first):
 
     10  layers   overlay_update_for_proposal  (the proposal's zoning overlay)
     20  spatial  clusters_update_for_proposal (reads the overlay for the contested verdict)
+
+The city's outline and its districts come from the district layer, which proposals cannot
+read. A provider registers in `outline_providers` a function
+`provider(*, district_id=None)`: called without a district it answers the city outline,
+called with one it answers that district's outline; each as a GEOSGeometry in EPSG:4326, or
+None when it has no district layer (or no such district). The first provider (by order)
+that answers something wins:
+
+    10  layers   district_outline             (the union of the usable district layers)
 """
 
 from core.hooks import Registry
 
 after_proposal_write = Registry("proposals.after_proposal_write")
+outline_providers = Registry("proposals.outline_providers")
 
 
 def run_after_write(*, proposal, change: str) -> None:
     after_proposal_write.run(proposal=proposal, change=change)
+
+
+def _first_answer(**kwargs):
+    for hook in outline_providers.registered():
+        answer = hook.fn(**kwargs)
+        if answer is not None:
+            return answer
+    return None
+
+
+def city_outline():
+    """The union of the districts (GEOSGeometry, EPSG:4326), or None without a district layer."""
+    return _first_answer(district_id=None)
+
+
+def district_outline(district_id: int):
+    """One district's outline (GEOSGeometry, EPSG:4326), or None when there is no such one."""
+    return _first_answer(district_id=int(district_id))

@@ -26,6 +26,18 @@ class Status(models.TextChoices):
     HIDDEN = "hidden", _("Hidden by a moderator")
 
 
+class Scope(models.TextChoices):
+    """What a claim is about: the place drawn, a whole district or the whole city.
+
+    Wide claims (district, city) store the district's or the city's outline as their
+    geometry, so maps and exports show what they concern; they never join clusters
+    (docs/adr/0008-claim-scope.md)."""
+
+    DRAWN = "drawn", _("Drawn place")
+    DISTRICT = "district", _("Whole district")
+    CITY = "city", _("Whole city")
+
+
 class Proposal(models.Model):
     """A pin a resident places: a proposal ("I want X here") or a conflict ("X is a problem")."""
 
@@ -41,6 +53,17 @@ class Proposal(models.Model):
     description = models.TextField(_("why"), blank=True, max_length=10_000)
     # Point, line or polygon (or their multi forms) in EPSG:4326, lon/lat.
     geom = models.GeometryField(_("geometry"), srid=4326)
+    # db_default: bulk loads (COPY, SQL) that name no scope write drawn claims.
+    scope = models.CharField(
+        _("scope"),
+        max_length=16,
+        choices=Scope.choices,
+        default=Scope.DRAWN,
+        db_default=Scope.DRAWN,
+    )
+    # The district feature (layers.Feature id) a district-scope claim is about. A plain id,
+    # not a foreign key: proposals sits below layers (docs/architecture.md, layering).
+    district_id = models.BigIntegerField(_("district"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
@@ -72,6 +95,14 @@ class Proposal(models.Model):
                 condition=Q(status__in=Status.values), name="proposal_status_known"
             ),
             models.CheckConstraint(condition=Q(geom__isvalid=True), name="proposal_geom_valid"),
+            models.CheckConstraint(
+                condition=Q(scope__in=Scope.values), name="proposal_scope_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope=Scope.DISTRICT, district_id__isnull=False)
+                | (~Q(scope=Scope.DISTRICT) & Q(district_id__isnull=True)),
+                name="proposal_district_iff_district_scope",
+            ),
             models.CheckConstraint(condition=~Q(title=""), name="proposal_title_not_empty"),
         ]
 

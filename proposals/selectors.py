@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from accounts.selectors import public_name
 from core.geojson import feature_collection, feature_collection_sql, feature_text
 
-from .models import Comment, Proposal, Status, Support
+from .models import Comment, Proposal, Scope, Status, Support
 
 
 def proposal_list(
@@ -73,6 +73,7 @@ def feature_properties() -> dict:
         "comment_count": "comment_count",
         "created_at": "created_at",
         "status": "status",
+        "scope": "scope",
     }
 
 
@@ -119,4 +120,15 @@ def comment_list(*, proposal: Proposal) -> QuerySet[Comment]:
         Comment.objects.filter(proposal=proposal)
         .annotate(author_name=public_name("author"))
         .order_by("created_at", "id")
+    )
+
+
+def wide_claim_list() -> QuerySet[Proposal]:
+    """The active claims about a whole district or the whole city (not drawn), city first,
+    then by district and newest; shown beside the map, not on it."""
+    return (
+        Proposal.objects.filter(status=Status.ACTIVE)
+        .exclude(scope=Scope.DRAWN)
+        .order_by("scope", "district_id", "-created_at", "-id")
+        .only("id", "title", "kind", "category", "scope", "district_id", "support_count")
     )

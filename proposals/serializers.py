@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework_gis.fields import GeometryField
 
 from .geometry import ALLOWED_TYPES, geometry_from_geojson
-from .models import Category, Kind
+from .models import Category, Kind, Scope
 
 GEOMETRY_SCHEMA = {
     "type": "object",
@@ -87,6 +87,21 @@ class ProposalPropertiesSerializer(serializers.Serializer):
     description = serializers.CharField(
         max_length=10_000, required=False, allow_blank=True, default=""
     )
+    scope = _choice_field(
+        Scope,
+        "scope",
+        required=False,
+        help_text=_(
+            "drawn (default): the geometry is the place; district: the whole district named by "
+            "`district` (geometry not needed); city: the whole city (geometry not needed)"
+        ),
+    )
+    district = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text=_("the district feature id, for the district scope"),
+        error_messages={"invalid": _("The district must be given by its number.")},
+    )
 
 
 class ProposalFeatureInputSerializer(serializers.Serializer):
@@ -102,13 +117,16 @@ class ProposalFeatureInputSerializer(serializers.Serializer):
             "required": _('The body must be a GeoJSON Feature with "type": "Feature".'),
         },
     )
-    geometry = GeoJSONGeometryField()
+    # Required for the drawn scope (the service says so); a wide claim needs none.
+    geometry = GeoJSONGeometryField(required=False, allow_null=True)
     properties = ProposalPropertiesSerializer()
 
     def validated_fields(self) -> dict:
         """The model fields to write: geom plus the given properties."""
         data = dict(self.validated_data.get("properties", {}))
-        if "geometry" in self.validated_data:
+        if "district" in data:
+            data["district_id"] = data.pop("district")
+        if self.validated_data.get("geometry") is not None:
             data["geom"] = self.validated_data["geometry"]
         return data
 
@@ -130,6 +148,9 @@ class ProposalPropertiesOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
     district_name = serializers.CharField(
         help_text=_("the district it lies in (largest share); empty when none")
+    )
+    scope = serializers.ChoiceField(
+        choices=Scope.choices, help_text=_("drawn, or a claim about a whole district or the city")
     )
     compatibility = serializers.ChoiceField(
         choices=["compatible", "conditional", "incompatible", "unknown"],

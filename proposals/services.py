@@ -7,6 +7,8 @@ cannot be supported, a hide needs a reason).
 
 from contextlib import contextmanager
 
+from django.conf import settings
+from django.contrib.gis.geos import Polygon
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -16,7 +18,8 @@ from django.utils.translation import gettext as _
 from accounts.rules import require
 
 from . import hooks
-from .models import Category, Comment, Kind, Proposal, Status, Support
+from .geometry import claim_place_check
+from .models import Category, Comment, Kind, Proposal, Scope, Status, Support
 
 EDITABLE_FIELDS = ("kind", "category", "title", "description", "geom")
 
@@ -81,10 +84,65 @@ def _database_checks():
         raise ValidationError(_("The proposal breaks a database rule: %(e)s") % {"e": exc}) from exc
 
 
+def _scope_geometry(scope, geom, district_id):
+    """The geometry a claim of `scope` stores (docs/adr/0008-claim-scope.md): the drawn one,
+    checked for size; a district's outline; the city's outline (CITY_BBOX without districts).
+    A wide claim's drawn geometry, if sent, is not used."""
+    _check_choice(scope, Scope, "scope")
+    if scope == Scope.DRAWN:
+        if geom is None:
+            raise ValidationError(
+                {"geometry": [_("A geometry is required: a GeoJSON Point, LineString or Polygon.")]}
+            )
+        if district_id is not None:
+            raise ValidationError(
+                {"district": [_("Only a claim about a whole district names a district.")]}
+            )
+        try:
+            claim_place_check(geom)
+        except ValidationError as exc:
+            raise ValidationError({"geometry": exc.messages}) from exc
+        return geom
+    city = hooks.city_outline()
+    if scope == Scope.CITY:
+        return city if city is not None else Polygon.from_bbox(settings.CITY_BBOX)
+    if city is None:
+        raise ValidationError(
+            {"district": [_("This city has no district layer yet: choose the whole city or draw.")]}
+        )
+    outline = None
+    if isinstance(district_id, int) and not isinstance(district_id, bool):
+        outline = hooks.district_outline(district_id)
+    if outline is None:
+        raise ValidationError(
+            {
+                "district": [
+                    _("Choose one of the city's districts; %(value)s is not one.")
+                    % {"value": repr(district_id)[:40]}
+                ]
+            }
+        )
+    return outline
+
+
 @transaction.atomic
-def proposal_create(*, author, kind, category, title, geom, description="") -> Proposal:
-    """A new active proposal. geom: a GEOSGeometry from proposals.geometry.geometry_from_geojson."""
+def proposal_create(
+    *,
+    author,
+    kind,
+    category,
+    title,
+    geom=None,
+    description="",
+    scope=Scope.DRAWN,
+    district_id=None,
+) -> Proposal:
+    """A new active proposal. geom: a GEOSGeometry from proposals.geometry.geometry_from_geojson,
+    required for the drawn scope; a district-scope claim names district_id (a district feature)."""
     require(author, "proposals.add_proposal")
+    geom = _scope_geometry(scope, geom, district_id)
+    if geom.srid is None:
+        geom.srid = 4326
     fields = _check_fields(
         {
             "kind": kind,
@@ -92,6 +150,8 @@ def proposal_create(*, author, kind, category, title, geom, description="") -> P
             "title": title,
             "description": description,
             "geom": geom,
+            "scope": scope,
+            "district_id": district_id if scope == Scope.DISTRICT else None,
         }
     )
     with _database_checks():
@@ -112,7 +172,16 @@ def proposal_update(*, proposal: Proposal, user, **changes) -> Proposal:
         )
     if proposal.status != Status.ACTIVE:
         raise ValidationError(_("Only active proposals can be edited."))
+    if "geom" in changes and proposal.scope != Scope.DRAWN:
+        raise ValidationError(
+            {"geometry": [_("A claim about a whole district or the city has no drawn shape.")]}
+        )
     changes = _check_fields(dict(changes))
+    if "geom" in changes:
+        try:
+            claim_place_check(changes["geom"])
+        except ValidationError as exc:
+            raise ValidationError({"geometry": exc.messages}) from exc
     for name, value in changes.items():
         setattr(proposal, name, value)
     with _database_checks():

@@ -90,6 +90,10 @@ class ClusterMember(models.Model):
     cluster = models.ForeignKey(
         Cluster, on_delete=models.CASCADE, related_name="members", db_constraint=False
     )
+    # The cluster this claim was in before a merge moved it into `cluster`: when the merged
+    # cluster splits again, each part takes back the id most of its claims had (ADR 0004,
+    # "Ids across merges"). NULL for claims that were never merged in.
+    former_cluster_id = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self):
         return gettext("proposal %(proposal)s in cluster %(cluster)s") % {

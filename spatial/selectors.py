@@ -1,5 +1,6 @@
 """Reads of the spatial app. Big reads are built as GeoJSON by PostGIS in one query."""
 
+from django.contrib.gis.db.models.functions import PointOnSurface
 from django.contrib.gis.geos import Polygon
 from django.db.models import DecimalField, F, Func, OuterRef, QuerySet, Value
 from django.db.models.fields.json import KeyTextTransform
@@ -7,7 +8,7 @@ from django.db.models.functions import Coalesce, Round
 
 from accounts.selectors import public_name
 from core.geojson import FeatureCollection, feature_collection, feature_text
-from proposals.models import Proposal
+from proposals.models import Proposal, Scope, Status
 
 from .models import Cluster
 
@@ -81,9 +82,36 @@ def _cluster_members():
     )
 
 
+def _cluster_context():
+    """The wide claims (a whole district or the city, active) the outer cluster lies in, as
+    a FeatureCollection, by id: context for the cluster, never members of it
+    (docs/adr/0008-claim-scope.md). Their geometry is a point on their outline, which keeps
+    a cluster's answer small while a district outline may be large."""
+    wide = (
+        Proposal.objects.filter(status=Status.ACTIVE, geom__intersects=OuterRef("outline"))
+        .exclude(scope=Scope.DRAWN)
+        .annotate(anchor=PointOnSurface("geom"))
+        .order_by("id")
+    )
+    return FeatureCollection(
+        wide,
+        geometry="anchor",
+        properties={
+            "id": "id",
+            "kind": "kind",
+            "category": "category",
+            "title": "title",
+            "scope": "scope",
+            "support_count": "support_count",
+            "author_name": public_name("author"),
+        },
+    )
+
+
 def cluster_detail(cluster_id: int, *, language: str | None = None) -> str | None:
     """One cluster as a GeoJSON Feature (text) with statistics, both explanations and its
-    members as a FeatureCollection of proposals; None when there is no such cluster.
+    members as a FeatureCollection of proposals, and the wide claims about its district or
+    the city as `context`; None when there is no such cluster.
     A dissolved cluster is still answered (negotiation rounds refer to it)."""
     properties = {
         **_cluster_properties(language),
@@ -91,6 +119,7 @@ def cluster_detail(cluster_id: int, *, language: str | None = None) -> str | Non
         "dissolved_at": "dissolved_at",
         "created_at": "created_at",
         "members": _cluster_members(),
+        "context": _cluster_context(),
     }
     return feature_text(
         Cluster.objects.filter(pk=cluster_id).order_by(), geometry="outline", properties=properties

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import transaction
 
 from accounts.rules import require
-from proposals.models import Status
+from proposals.models import Scope, Status
 
 from . import engine, rows, store
 from .models import AnalysisSettings
@@ -280,7 +280,7 @@ def _write_members(cur, leaving, proposal_ids, cluster_ids) -> None:
 NEIGHBOURS_SQL = """
 SELECT p.id, (SELECT m.cluster_id FROM spatial_clustermember m WHERE m.proposal_id = p.id)
 FROM proposals_proposal p
-WHERE p.status = 'active' AND p.id <> %(id)s
+WHERE p.status = 'active' AND p.scope = 'drawn' AND p.id <> %(id)s
   AND ST_DWithin(ST_Transform(p.geom, {srid}),
                  (SELECT ST_Transform(geom, {srid}) FROM proposals_proposal WHERE id = %(id)s),
                  %(tolerance)s)
@@ -316,18 +316,23 @@ def clusters_update_for_proposal(*, proposal, change: str) -> None:
         row = cur.fetchone()
         if row:
             touched |= _split(cur, row[0], tolerance)
-        if proposal.status == Status.ACTIVE:
+        if proposal.status == Status.ACTIVE and proposal.scope == Scope.DRAWN:
             touched |= _join(cur, proposal.pk, tolerance)
         if touched:
             _refresh(cur, touched, tolerance)
 
 
 def _split(cur, cluster_id: int, tolerance: float) -> set[int]:
-    """Re-cluster the remaining members of `cluster_id`; the largest part keeps the id."""
+    """Re-cluster the remaining members of `cluster_id`. Each part of two or more takes the
+    id most of its claims came from (a claim merged in earlier came from its former
+    cluster, every other one from `cluster_id`), each id used once, largest overlap first
+    (engine.stable_ids); so the largest part keeps the id, and a cluster that splits again
+    after a transient merge takes back its former id. Other parts get new ids."""
     cur.execute(
-        f"SELECT p.id, ST_AsBinary(ST_Transform(p.geom, {store.srid()})) FROM proposals_proposal p "
-        "WHERE p.id = ANY(ARRAY(SELECT proposal_id FROM spatial_clustermember "
-        "WHERE cluster_id = %s))",
+        f"SELECT p.id, ST_AsBinary(ST_Transform(p.geom, {store.srid()})), "
+        "COALESCE(m.former_cluster_id, m.cluster_id) "
+        "FROM spatial_clustermember m JOIN proposals_proposal p ON p.id = m.proposal_id "
+        "WHERE m.cluster_id = %s ORDER BY p.id",
         [cluster_id],
     )
     members = cur.fetchall()
@@ -338,20 +343,40 @@ def _split(cur, cluster_id: int, tolerance: float) -> set[int]:
     sizes = np.bincount(labels)
     if len(sizes) == 1:
         return {cluster_id}
-    parts = np.argsort(-sizes, kind="stable")  # parts[0], the largest, keeps the id
-    others = [p for p in parts[1:] if sizes[p] >= 2]
-    fresh = store.new_cluster_ids(cur, len(others))
-    for part, new_id in zip(others, fresh, strict=True):
+    origins = _free_origins(cur, np.array([r[2] for r in members], dtype=np.int64), cluster_id)
+    clustered = sizes[labels] >= 2
+    kept = engine.stable_ids(labels[clustered], origins[clustered])
+    parts = sorted(set(labels[clustered].tolist()))
+    fresh = iter(store.new_cluster_ids(cur, sum(1 for p in parts if p not in kept)))
+    assigned = {part: kept[part] if part in kept else next(fresh) for part in parts}
+    for part, part_id in assigned.items():
+        if part_id == cluster_id and not np.any(origins[labels == part] != cluster_id):
+            continue  # nothing to rewrite
         cur.execute(
-            "UPDATE spatial_clustermember SET cluster_id = %s WHERE proposal_id = ANY(%s)",
-            [new_id, ids[labels == part].tolist()],
+            "UPDATE spatial_clustermember SET cluster_id = %(id)s, former_cluster_id = "
+            "NULLIF(former_cluster_id, %(id)s) WHERE proposal_id = ANY(%(members)s)",
+            {"id": part_id, "members": ids[labels == part].tolist()},
         )
-    lonely = np.isin(labels, parts[1:][sizes[parts[1:]] < 2])
-    if lonely.any():
+    if not clustered.all():
         cur.execute(
-            "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s)", [ids[lonely].tolist()]
+            "DELETE FROM spatial_clustermember WHERE proposal_id = ANY(%s)",
+            [ids[~clustered].tolist()],
         )
-    return {cluster_id, *fresh}
+    return {cluster_id, *assigned.values()}
+
+
+def _free_origins(cur, origins: np.ndarray, cluster_id: int) -> np.ndarray:
+    """`origins` with former ids that another current cluster holds replaced by
+    `cluster_id`: a part may take back only an id that nothing else uses."""
+    former = sorted(set(origins.tolist()) - {cluster_id})
+    if not former:
+        return origins
+    cur.execute(
+        "SELECT id FROM spatial_cluster WHERE id = ANY(%s) AND dissolved_at IS NULL",
+        [former],
+    )
+    taken = [row[0] for row in cur.fetchall()]
+    return np.where(np.isin(origins, taken), cluster_id, origins)
 
 
 def _join(cur, proposal_id: int, tolerance: float) -> set[int]:
@@ -372,8 +397,12 @@ def _join(cur, proposal_id: int, tolerance: float) -> set[int]:
         target = cur.fetchone()[0]
         others = [c for c in clusters if c != target]
         if others:
+            # The merged claims remember where they came from, so a later split can give
+            # each part its id back (see _split).
             cur.execute(
-                "UPDATE spatial_clustermember SET cluster_id = %s WHERE cluster_id = ANY(%s)",
+                "UPDATE spatial_clustermember SET cluster_id = %s, "
+                "former_cluster_id = COALESCE(former_cluster_id, cluster_id) "
+                "WHERE cluster_id = ANY(%s)",
                 [target, others],
             )
     else:

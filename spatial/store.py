@@ -136,7 +136,7 @@ def claim_id_range(cur) -> tuple[int | None, int | None]:
     not, e.g. after a restore with triggers disabled)."""
     cur.execute(
         "SELECT Find_SRID(current_schema()::text, 'spatial_claimgeometry', 'geom'), "
-        "(SELECT count(*) FROM proposals_proposal WHERE status = 'active'), "
+        f"(SELECT count(*) FROM proposals_proposal WHERE {triggers.clustered()}), "
         "count(*), min(proposal_id), max(proposal_id) FROM spatial_claimgeometry"
     )
     stored_srid, active, stored, low, high = cur.fetchone()

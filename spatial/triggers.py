@@ -13,8 +13,20 @@ ANALYSIS_SRID changed).
 FUNCTION = "spatial_claim_geometry_sync"
 TABLE = "spatial_claimgeometry"
 
+# Which proposals are claims that cluster: active and drawn. A claim about a whole district
+# or the city is context for clusters, never a member (docs/adr/0008-claim-scope.md).
+# `{row}` is the alias of the proposal row.
+CLUSTERED = "{row}status = 'active' AND {row}scope = 'drawn'"
+# Before proposals had a scope (migration spatial 0004 runs before proposals 0004 adds it).
+CLUSTERED_BEFORE_SCOPES = "{row}status = 'active'"
 
-def install_sql(srid: int) -> list[str]:
+
+def clustered(row: str = "", condition: str = CLUSTERED) -> str:
+    """The SQL condition that a proposal (alias `row`, e.g. "p") is a clustered claim."""
+    return condition.format(row=f"{row}." if row else "")
+
+
+def install_sql(srid: int, condition: str = CLUSTERED) -> list[str]:
     """Statements that (re)create the function and its triggers for `srid`."""
     srid = int(srid)
     return [
@@ -34,17 +46,17 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' THEN
         DELETE FROM {TABLE} c USING new_rows n
-        WHERE c.proposal_id = n.id AND n.status <> 'active';
+        WHERE c.proposal_id = n.id AND NOT ({clustered("n", condition)});
         -- (re)project only rows whose geometry or status changed (a support changes neither)
         INSERT INTO {TABLE} (proposal_id, geom)
         SELECT n.id, ST_Transform(n.geom, {srid}) FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE n.status = 'active'
-          AND (o.status <> 'active' OR n.geom::bytea IS DISTINCT FROM o.geom::bytea)
+        WHERE {clustered("n", condition)}
+          AND (NOT ({clustered("o", condition)}) OR n.geom::bytea IS DISTINCT FROM o.geom::bytea)
         ON CONFLICT (proposal_id) DO UPDATE SET geom = EXCLUDED.geom;
         RETURN NULL;
     END IF;
     INSERT INTO {TABLE} (proposal_id, geom)
-    SELECT id, ST_Transform(geom, {srid}) FROM new_rows WHERE status = 'active'
+    SELECT id, ST_Transform(geom, {srid}) FROM new_rows WHERE {clustered("", condition)}
     ON CONFLICT (proposal_id) DO UPDATE SET geom = EXCLUDED.geom;
     RETURN NULL;
 END $$""",
@@ -64,11 +76,11 @@ END $$""",
     ]
 
 
-def fill_sql(srid: int) -> str:
-    """The statement that fills the (empty) table from the active proposals."""
+def fill_sql(srid: int, condition: str = CLUSTERED) -> str:
+    """The statement that fills the (empty) table from the clustered claims."""
     return (
         f"INSERT INTO {TABLE} (proposal_id, geom) SELECT id, ST_Transform(geom, {int(srid)}) "
-        "FROM proposals_proposal WHERE status = 'active'"
+        f"FROM proposals_proposal WHERE {clustered('', condition)}"
     )
 
 

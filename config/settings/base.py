@@ -193,6 +193,11 @@ CITY_BBOX = tuple(env.list("CITY_BBOX", cast=float, default=[12.25, 51.27, 12.50
 # Projected metric CRS for areas, overlaps and tolerances (the demo city lies in UTM 33N).
 ANALYSIS_SRID = env.int("ANALYSIS_SRID", default=25833)
 GEOMETRY_MAX_VERTICES = env.int("GEOMETRY_MAX_VERTICES", default=10_000)
+# The largest place a drawn claim may cover, measured in ANALYSIS_SRID: its area in hectares
+# and its extent (the longer side of its bounding box) in metres. Sized for a neighbourhood;
+# a claim about more names the district or city scope instead (docs/adr/0008-claim-scope.md).
+CLAIM_MAX_AREA_HA = env.float("CLAIM_MAX_AREA_HA", default=25.0)
+CLAIM_MAX_EXTENT_M = env.float("CLAIM_MAX_EXTENT_M", default=2000.0)
 # Base-map tiles; empty means no tile server: the map draws the city's own districts.
 BASEMAP_TILE_URL = env("BASEMAP_TILE_URL", default="")
 BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")

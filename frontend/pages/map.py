@@ -4,8 +4,9 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
 
-from layers.selectors import district_layers
-from proposals.models import Category, Kind
+from layers.selectors import district_choices, district_layers
+from proposals.models import Category, Kind, Scope
+from proposals.selectors import wide_claim_list
 
 from .layer_overlay import layer_overlay_config
 from .zoning import compatibility_labels, overlay_filter_state
@@ -133,11 +134,34 @@ def api_query(query) -> dict:
     return params
 
 
+def wide_claims() -> dict:
+    """The claims about a whole district or the city, for the list beside the map: the city's,
+    then each district with its count (every district, so a resident sees where none are)."""
+    claims = list(wide_claim_list())
+    names = district_choices()
+    by_district = {district_id: [] for district_id, _ in names}
+    for claim in claims:
+        if claim.scope == Scope.DISTRICT:
+            by_district.setdefault(claim.district_id, []).append(claim)
+    return {
+        "city": [claim for claim in claims if claim.scope == Scope.CITY],
+        "districts": [
+            {"id": district_id, "name": name, "claims": by_district[district_id]}
+            for district_id, name in names
+        ],
+        "count": len(claims),
+    }
+
+
 def map_page(request):
     return render(
         request,
         "frontend/map.html",
-        {"config": map_config(request), "filters": filter_state(request.GET)},
+        {
+            "config": map_config(request),
+            "filters": filter_state(request.GET),
+            "wide": wide_claims(),
+        },
     )
 
 

@@ -37,6 +37,7 @@ def _action_labels() -> dict:
         "position_set": _("gave a position"),
         "closed": _("closed the round with an outcome"),
         "continued": _("started the next round"),
+        "claims_added": _("added claims that joined the cluster and invited their authors"),
     }
 
 
@@ -89,6 +90,9 @@ def round_open_page(request, cluster_pk):
             title=form.cleaned_data["title"],
             deadline=form.cleaned_data["deadline"],
         )
+    except services.ClaimsInOpenRound as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("frontend:round-detail", exc.round.pk)
     except ValidationError as exc:
         for message in _messages_of(exc):
             messages.error(request, message)
@@ -145,7 +149,7 @@ def _render_round(request, negotiation_round, *, close_form=None, option_form=No
         "participants": selectors.round_participants(negotiation_round) if can["history"] else [],
         "options": options,
         "can": can,
-        "changes": selectors.round_cluster_changes(negotiation_round),
+        "changes": selectors.round_changes(negotiation_round),
         "outcome": selectors.round_outcome(negotiation_round),
         "matrix": selectors.consent_matrix(negotiation_round) if can["consent"] else None,
         "history": _labelled(selectors.round_history(negotiation_round)) if can["history"] else [],

@@ -45,7 +45,11 @@ class Migration(migrations.Migration):
             field=models.OneToOneField(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='cluster_membership', serialize=False, to='proposals.proposal'),
         ),
         migrations.RunSQL(
-            triggers.install_sql(settings.ANALYSIS_SRID), reverse_sql=triggers.UNINSTALL_SQL
+            triggers.install_sql(settings.ANALYSIS_SRID, triggers.CLUSTERED_BEFORE_SCOPES),
+            reverse_sql=triggers.UNINSTALL_SQL,
         ),
-        migrations.RunSQL(triggers.fill_sql(settings.ANALYSIS_SRID), migrations.RunSQL.noop),
+        migrations.RunSQL(
+            triggers.fill_sql(settings.ANALYSIS_SRID, triggers.CLUSTERED_BEFORE_SCOPES),
+            migrations.RunSQL.noop,
+        ),
     ]

@@ -31,6 +31,25 @@ def titles_on_map(page) -> list[str]:
     )
 
 
+def zoom_to_a_neighbourhood(page, *, reload=False):
+    """Zoom in on the map's centre to where a drawn area stays below CLAIM_MAX_AREA_HA (at
+    the city zoom a hand-sized area covers several districts and is refused). With reload,
+    the page is loaded again at that view on the city centre, which the map then keeps
+    (a view in the address is not refitted to the city)."""
+    if reload:
+        lon, lat = CITY_CENTRE
+        page.evaluate(f"() => {{ location.hash = '#16/{lat}/{lon}'; }}")
+        page.reload()
+    else:
+        page.evaluate(
+            "() => { const m = window.stadtmacher.map; "
+            "m.setView(m.getCenter(), 16, { animate: false }); }"
+        )
+    expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
+    page.wait_for_timeout(300)  # let the map settle before drawing
+    assert page.evaluate("() => window.stadtmacher.map.getZoom()") == 16
+
+
 def map_centre(page):
     box = page.locator("#map").bounding_box()
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -41,6 +60,7 @@ def test_resident_draws_a_polygon_and_finds_it_on_the_map_and_in_the_list(
 ):
     login(page, live_server, resident)
     open_map(page, live_server)
+    zoom_to_a_neighbourhood(page)
     page.locator(".leaflet-draw-draw-polygon").click()
     x, y = map_centre(page)
     corners = [(x - 70, y - 50), (x + 70, y - 50), (x + 70, y + 50), (x - 70, y + 50)]
@@ -221,6 +241,7 @@ def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):
     expect(page.locator(".leaflet-popup")).to_have_count(0)
 
     # Draw an area with taps.
+    zoom_to_a_neighbourhood(page, reload=True)
     page.locator(".leaflet-draw-draw-polygon").tap()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     corners = [(x - 60, y - 60), (x + 60, y - 60), (x + 60, y + 60), (x - 60, y + 60)]
@@ -232,6 +253,39 @@ def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):
     page.locator("#draw-form button[type=submit]").tap()
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Pocket park")
     assert Proposal.objects.get(title="Pocket park").geom.num_coords == 5
+    assert page.js_errors == []
+
+
+def test_on_a_phone_a_city_wide_area_is_refused_and_the_city_scope_works(
+    phone_page, live_server, resident, login
+):
+    page = phone_page
+    login(page, live_server, resident)
+    open_map(page, live_server)
+    box = page.locator("#map").bounding_box()
+    # At the city zoom a thumb-sized square covers square kilometres.
+    page.locator(".leaflet-draw-draw-polygon").tap()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    corners = [(x - 80, y - 80), (x + 80, y - 80), (x + 80, y + 80), (x - 80, y + 80)]
+    for cx, cy in [*corners, corners[0]]:
+        page.touchscreen.tap(cx, cy)
+        page.wait_for_timeout(200)
+    page.fill("#draw-title", "Mehr Bäume überall")
+    page.locator("#draw-form button[type=submit]").tap()
+    error = page.locator("#draw-error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("ha")
+    expect(error).to_contain_text("25 ha")
+    assert Proposal.objects.count() == 0
+
+    # The offered alternative: the whole city, without the drawing.
+    page.locator("#draw-form input[name=scope][value=city]").check()
+    page.locator("#draw-form button[type=submit]").tap()
+    expect(page.locator("#draw-form")).to_be_hidden()
+    expect(page.locator("#wide-claims")).to_contain_text("Mehr Bäume überall")
+    saved = Proposal.objects.get(title="Mehr Bäume überall")
+    assert saved.scope == "city"
+    assert "Mehr Bäume überall" not in titles_on_map(page)
     assert page.js_errors == []
 
 

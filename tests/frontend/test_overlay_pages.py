@@ -8,7 +8,9 @@ from django.contrib.gis.geos import Point
 from django.test import Client
 from django.urls import reverse
 
+from layers.outlines import district_outline
 from layers.services import layer_import, zoning_rules_set
+from proposals.hooks import outline_providers
 from proposals.services import proposal_create
 from tests.layers.files import at, frame, square, to_lonlat, write_gpkg, zones_frame
 
@@ -53,6 +55,13 @@ def pin(user, title, geom_utm, category="housing"):
     return proposal_create(
         author=user, kind="proposal", category=category, title=title, geom=to_lonlat(geom_utm)
     )
+
+
+def pin_outside_the_districts(user, title, geom_utm):
+    """A pin from before the district layer existed: new pins outside every district are
+    refused (proposals.geometry.claim_place_check), old ones stay."""
+    with outline_providers.replace_temporarily(district_outline, lambda **kwargs: None):
+        return pin(user, title, geom_utm)
 
 
 def zoning_section(response) -> str:
@@ -123,7 +132,7 @@ def test_pin_page_says_when_no_rule_applies(client, city, resident):
 
 
 def test_pin_page_outside_every_zone_says_so(client, city, resident):
-    proposal = pin(resident, "Far away", shapely.Point(at(900, 900)))
+    proposal = pin_outside_the_districts(resident, "Far away", shapely.Point(at(900, 900)))
 
     section = zoning_section(client.get(f"/proposals/{proposal.pk}/"))
 
@@ -172,7 +181,7 @@ def pins(city, resident):
     return {
         "wa": pin(resident, "Homes in WA", shapely.Point(at(50, 50))),
         "ge": pin(resident, "Homes in GE", shapely.Point(at(150, 50))),
-        "out": pin(resident, "Homes outside", shapely.Point(at(900, 900))),
+        "out": pin_outside_the_districts(resident, "Homes outside", shapely.Point(at(900, 900))),
     }
 
 

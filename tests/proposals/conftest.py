@@ -3,8 +3,8 @@ import pytest
 from proposals import hooks
 from proposals.models import Comment, Proposal, Support
 
-# A small square inside the demo city (lon, lat).
-SQUARE = [[12.37, 51.34], [12.38, 51.34], [12.38, 51.35], [12.37, 51.35], [12.37, 51.34]]
+# A small square (about 6 ha) inside the demo city (lon, lat), below CLAIM_MAX_AREA_HA.
+SQUARE = [[12.37, 51.34], [12.374, 51.34], [12.374, 51.342], [12.37, 51.342], [12.37, 51.34]]
 
 
 def feature(geometry=None, **properties):

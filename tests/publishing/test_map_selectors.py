@@ -41,6 +41,7 @@ def test_feature_collection_has_the_contract_shape():
         "comment_count",
         "created_at",
         "status",
+        "scope",
         "district_name",
         "compatibility",
     }

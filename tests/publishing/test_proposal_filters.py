@@ -16,6 +16,14 @@ def city(zones_gpkg, tmp_path, resident):
     zoning_rules_set(
         layer=zoning, matrix={"WA": {"housing": "compatible"}, "GE": {"housing": "incompatible"}}
     )
+
+    def pin(title, geom):
+        return proposal_create(
+            author=resident, kind="proposal", category="housing", title=title, geom=geom
+        )
+
+    # Pinned before the districts exist: once they do, a pin outside them is refused.
+    nowhere = pin("Homes outside", to_lonlat(square(500, 500, 20)))
     gdf = frame(
         [
             {"name": "Nord", "geometry": square(0, 0, 100)},
@@ -24,16 +32,10 @@ def city(zones_gpkg, tmp_path, resident):
     )
     path = write_gpkg(tmp_path / "d.gpkg", {"districts": gdf})
     districts = layer_import(path=path, name="Districts", kind="district", name_field="name")
-
-    def pin(title, geom):
-        return proposal_create(
-            author=resident, kind="proposal", category="housing", title=title, geom=geom
-        )
-
     return {
         "homes": pin("Homes in WA", to_lonlat(square(10, 10, 20))),
         "factory": pin("Homes in GE", to_lonlat(square(110, 10, 20))),
-        "nowhere": pin("Homes outside", to_lonlat(square(500, 500, 20))),
+        "nowhere": nowhere,
         "nord": districts.features.get(name="Nord"),
     }
 

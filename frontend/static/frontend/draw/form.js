@@ -5,6 +5,15 @@ import { gettext } from "../lib/i18n.js";
 export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, announce }) {
   let layer = null;
   const submit = form.querySelector("button[type=submit]");
+  const scopes = form.querySelectorAll("input[name=scope]");
+  const drawnScope = form.querySelector("input[name=scope][value=drawn]");
+  const districtField = form.querySelector("#draw-district-field");
+
+  // A claim about a whole district or the city sends no drawing (docs/adr/0008-claim-scope.md).
+  function showScope() {
+    if (districtField) districtField.hidden = form.elements.scope.value !== "district";
+  }
+  for (const input of scopes) input.addEventListener("change", showScope);
 
   function showError(message) {
     errorBox.textContent = message;
@@ -20,8 +29,13 @@ export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, anno
     hint.hidden = false;
   }
 
+  // drawnLayer: what the resident drew, or null for a claim about a district or the city.
   function open(drawnLayer) {
     layer = drawnLayer;
+    drawnScope.disabled = !layer;
+    drawnScope.closest("label").hidden = !layer;
+    form.elements.scope.value = layer ? "drawn" : "city";
+    showScope();
     errorBox.hidden = true;
     form.hidden = false;
     hint.hidden = true;
@@ -32,25 +46,32 @@ export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, anno
   form.querySelector("#draw-cancel").addEventListener("click", close);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (!layer) return;
     const data = new FormData(form);
+    const scope = data.get("scope") || "drawn";
+    if (!layer && scope === "drawn") return;
     const feature = {
       type: "Feature",
-      geometry: layer.toGeoJSON(6).geometry,
+      geometry: scope === "drawn" ? layer.toGeoJSON(6).geometry : null,
       properties: {
         kind: data.get("kind"),
         category: data.get("category"),
         title: data.get("title").trim(),
         description: data.get("description").trim(),
+        scope,
       },
     };
+    if (scope === "district") feature.properties.district = Number(data.get("district"));
     submit.disabled = true;
     announce(gettext("Saving…"));
     try {
       const created = await apiFetch(url, { method: "POST", body: feature });
       close();
       onCreated(created);
-      announce(gettext("Your pin is on the map."));
+      announce(
+        scope === "drawn"
+          ? gettext("Your pin is on the map.")
+          : gettext("Your proposal is listed beside the map."),
+      );
     } catch (error) {
       // The drawing stays on the map so the resident can fix the text and try again.
       showError(

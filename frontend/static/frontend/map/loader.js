@@ -28,7 +28,10 @@ export function createLoader({ map, config, pins, getFilters, onState }) {
       return `${config.urls.proposals}?${params}`;
     },
     show: (collection) => {
-      const features = collection?.features ?? [];
+      // Claims about a whole district or the city are listed beside the map, not drawn on it.
+      const features = (collection?.features ?? []).filter(
+        (f) => (f.properties.scope ?? "drawn") === "drawn",
+      );
       pins.sync(features);
       return features.length;
     },

@@ -69,9 +69,26 @@ if (config.user.authenticated && drawForm) {
     errorBox: document.getElementById("draw-error"),
     url: config.urls.proposals,
     drawn,
-    onCreated: (feature) => pins.addOne(feature),
+    onCreated: (feature) => {
+      if ((feature.properties.scope ?? "drawn") === "drawn") pins.addOne(feature);
+      else listWideClaim(feature);
+    },
     announce,
   });
+  document.getElementById("draw-wide").addEventListener("click", () => form.open(null));
+}
+
+// A new claim about a whole district or the city joins the list beside the map (the page
+// lists them grouped on its next load).
+function listWideClaim(feature) {
+  const list = document.getElementById("wide-claims");
+  document.getElementById("wide-none")?.remove();
+  const item = document.createElement("p");
+  const link = document.createElement("a");
+  link.href = config.urls.proposalPage.replace("{id}", feature.id);
+  link.textContent = feature.properties.title;
+  item.append(link);
+  list.append(item);
 }
 
 registerOverlays({ map, config, layersControl });
