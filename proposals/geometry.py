@@ -7,11 +7,13 @@ Every geometry a user sends goes through it: proposals, negotiation options.
 
 import math
 import re
+import threading
 from numbers import Real
 
 import shapely
 import shapely.geometry
 from django.conf import settings
+from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -269,7 +271,7 @@ def claim_place_check(geom: GEOSGeometry) -> None:
     layer tells it: proposals.hooks.city_outline) and is no larger than a neighbourhood.
     Apart from geometry_from_geojson, which stays pure, because the outline is in the database."""
     outline = hooks.city_outline()
-    if outline is not None and not outline.prepared.covers(geom):
+    if outline is not None and not _prepared(outline).covers(geom):
         raise _error(
             _(
                 "The geometry lies (partly) outside the city: every point and shape must lie "
@@ -280,10 +282,39 @@ def claim_place_check(geom: GEOSGeometry) -> None:
     _check_size(geom)
 
 
+_PREPARED: dict = {}
+
+
+def _prepared(outline: GEOSGeometry):
+    """The outline prepared for repeated tests, once per outline object: the provider keeps
+    the same object while the district layers do not change, and preparing a city's
+    outline costs more than the test itself."""
+    cached = _PREPARED.get("outline")
+    if cached is None or cached[0] is not outline:
+        cached = _PREPARED["outline"] = (outline, outline.prepared)
+    return cached[1]
+
+
+_TRANSFORMS = threading.local()
+
+
+def _to_analysis(source_srid: int, analysis_srid: int) -> CoordTransform:
+    """GeoDjango builds a GDAL transformation per transform(srid) call (about 4 ms); this
+    one is built once per pair of CRS and thread (a GDAL transformation is not shared
+    between threads)."""
+    built = _TRANSFORMS.__dict__.setdefault("built", {})
+    key = (source_srid, analysis_srid)
+    if key not in built:
+        built[key] = CoordTransform(SpatialReference(source_srid), SpatialReference(analysis_srid))
+    return built[key]
+
+
 def _check_size(geom: GEOSGeometry) -> None:
     """Refuse a drawn claim larger than a neighbourhood (CLAIM_MAX_AREA_HA, CLAIM_MAX_EXTENT_M,
     measured in ANALYSIS_SRID), naming the district and city scopes as the alternative."""
-    projected = geom.transform(settings.ANALYSIS_SRID, clone=True)
+    if geom.dims == 0:  # points have no size
+        return
+    projected = geom.transform(_to_analysis(geom.srid, settings.ANALYSIS_SRID), clone=True)
     area_ha = projected.area / 10_000
     x0, y0, x1, y1 = projected.extent
     extent_m = max(x1 - x0, y1 - y0)
