@@ -6,9 +6,6 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
-from hypothesis import HealthCheck, given
-from hypothesis import settings as hypothesis_settings
-from hypothesis import strategies as st
 
 from proposals.models import Proposal
 from proposals.services import proposal_update, proposal_withdraw, support_add
@@ -141,43 +138,8 @@ def test_a_tolerance_setting_is_used_by_the_hook(resident):
     assert Cluster.objects.current().count() == 1
 
 
-OPS = st.lists(
-    st.tuples(
-        st.sampled_from(["add", "add", "add", "withdraw", "move"]),
-        st.integers(0, 15),
-        st.integers(0, 120),
-        st.integers(0, 40),
-        st.sampled_from(
-            [
-                "POINT ({x} {y})",
-                "LINESTRING ({x} {y}, {x2} {y})",
-                "POLYGON (({x} {y}, {x2} {y}, {x2} {y2}, {x} {y2}, {x} {y}))",
-            ]
-        ),
-    ),
-    min_size=3,
-    max_size=25,
-)
-
-
-@pytest.mark.django_db
-@hypothesis_settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(ops=OPS)
-def test_incremental_updates_equal_postgis_after_any_sequence(resident, ops):
-    Proposal.objects.all().delete()
-    Cluster.objects.all().delete()
-    held = {}
-    for op, key, x, y, template in ops:
-        wkt = template.format(x=x, y=y, x2=x + 7, y2=y + 7)
-        if op == "add" and key not in held:
-            held[key] = create(resident, wkt)
-        elif op == "withdraw" and key in held:
-            proposal_withdraw(proposal=held.pop(key), user=resident)
-        elif op == "move" and key in held:
-            held[key] = proposal_update(proposal=held[key], user=resident, geom=metric(wkt))
-    assert our_partition() == postgis_partition(settings.CLUSTER_TOLERANCE_M)
+# Any sequence of adds, withdrawals and moves: tests/spatial/test_stable_ids.py checks that the
+# incremental state equals PostGIS's partition and a full recompute, ids included.
 
 
 @pytest.mark.django_db
