@@ -118,6 +118,22 @@ def _locked(model, pk):
     return model.objects.select_for_update().get(pk=pk)
 
 
+def _invite_authors(negotiation_round: Round, claim_ids, mediator) -> list[Participant]:
+    """Make the authors of the claims participants of the round (once each); returns the
+    participants that are new."""
+    invited = []
+    authors = Proposal.objects.filter(pk__in=claim_ids).values_list("author", flat=True)
+    for author_id in sorted(set(authors)):
+        participant, created = Participant.objects.get_or_create(
+            round=negotiation_round,
+            user_id=author_id,
+            defaults={"role": Role.AUTHOR, "invited_by": mediator},
+        )
+        if created:
+            invited.append(participant)
+    return invited
+
+
 def history_add(*, negotiation_round: Round, actor, action: str, **payload) -> HistoryEntry:
     """Append one entry to the round's history (the only way entries are written)."""
     return HistoryEntry.objects.create(
@@ -171,15 +187,7 @@ def _start(
         )
         if created and participant.role != Role.MEDIATOR:
             invited.append(participant)
-    authors = Proposal.objects.filter(pk__in=claim_ids).values_list("author", flat=True)
-    for author_id in sorted(set(authors)):
-        participant, created = Participant.objects.get_or_create(
-            round=negotiation_round,
-            user_id=author_id,
-            defaults={"role": Role.AUTHOR, "invited_by": mediator},
-        )
-        if created:
-            invited.append(participant)
+    invited += _invite_authors(negotiation_round, claim_ids, mediator)
     history_add(
         negotiation_round=negotiation_round,
         actor=mediator,
@@ -278,16 +286,7 @@ def round_claims_add(
     if not wanted:
         raise ValidationError(_("No claims have joined since the round opened."))
     _snapshot(negotiation_round, wanted)
-    invited = []
-    authors = Proposal.objects.filter(pk__in=wanted).values_list("author", flat=True)
-    for author_id in sorted(set(authors)):
-        participant, created = Participant.objects.get_or_create(
-            round=negotiation_round,
-            user_id=author_id,
-            defaults={"role": Role.AUTHOR, "invited_by": mediator},
-        )
-        if created:
-            invited.append(participant)
+    invited = _invite_authors(negotiation_round, wanted, mediator)
     negotiation_round.version += 1
     negotiation_round.save(update_fields=["version"])
     history_add(
