@@ -376,7 +376,7 @@ class ConsentMatrixView(NegotiationView):
     @extend_schema(
         summary="Consent matrix: who objects to what and why (mediators)",
         responses={
-            200: OpenApiResponse(description="options, participants, cells, objections"),
+            200: s.ConsentMatrixSerializer,
             **REFUSED_READ,
         },
     )

@@ -16,6 +16,7 @@ from .models import (
     Position,
     Resolution,
     Result,
+    Role,
     Round,
     Stance,
 )
@@ -291,3 +292,69 @@ class RoundClaimsAddSerializer(serializers.Serializer):
         required=False,
         help_text=gettext_lazy("ids of claims that joined since opening; default all of them"),
     )
+
+
+# The consent matrix (GET /api/rounds/{id}/consent/), described for the schema; the body is
+# built by selectors.consent_matrix.
+
+
+class StanceCountsSerializer(serializers.Serializer):
+    support = serializers.IntegerField()
+    can_live_with = serializers.IntegerField()
+    object = serializers.IntegerField()  # noqa: A003 (the stance's name)
+    none = serializers.IntegerField(help_text="participants without a position on it")
+
+
+class ConsentOptionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    counts = StanceCountsSerializer()
+
+
+class ConsentCellSerializer(serializers.Serializer):
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    reason = serializers.CharField(allow_blank=True)
+
+
+class ConsentPersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="the participant")
+    user_id = serializers.IntegerField(
+        allow_null=True, help_text="null for a person who does not show their name"
+    )
+    name = serializers.CharField(help_text="their name, or their pseudonym in this round")
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {"allOf": [{"$ref": "#/components/schemas/ConsentCell"}], "nullable": True},
+    }
+)
+class ConsentCellsField(serializers.ListField):
+    """Cells aligned with the options, null where there is no position yet."""
+
+
+class ConsentRowSerializer(ConsentPersonSerializer):
+    cells = ConsentCellsField(
+        child=ConsentCellSerializer(allow_null=True),
+        help_text="aligned with `options`; null where there is no position yet",
+    )
+
+
+class ConsentObjectionSerializer(serializers.Serializer):
+    option_id = serializers.IntegerField()
+    option = serializers.CharField()
+    participant = serializers.CharField()
+    reason = serializers.CharField(allow_blank=True)
+
+
+class ConsentMatrixSerializer(serializers.Serializer):
+    options = ConsentOptionSerializer(many=True)
+    participants = ConsentPersonSerializer(many=True)
+    cells = serializers.DictField(
+        child=serializers.DictField(child=ConsentCellSerializer()),
+        help_text="{participant id: {option id: cell}}",
+    )
+    rows = ConsentRowSerializer(many=True)
+    objections = ConsentObjectionSerializer(many=True)

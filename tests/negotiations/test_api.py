@@ -1,3 +1,4 @@
+import jsonschema
 import pytest
 from django.urls import reverse
 
@@ -301,3 +302,34 @@ def test_round_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = mediator_api.get(_url("round-list"))
     assert len(response.data) == 5
+
+
+def _json_schema(node, components):
+    """An OpenAPI 3.0 schema as plain JSON Schema: $refs inlined, `nullable` as a null type."""
+    if isinstance(node, list):
+        return [_json_schema(item, components) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        return _json_schema(components[node["$ref"].rsplit("/", 1)[-1]], components)
+    converted = {k: _json_schema(v, components) for k, v in node.items() if k != "nullable"}
+    if node.get("nullable"):
+        return {"anyOf": [converted, {"type": "null"}]}
+    return converted
+
+
+def test_consent_matrix_answers_as_its_schema_says(mediator_api, author_api, mediator, round_):
+    option = services.option_add(negotiation_round=round_, user=mediator, title="Park")
+    services.option_add(negotiation_round=round_, user=mediator, title="Square")
+    author_api.put(
+        _url("round-option-position", round_.pk, option.pk),
+        {"stance": "object", "reason": "No shade"},
+        format="json",
+    )
+    schema = mediator_api.get(reverse("api:schema"), {"format": "json"}).json()
+    operation = schema["paths"]["/api/rounds/{id}/consent/"]["get"]
+    documented = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    body = mediator_api.get(_url("round-consent", round_.pk)).json()
+
+    jsonschema.validate(body, _json_schema(documented, schema["components"]["schemas"]))
+    assert None in body["rows"][0]["cells"]  # the option without a position yet
