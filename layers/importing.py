@@ -89,7 +89,7 @@ def prepare(
     ignored: list[str] = []
     unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir), ignored=ignored)
     dataset = find_dataset(unpacked, driver)
-    info = reading.layer_info(dataset, layer_name)
+    info = reading.layer_info(dataset, layer_name, driver=driver)
     if info.count == 0:  # refused now, with the upload, rather than by the import job later
         raise ValidationError(
             _("The layer “%(layer)s” has no features: there is nothing to import.")
@@ -101,7 +101,9 @@ def prepare(
         info, zone_field=zone_field, population_field=population_field, name_field=name_field
     )
     crs = _usable_crs(info, source_srid)
-    where = location.check(dataset=dataset, layer=info.name, count=info.count, crs=crs)
+    where = location.check(
+        dataset=dataset, layer=info.name, count=info.count, crs=crs, driver=driver
+    )
     if location.mostly_outside(where):
         where["message"] = location.describe(where)
         where["confirmed"] = confirm_outside
@@ -117,7 +119,7 @@ def prepare(
             )
     plan = None
     if driver == uploads.XPLANGML:
-        plan = xplanung.plan_info(dataset, reading.list_layers(dataset))
+        plan = xplanung.plan_info(dataset, reading.list_layers(dataset, driver=driver))
     return Prepared(
         dataset=dataset, info=info, crs=crs, location=where, ignored_files=ignored, plan=plan
     )
@@ -354,7 +356,10 @@ def _copy_features(cursor, run: _Import, target: str) -> None:
     writer = QueuedLibpqWriter(cursor.cursor)
     with pgcopy.binary_copy(cursor.cursor, target, copy_rows.COLUMNS, writer=writer) as write:
         batches = reading.read_batches(
-            prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
+            prepared.dataset,
+            layer=prepared.info.name,
+            columns=prepared.info.fields,
+            driver=prepared.info.driver,
         )
         for wkb, fields in batches:
             batch = geometry.clean_batch(wkb, **run.clean_options)

@@ -69,13 +69,13 @@ def layer_list_layers(path, *, file_name: str | None = None) -> list[dict]:
     try:
         unpacked, driver = uploads.unpack_upload(Path(path), file_name or Path(path).name, workdir)
         dataset = importing.find_dataset(unpacked, driver)
-        names = reading.list_layers(dataset)
+        names = reading.list_layers(dataset, driver=driver)
         # XPlanGML: each feature class is a layer; they share the plan's description, and
         # a class with ArtDerBaulNutzung offers the zone made from it first.
         plan = xplanung.plan_info(dataset, names) if driver == uploads.XPLANGML else None
         result = []
         for name in names:
-            info = reading.layer_info(dataset, name)
+            info = reading.layer_info(dataset, name, driver=driver)
             zone = (
                 [xplanung.ZONE_FIELD] if plan is not None and xplanung.has_zone(info.fields) else []
             )

@@ -4,6 +4,7 @@ Everything is read from the environment (django-environ); test and production
 differ only by environment variables, except for the few overrides in test.py.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -300,3 +301,12 @@ LOGGING = {
 # User files are read through pyogrio's own (newer) GDAL with network access switched off,
 # never through django.contrib.gis.gdal, so the warning does not apply here.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# GDAL drivers that run what a file says instead of reading data from it: GDALG (a GDAL
+# command line, e.g. one reading /etc/passwd) and VRT (a dataset pointing at other files).
+# GDAL leaves them out when it registers its drivers, which pyogrio does on import, after
+# the settings are loaded. layers.uploads checks each upload's content before that.
+GDAL_SKIPPED_DRIVERS = ("GDALG", "VRT", "OGR_VRT")
+os.environ["GDAL_SKIP"] = " ".join(
+    dict.fromkeys([*os.environ.get("GDAL_SKIP", "").split(), *GDAL_SKIPPED_DRIVERS])
+)

@@ -307,3 +307,49 @@ def test_with_a_broker_only_the_general_limit_applies(settings):
     with pytest.raises(ValidationError):
         uploads.check_size(5000, imported_in_request=True)
     uploads.check_size(5000)  # inspecting a file imports nothing
+
+
+GDALG_PIPELINE = (
+    b'{"type": "gdal_streamed_alg", "command_line": '
+    b'"gdal vector pipeline ! read /etc/passwd ! write --of stream streamed_dataset"}'
+)
+
+
+def test_gdalg_pipeline_named_geojson_is_refused_before_gdal_opens_it(
+    planner_api, media_in_tmp, private_tmp, monkeypatch
+):
+    import pyogrio
+
+    opened = []
+    for name in ("list_layers", "read_info"):
+        original = getattr(pyogrio, name)
+        monkeypatch.setattr(
+            pyogrio,
+            name,
+            lambda path, *a, _f=original, **k: opened.append(path) or _f(path, *a, **k),
+        )
+
+    response = upload(planner_api, "zones.geojson", GDALG_PIPELINE)
+
+    assert_refused(response, "is a GDAL pipeline", media_in_tmp, private_tmp)
+    assert "passwd" not in response.content.decode()
+    assert opened == []
+
+
+def test_gdal_opens_an_upload_with_its_own_driver_only(tmp_path):
+    """Even past the content check, GDAL never evaluates a pipeline: the GDALG and VRT
+    drivers are not registered, and only an allowed driver is accepted."""
+    import pyogrio
+
+    from layers import reading, uploads
+
+    path = tmp_path / "zones.geojson"
+    path.write_bytes(GDALG_PIPELINE)
+
+    with pytest.raises(ValidationError) as refused:
+        reading.list_layers(path, driver=uploads.GEOJSON)
+
+    assert "passwd" not in str(refused.value)
+    with pytest.raises(ValidationError, match="CSV driver are not accepted"):
+        reading.list_layers(path, driver="CSV")
+    assert not {"GDALG", "VRT", "OGR_VRT"} & set(pyogrio.list_drivers())
