@@ -35,6 +35,20 @@ from .overlay import (
 UPLOAD_DIR = "layer-uploads"
 
 
+def _upload_discard(name: str) -> None:
+    """Delete a stored upload and the folder of its own it was saved in
+    (UPLOAD_DIR/<uuid>/), so no empty folders pile up under MEDIA_ROOT."""
+    default_storage.delete(name)  # no error when it is already gone
+    folder = str(Path(name).parent)
+    if Path(folder).parent != Path(UPLOAD_DIR):
+        return
+    try:
+        if default_storage.exists(folder) and default_storage.listdir(folder) == ([], []):
+            Path(default_storage.path(folder)).rmdir()
+    except (NotImplementedError, OSError):
+        pass  # a storage without folders, or someone else's file arrived: nothing to tidy
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "layer"
     slug, n = base, 1
@@ -274,7 +288,7 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if layer.upload and layer.state in (LayerState.DONE, LayerState.FAILED):
-            default_storage.delete(layer.upload)  # no error when it is already gone
+            _upload_discard(layer.upload)
             Layer.objects.filter(pk=layer.pk).update(upload="")
             layer.upload = ""
 
@@ -295,7 +309,7 @@ def layer_delete(*, layer: Layer, user=None) -> None:
         cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
         cursor.execute("DELETE FROM layers_layer WHERE id = %s", [layer.id])
     if layer.upload:
-        transaction.on_commit(lambda name=layer.upload: default_storage.delete(name))
+        transaction.on_commit(lambda name=layer.upload: _upload_discard(name))
     overlay_refresh(proposal_ids=affected)
     hooks.run_after_bulk_change()
 
