@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyproj
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
@@ -173,7 +174,8 @@ class _ProgressWriter:
         self.last = progress
         with self.connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE layers_layer SET state = %s, progress = %s WHERE id = %s",
+                "UPDATE layers_layer SET state = %s, progress = %s, progressed_at = now() "
+                "WHERE id = %s",
                 [state, progress, self.layer_id],
             )
 
@@ -439,6 +441,28 @@ def _mark_done(run: _Import) -> None:
         layer.save(update_fields=["report"])
 
 
+def stopped_message() -> str:
+    return _(
+        "The import stopped without finishing (the server ended it, e.g. after a time "
+        "limit). Please upload the file again."
+    )
+
+
+def failure_message(exc: BaseException) -> str:
+    """What a planner reads about a failed import: the reasons of a refusal, a sentence for
+    a time limit or a killed process (never a bare exit code such as "1")."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return _(
+            "The import took longer than the time limit of %(minutes)d minutes and was "
+            "stopped. Split the file, or ask the operator to raise LAYER_IMPORT_TIME_LIMIT."
+        ) % {"minutes": round(settings.LAYER_IMPORT_TIME_LIMIT / 60)}
+    if not isinstance(exc, Exception) or not str(exc).strip():
+        return stopped_message()  # SystemExit from a timed-out web worker, Ctrl-C
+    return str(exc)
+
+
 def _mark_failed(run: _Import, exc: BaseException) -> None:
     """Record on the row why the import failed (its transaction is rolled back: no
     features, no parts)."""
@@ -447,7 +471,7 @@ def _mark_failed(run: _Import, exc: BaseException) -> None:
     layer.progress = 0
     layer.feature_count = 0
     layer.report = _full_report(run)
-    layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    layer.error = failure_message(exc)
     layer.finished_at = timezone.now()
     run.progress.close()
     try:

@@ -159,6 +159,17 @@ LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = env.int(
     "LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER", default=20 * 1024 * 1024
 )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A Celery worker stops an import after LAYER_IMPORT_TIME_LIMIT seconds (the layer is marked
+# failed with a sentence) and kills it a minute later. A layer whose import gave no sign of
+# life for LAYER_IMPORT_STALE_AFTER seconds was killed (a web worker's timeout without a
+# broker, a worker lost): the next look at the layers marks it failed and removes its files.
+LAYER_IMPORT_TIME_LIMIT = env.int("LAYER_IMPORT_TIME_LIMIT", default=20 * 60)
+LAYER_IMPORT_STALE_AFTER = env.int("LAYER_IMPORT_STALE_AFTER", default=30 * 60)
+if LAYER_IMPORT_STALE_AFTER <= LAYER_IMPORT_TIME_LIMIT + 60:
+    raise ImproperlyConfigured(
+        "LAYER_IMPORT_STALE_AFTER must be longer than LAYER_IMPORT_TIME_LIMIT plus 60 s, "
+        "or imports still running would be marked as stopped."
+    )
 
 # Without a mail server: in development the console shows each message; in production
 # nothing is sent and the log gets only a count and kind, never addresses or bodies.
