@@ -414,3 +414,23 @@ def test_a_well_compressed_zip_is_checked_in_little_memory(tmp_path):
     assert driver == uploads.SHAPEFILE
     assert unpacked > 35e6
     assert peak < 12e6, f"{peak / 1e6:.0f} MB for a zip unpacking to {unpacked / 1e6:.0f} MB"
+
+
+def test_the_xplangml_version_is_read_from_the_head_of_the_file_only(tmp_path):
+    import tracemalloc
+
+    from layers import xplanung
+
+    gml = tmp_path / "plan.gml"
+    head = b'<XPlanAuszug xmlns="http://www.xplanung.de/xplangml/6/0">'
+    gml.write_bytes(head + b" " * 30_000_000 + b"</XPlanAuszug>")
+
+    tracemalloc.start()
+    try:
+        version = xplanung.file_version(gml)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert version == "6.0"
+    assert peak < 1e6
