@@ -12,7 +12,7 @@ import numpy as np
 import pyogrio
 import pyogrio.raw
 import pyproj
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.translation import gettext as _
 
 from .uploads import ALLOWED_DRIVERS
@@ -37,6 +37,9 @@ pyogrio.set_gdal_config_options(
     }
 )
 
+# Registered drivers that would run or follow what a file says (see GDAL_SKIPPED_DRIVERS).
+UNSAFE_DRIVERS = {"GDALG", "VRT", "OGR_VRT"} & set(pyogrio.list_drivers())
+
 BATCH_SIZE = 10_000  # small enough that reading and COPY overlap well
 
 
@@ -58,6 +61,11 @@ def gdal_path(path: Path, driver: str | None = None) -> str:
     text = str(path)
     if text.startswith("/vsi") or "://" in text or not Path(text).exists():
         raise ValidationError(_("Only local files can be imported."))
+    if UNSAFE_DRIVERS:  # pyogrio was imported before the settings: fail closed
+        raise ImproperlyConfigured(
+            f"GDAL drivers {sorted(UNSAFE_DRIVERS)} are registered; import pyogrio only "
+            "after the settings (config/settings/base.py keeps them out)."
+        )
     if driver is not None and driver not in ALLOWED_DRIVERS:
         raise ValidationError(
             _("Files read by the %(driver)s driver are not accepted.") % {"driver": driver}

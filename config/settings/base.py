@@ -315,9 +315,16 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 
 # GDAL drivers that run what a file says instead of reading data from it: GDALG (a GDAL
 # command line, e.g. one reading /etc/passwd) and VRT (a dataset pointing at other files).
-# GDAL leaves them out when it registers its drivers, which pyogrio does on import, after
-# the settings are loaded. layers.uploads checks each upload's content before that.
+# pyogrio's GDAL registers its drivers when pyogrio is imported, which happens here, first,
+# with them in GDAL_SKIP; the variable is then restored so that other GDALs (the system's,
+# used by GeoDjango and ogrinfo, which lacks GDALG and would warn about it) never see it.
 GDAL_SKIPPED_DRIVERS = ("GDALG", "VRT", "OGR_VRT")
-os.environ["GDAL_SKIP"] = " ".join(
-    dict.fromkeys([*os.environ.get("GDAL_SKIP", "").split(), *GDAL_SKIPPED_DRIVERS])
-)
+_gdal_skip = os.environ.get("GDAL_SKIP")
+os.environ["GDAL_SKIP"] = " ".join([*(_gdal_skip or "").split(), *GDAL_SKIPPED_DRIVERS])
+try:
+    import pyogrio  # noqa: E402,F401
+finally:
+    if _gdal_skip is None:
+        del os.environ["GDAL_SKIP"]
+    else:
+        os.environ["GDAL_SKIP"] = _gdal_skip
