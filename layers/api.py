@@ -46,6 +46,13 @@ def _layer_for(request, slug: str) -> Layer:
     return layer
 
 
+def _expire_stopped_imports(user) -> None:
+    # Only those who see unfinished layers (planners) look at import states; a killed
+    # import shows as failed with a sentence on their next look.
+    if user.has_perm("layers.view_unfinished_layer"):
+        services.layer_imports_expire()
+
+
 def _check_upload_length(request, *, imported_in_request: bool = False) -> None:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -68,6 +75,7 @@ class LayerListView(GenericAPIView):
         summary="Layers with their state and legend", responses=LayerSerializer(many=True)
     )
     def get(self, request):
+        _expire_stopped_imports(request.user)
         layers = list(selectors.layer_list(user=request.user))
         legends = selectors.layer_legends(layer.id for layer in layers)
         data = LayerSerializer(layers, many=True, context={"legends": legends}).data
@@ -117,6 +125,7 @@ class LayerDetailView(GenericAPIView):
 
     @extend_schema(summary="One layer: state, progress, import report")
     def get(self, request, slug):
+        _expire_stopped_imports(request.user)
         layer = _layer_for(request, slug)
         legends = selectors.layer_legends([layer.id])
         return Response(LayerDetailSerializer(layer, context={"legends": legends}).data)

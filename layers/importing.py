@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyproj
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
@@ -89,7 +90,7 @@ def prepare(
     ignored: list[str] = []
     unpacked, driver = uploads.unpack_upload(Path(path), file_name, Path(workdir), ignored=ignored)
     dataset = find_dataset(unpacked, driver)
-    info = reading.layer_info(dataset, layer_name)
+    info = reading.layer_info(dataset, layer_name, driver=driver)
     if info.count == 0:  # refused now, with the upload, rather than by the import job later
         raise ValidationError(
             _("The layer “%(layer)s” has no features: there is nothing to import.")
@@ -101,7 +102,9 @@ def prepare(
         info, zone_field=zone_field, population_field=population_field, name_field=name_field
     )
     crs = _usable_crs(info, source_srid)
-    where = location.check(dataset=dataset, layer=info.name, count=info.count, crs=crs)
+    where = location.check(
+        dataset=dataset, layer=info.name, count=info.count, crs=crs, driver=driver
+    )
     if location.mostly_outside(where):
         where["message"] = location.describe(where)
         where["confirmed"] = confirm_outside
@@ -117,7 +120,7 @@ def prepare(
             )
     plan = None
     if driver == uploads.XPLANGML:
-        plan = xplanung.plan_info(dataset, reading.list_layers(dataset))
+        plan = xplanung.plan_info(dataset, reading.list_layers(dataset, driver=driver))
     return Prepared(
         dataset=dataset, info=info, crs=crs, location=where, ignored_files=ignored, plan=plan
     )
@@ -171,7 +174,8 @@ class _ProgressWriter:
         self.last = progress
         with self.connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE layers_layer SET state = %s, progress = %s WHERE id = %s",
+                "UPDATE layers_layer SET state = %s, progress = %s, progressed_at = now() "
+                "WHERE id = %s",
                 [state, progress, self.layer_id],
             )
 
@@ -354,7 +358,10 @@ def _copy_features(cursor, run: _Import, target: str) -> None:
     writer = QueuedLibpqWriter(cursor.cursor)
     with pgcopy.binary_copy(cursor.cursor, target, copy_rows.COLUMNS, writer=writer) as write:
         batches = reading.read_batches(
-            prepared.dataset, layer=prepared.info.name, columns=prepared.info.fields
+            prepared.dataset,
+            layer=prepared.info.name,
+            columns=prepared.info.fields,
+            driver=prepared.info.driver,
         )
         for wkb, fields in batches:
             batch = geometry.clean_batch(wkb, **run.clean_options)
@@ -434,6 +441,28 @@ def _mark_done(run: _Import) -> None:
         layer.save(update_fields=["report"])
 
 
+def stopped_message() -> str:
+    return _(
+        "The import stopped without finishing (the server ended it, e.g. after a time "
+        "limit). Please upload the file again."
+    )
+
+
+def failure_message(exc: BaseException) -> str:
+    """What a planner reads about a failed import: the reasons of a refusal, a sentence for
+    a time limit or a killed process (never a bare exit code such as "1")."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return _(
+            "The import took longer than the time limit of %(minutes)d minutes and was "
+            "stopped. Split the file, or ask the operator to raise LAYER_IMPORT_TIME_LIMIT."
+        ) % {"minutes": round(settings.LAYER_IMPORT_TIME_LIMIT / 60)}
+    if not isinstance(exc, Exception) or not str(exc).strip():
+        return stopped_message()  # SystemExit from a timed-out web worker, Ctrl-C
+    return str(exc)
+
+
 def _mark_failed(run: _Import, exc: BaseException) -> None:
     """Record on the row why the import failed (its transaction is rolled back: no
     features, no parts)."""
@@ -442,7 +471,7 @@ def _mark_failed(run: _Import, exc: BaseException) -> None:
     layer.progress = 0
     layer.feature_count = 0
     layer.report = _full_report(run)
-    layer.error = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    layer.error = failure_message(exc)
     layer.finished_at = timezone.now()
     run.progress.close()
     try:

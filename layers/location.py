@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from .reading import gdal_path
+
 SAMPLE = 2000
 CHUNKS = 4  # places in the file the sample is read from
 MOSTLY = 0.5  # a larger share outside the city refuses the layer unless confirmed
@@ -67,7 +69,7 @@ def city_outline() -> Outline:
     )
 
 
-def sample_points(dataset, layer: str, count: int) -> np.ndarray:
+def sample_points(dataset, layer: str, count: int, driver: str | None = None) -> np.ndarray:
     """The centres of the bounding boxes of at most SAMPLE features, as an (n, 2) array in
     the file's coordinates."""
     size = max(SAMPLE // CHUNKS, 1)
@@ -75,7 +77,11 @@ def sample_points(dataset, layer: str, count: int) -> np.ndarray:
     centres = []
     for skip in starts:
         _meta, _fids, wkb, _fields = pyogrio.raw.read(
-            str(dataset), layer=layer, columns=[], skip_features=skip, max_features=size
+            gdal_path(dataset, driver),
+            layer=layer,
+            columns=[],
+            skip_features=skip,
+            max_features=size,
         )
         if wkb is None or not len(wkb):
             continue
@@ -164,10 +170,10 @@ def fitting_alternatives(points: np.ndarray, crs: str, outline: shapely.Geometry
     return fits
 
 
-def check(*, dataset, layer: str, count: int, crs: str) -> dict:
+def check(*, dataset, layer: str, count: int, crs: str, driver: str | None = None) -> dict:
     """Where the layer lands: the sampled share outside the city, how far and which way,
     and (when most lies outside) the CRS mix-ups that would fit."""
-    points = sample_points(dataset, layer, count)
+    points = sample_points(dataset, layer, count, driver)
     outline = city_outline()
     area = shapely.buffer(outline.geom, MARGIN_M, quad_segs=2)
     shapely.prepare(area)

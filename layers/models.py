@@ -79,6 +79,9 @@ class Layer(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The import's last sign of life (each progress step writes it); an import silent for
+    # LAYER_IMPORT_STALE_AFTER was killed (services.layer_imports_expire).
+    progressed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("layer")

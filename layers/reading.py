@@ -12,7 +12,7 @@ import numpy as np
 import pyogrio
 import pyogrio.raw
 import pyproj
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.translation import gettext as _
 
 from .uploads import ALLOWED_DRIVERS
@@ -37,6 +37,9 @@ pyogrio.set_gdal_config_options(
     }
 )
 
+# Registered drivers that would run or follow what a file says (see GDAL_SKIPPED_DRIVERS).
+UNSAFE_DRIVERS = {"GDALG", "VRT", "OGR_VRT"} & set(pyogrio.list_drivers())
+
 BATCH_SIZE = 10_000  # small enough that reading and COPY overlap well
 
 
@@ -50,10 +53,23 @@ class LayerInfo:
     count: int
 
 
-def _local(path: Path) -> str:
+def gdal_path(path: Path, driver: str | None = None) -> str:
+    """The name GDAL opens: a local file only, and `driver` (what layers.uploads found the
+    content to be) must be an allowed one. GDAL then picks the driver itself: GDALG and VRT,
+    which would run or follow what the file says, are not registered (GDAL_SKIP in the
+    settings), and the driver it picked is checked again in layer_info()."""
     text = str(path)
     if text.startswith("/vsi") or "://" in text or not Path(text).exists():
         raise ValidationError(_("Only local files can be imported."))
+    if UNSAFE_DRIVERS:  # pyogrio was imported before the settings: fail closed
+        raise ImproperlyConfigured(
+            f"GDAL drivers {sorted(UNSAFE_DRIVERS)} are registered; import pyogrio only "
+            "after the settings (config/settings/base.py keeps them out)."
+        )
+    if driver is not None and driver not in ALLOWED_DRIVERS:
+        raise ValidationError(
+            _("Files read by the %(driver)s driver are not accepted.") % {"driver": driver}
+        )
     return text
 
 
@@ -64,16 +80,18 @@ def _gdal_error(exc: Exception, path: Path) -> ValidationError:
     return ValidationError(_("GDAL cannot read the file: %(error)s") % {"error": error})
 
 
-def list_layers(path: Path) -> list[str]:
+def list_layers(path: Path, *, driver: str | None = None) -> list[str]:
+    """The layer names of the file; `driver` (from layers.uploads.unpack_upload) is the only
+    driver GDAL may open it with."""
     try:
-        return [str(row[0]) for row in pyogrio.list_layers(_local(path))]
+        return [str(row[0]) for row in pyogrio.list_layers(gdal_path(path, driver))]
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise _gdal_error(exc, path) from exc
 
 
-def layer_info(path: Path, layer: str | None = None) -> LayerInfo:
+def layer_info(path: Path, layer: str | None = None, *, driver: str | None = None) -> LayerInfo:
     """Describe one layer of the file; with several layers, `layer` must name one."""
-    names = list_layers(path)
+    names = list_layers(path, driver=driver)
     if layer is None:
         if len(names) != 1:
             raise ValidationError(
@@ -87,7 +105,7 @@ def layer_info(path: Path, layer: str | None = None) -> LayerInfo:
             % {"layer": layer, "names": ", ".join(names)}
         )
     try:
-        info = pyogrio.read_info(_local(path), layer=layer, force_feature_count=True)
+        info = pyogrio.read_info(gdal_path(path, driver), layer=layer, force_feature_count=True)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise _gdal_error(exc, path) from exc
     if info["driver"] not in ALLOWED_DRIVERS:
@@ -131,14 +149,19 @@ def source_crs(info: LayerInfo, source_srid: int | None) -> str:
 
 
 def read_batches(
-    path: Path, *, layer: str, columns: list[str], batch_size: int = BATCH_SIZE
+    path: Path,
+    *,
+    layer: str,
+    columns: list[str],
+    batch_size: int = BATCH_SIZE,
+    driver: str | None = None,
 ) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
     """Yield (WKB array, {field: values}) for batches of the layer, in file order."""
     skip = 0
     while True:
         try:
             meta, _fids, wkb, fields = pyogrio.raw.read(
-                _local(path),
+                gdal_path(path, driver),
                 layer=layer,
                 columns=columns,
                 force_2d=True,

@@ -11,12 +11,16 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 
@@ -33,6 +37,77 @@ from .overlay import (
 )
 
 UPLOAD_DIR = "layer-uploads"
+
+
+def _upload_discard(name: str) -> None:
+    """Delete a stored upload and the folder of its own it was saved in
+    (UPLOAD_DIR/<uuid>/), so no empty folders pile up under MEDIA_ROOT."""
+    default_storage.delete(name)  # no error when it is already gone
+    folder = str(Path(name).parent)
+    if Path(folder).parent != Path(UPLOAD_DIR):
+        return
+    try:
+        if default_storage.exists(folder) and default_storage.listdir(folder) == ([], []):
+            Path(default_storage.path(folder)).rmdir()
+    except (NotImplementedError, OSError):
+        pass  # a storage without folders, or someone else's file arrived: nothing to tidy
+
+
+# The private working folders of uploads and imports (tempfile.mkdtemp prefixes below) and
+# Django's temporary copies of large request bodies ("tmpXXXX.upload.gpkg").
+TEMP_PREFIXES = ("layer-upload-", "layer-import-", "layer-fetch-", "layer-list-", "layer-inspect-")
+
+
+def _temp_leftovers_remove(cutoff: float) -> None:
+    folders = {
+        Path(tempfile.gettempdir()),
+        Path(settings.FILE_UPLOAD_TEMP_DIR or tempfile.gettempdir()),
+    }
+    for folder in folders:
+        for entry in folder.glob("*"):
+            ours = entry.name.startswith(TEMP_PREFIXES) or ".upload" in entry.name
+            try:
+                if not ours or entry.is_symlink() or entry.lstat().st_mtime >= cutoff:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+            except OSError:
+                continue  # gone meanwhile, or not ours to remove
+
+
+def layer_imports_expire() -> int:
+    """Mark failed, with a sentence, the imports that stopped without finishing (killed by a
+    web server's timeout or a worker's hard time limit), and remove their stored uploads and
+    old private temporary files. Returns how many layers it marked.
+
+    An import is stopped when it gave no sign of life (progressed_at, else created_at) for
+    LAYER_IMPORT_STALE_AFTER: running, or waiting without a broker (then nothing else would
+    ever start it). With a broker, a waiting layer may just be queued."""
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.LAYER_IMPORT_STALE_AFTER)
+    states = [LayerState.RUNNING]
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        states.append(LayerState.PENDING)
+    stale = Layer.objects.filter(state__in=states).filter(
+        Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True, created_at__lt=cutoff)
+    )
+    expired = list(stale.values_list("id", "upload"))
+    if not expired:
+        return 0
+    Layer.objects.filter(id__in=[pk for pk, _upload in expired], state__in=states).update(
+        state=LayerState.FAILED,
+        progress=0,
+        error=importing.stopped_message(),
+        upload="",
+        finished_at=now,
+    )
+    for _pk, upload in expired:
+        if upload:
+            _upload_discard(upload)
+    _temp_leftovers_remove(cutoff.timestamp())
+    return len(expired)
 
 
 def _unique_slug(name: str) -> str:
@@ -69,13 +144,13 @@ def layer_list_layers(path, *, file_name: str | None = None) -> list[dict]:
     try:
         unpacked, driver = uploads.unpack_upload(Path(path), file_name or Path(path).name, workdir)
         dataset = importing.find_dataset(unpacked, driver)
-        names = reading.list_layers(dataset)
+        names = reading.list_layers(dataset, driver=driver)
         # XPlanGML: each feature class is a layer; they share the plan's description, and
         # a class with ArtDerBaulNutzung offers the zone made from it first.
         plan = xplanung.plan_info(dataset, names) if driver == uploads.XPLANGML else None
         result = []
         for name in names:
-            info = reading.layer_info(dataset, name)
+            info = reading.layer_info(dataset, name, driver=driver)
             zone = (
                 [xplanung.ZONE_FIELD] if plan is not None and xplanung.has_zone(info.fields) else []
             )
@@ -274,7 +349,7 @@ def layer_import_stored(*, layer: Layer, on_progress=None) -> Layer:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if layer.upload and layer.state in (LayerState.DONE, LayerState.FAILED):
-            default_storage.delete(layer.upload)  # no error when it is already gone
+            _upload_discard(layer.upload)
             Layer.objects.filter(pk=layer.pk).update(upload="")
             layer.upload = ""
 
@@ -295,7 +370,7 @@ def layer_delete(*, layer: Layer, user=None) -> None:
         cursor.execute("DELETE FROM layers_feature WHERE layer_id = %s", [layer.id])
         cursor.execute("DELETE FROM layers_layer WHERE id = %s", [layer.id])
     if layer.upload:
-        transaction.on_commit(lambda name=layer.upload: default_storage.delete(name))
+        transaction.on_commit(lambda name=layer.upload: _upload_discard(name))
     overlay_refresh(proposal_ids=affected)
     hooks.run_after_bulk_change()
 

@@ -57,10 +57,20 @@ def _check_gpkg(path: Path, name: str) -> None:
         raise _not_what_it_says(name, "GeoPackage")
 
 
+# A GDALG file is JSON too: a GDAL command line ("read /etc/passwd ! ...") that GDAL runs
+# when it opens the file. GDAL recognises it by this marker in the file's first bytes.
+GDALG_MARKERS = (b"gdal_streamed_alg", b'"command_line"')
+
+
 def _check_geojson(path: Path, name: str) -> None:
     head = _head(path, 4096).lstrip(b"\xef\xbb\xbf").lstrip()
     if not head.startswith(b"{"):
         raise _not_what_it_says(name, "GeoJSON")
+    if any(marker in head for marker in GDALG_MARKERS):
+        raise ValidationError(
+            _("“%(name)s” is a GDAL pipeline, not GeoJSON data; pipelines are not accepted.")
+            % {"name": name}
+        )
 
 
 def check_size(size: int, *, imported_in_request: bool = False) -> None:

@@ -111,7 +111,8 @@ def check_file(path: Path, name: str) -> str:
 
 def file_version(path: Path) -> str:
     """The version of a file check_file() accepted (read from its first 64 KB)."""
-    head = Path(path).read_bytes()[: 1 << 16].decode("utf-8", errors="replace")
+    with open(path, "rb") as f:  # not the whole file: a plan may be hundreds of MB
+        head = f.read(1 << 16).decode("utf-8", errors="replace")
     match = re.search(r"http://www\.xplanung\.de/xplangml/(\d+)/(\d+)", head)
     return f"{match[1]}.{match[2]}" if match else ""
 

@@ -4,6 +4,7 @@ Everything is read from the environment (django-environ); test and production
 differ only by environment variables, except for the few overrides in test.py.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -158,6 +159,17 @@ LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = env.int(
     "LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER", default=20 * 1024 * 1024
 )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A Celery worker stops an import after LAYER_IMPORT_TIME_LIMIT seconds (the layer is marked
+# failed with a sentence) and kills it a minute later. A layer whose import gave no sign of
+# life for LAYER_IMPORT_STALE_AFTER seconds was killed (a web worker's timeout without a
+# broker, a worker lost): the next look at the layers marks it failed and removes its files.
+LAYER_IMPORT_TIME_LIMIT = env.int("LAYER_IMPORT_TIME_LIMIT", default=20 * 60)
+LAYER_IMPORT_STALE_AFTER = env.int("LAYER_IMPORT_STALE_AFTER", default=30 * 60)
+if LAYER_IMPORT_STALE_AFTER <= LAYER_IMPORT_TIME_LIMIT + 60:
+    raise ImproperlyConfigured(
+        "LAYER_IMPORT_STALE_AFTER must be longer than LAYER_IMPORT_TIME_LIMIT plus 60 s, "
+        "or imports still running would be marked as stopped."
+    )
 
 # Without a mail server: in development the console shows each message; in production
 # nothing is sent and the log gets only a count and kind, never addresses or bodies.
@@ -300,3 +312,19 @@ LOGGING = {
 # User files are read through pyogrio's own (newer) GDAL with network access switched off,
 # never through django.contrib.gis.gdal, so the warning does not apply here.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# GDAL drivers that run what a file says instead of reading data from it: GDALG (a GDAL
+# command line, e.g. one reading /etc/passwd) and VRT (a dataset pointing at other files).
+# pyogrio's GDAL registers its drivers when pyogrio is imported, which happens here, first,
+# with them in GDAL_SKIP; the variable is then restored so that other GDALs (the system's,
+# used by GeoDjango and ogrinfo, which lacks GDALG and would warn about it) never see it.
+GDAL_SKIPPED_DRIVERS = ("GDALG", "VRT", "OGR_VRT")
+_gdal_skip = os.environ.get("GDAL_SKIP")
+os.environ["GDAL_SKIP"] = " ".join([*(_gdal_skip or "").split(), *GDAL_SKIPPED_DRIVERS])
+try:
+    import pyogrio  # noqa: E402,F401
+finally:
+    if _gdal_skip is None:
+        del os.environ["GDAL_SKIP"]
+    else:
+        os.environ["GDAL_SKIP"] = _gdal_skip

@@ -142,3 +142,89 @@ def test_the_count_is_shared_through_redis(db, settings):
             [f"throttle:proposals:user:{user.pk}", "throttle:proposals.address:127.0.0.1"]
         )
         del throttling.UserWriteThrottle.cache
+
+
+# One app server: a process of its own, with the production settings and CACHE_URL at Redis,
+# sending `n` writes of one user to a view with the "proposals" scope (30/hour by default).
+APP_SERVER = """
+import json, os, sys
+import django
+django.setup()
+from rest_framework.response import Response
+from rest_framework.test import APIRequestFactory, force_authenticate
+from rest_framework.views import APIView
+
+class Person:
+    pk = int(sys.argv[1])
+    is_authenticated = True
+
+class Write(APIView):
+    throttle_scope = "proposals"
+    permission_classes = []
+    def post(self, request):
+        return Response(status=201)
+
+answers = []
+for _ in range(int(sys.argv[2])):
+    request = APIRequestFactory().post("/api/proposals/", {}, REMOTE_ADDR=sys.argv[3])
+    force_authenticate(request, user=Person())
+    response = Write.as_view()(request)
+    answers.append([response.status_code, response.get("Retry-After")])
+print(json.dumps(answers))
+"""
+
+
+def test_two_app_server_processes_share_the_count_through_redis(tmp_path):
+    """Two processes (two app servers) count one user's writes together: 20 through the
+    first and 11 through the second make 31, and the 31st is refused with Retry-After."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import uuid
+
+    import redis
+
+    location = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(location).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.fail("Redis must run at 127.0.0.1:6379 (scripts/bootstrap starts it)")
+    person = str(10**9 + uuid.uuid4().int % 10**9)  # a key no other run shares
+    address = f"10.{uuid.uuid4().int % 250}.0.1"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": "two-process-test",
+        "ALLOWED_HOSTS": "testserver",
+        "CACHE_URL": location,
+        "PYTHONPATH": str(settings.BASE_DIR),
+    }
+    for name in ("RATE_LIMIT_PROPOSALS", "RATE_LIMIT_PROPOSALS_ADDRESS"):
+        env.pop(name, None)
+    script = tmp_path / "app_server.py"
+    script.write_text(APP_SERVER)
+
+    def app_server(n):
+        done = subprocess.run(
+            [sys.executable, str(script), person, str(n), address],
+            env=env,
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    try:
+        first = app_server(20)
+        second = app_server(11)
+    finally:
+        keys = [f"throttle:proposals:user:{person}", f"throttle:proposals.address:{address}"]
+        redis.Redis.from_url(location).delete(*[f":1:{key}" for key in keys])
+
+    assert [status for status, _wait in first] == [201] * 20
+    assert [status for status, _wait in second] == [201] * 10 + [429]
+    assert int(second[-1][1]) > 0

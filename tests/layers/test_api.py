@@ -49,6 +49,7 @@ def test_planner_upload_is_accepted_queued_and_imported(
     assert [entry["zone_code"] for entry in status["legend"]] == ["GE", "WA"]
     # The stored upload is deleted once imported.
     assert not any(p.is_file() for p in media_in_tmp.rglob("*"))
+    assert not any(p.is_dir() for p in (media_in_tmp / "layer-uploads").iterdir())
 
 
 def test_inspect_lists_the_layers_of_an_uploaded_file(planner_api, tmp_path):

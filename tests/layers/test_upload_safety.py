@@ -307,3 +307,130 @@ def test_with_a_broker_only_the_general_limit_applies(settings):
     with pytest.raises(ValidationError):
         uploads.check_size(5000, imported_in_request=True)
     uploads.check_size(5000)  # inspecting a file imports nothing
+
+
+GDALG_PIPELINE = (
+    b'{"type": "gdal_streamed_alg", "command_line": '
+    b'"gdal vector pipeline ! read /etc/passwd ! write --of stream streamed_dataset"}'
+)
+
+
+def test_gdalg_pipeline_named_geojson_is_refused_before_gdal_opens_it(
+    planner_api, media_in_tmp, private_tmp, monkeypatch
+):
+    import pyogrio
+
+    opened = []
+    for name in ("list_layers", "read_info"):
+        original = getattr(pyogrio, name)
+        monkeypatch.setattr(
+            pyogrio,
+            name,
+            lambda path, *a, _f=original, **k: opened.append(path) or _f(path, *a, **k),
+        )
+
+    response = upload(planner_api, "zones.geojson", GDALG_PIPELINE)
+
+    assert_refused(response, "is a GDAL pipeline", media_in_tmp, private_tmp)
+    assert "passwd" not in response.content.decode()
+    assert opened == []
+
+
+def test_gdal_opens_an_upload_with_its_own_driver_only(tmp_path):
+    """Even past the content check, GDAL never evaluates a pipeline: the GDALG and VRT
+    drivers are not registered, and only an allowed driver is accepted."""
+    import pyogrio
+
+    from layers import reading, uploads
+
+    path = tmp_path / "zones.geojson"
+    path.write_bytes(GDALG_PIPELINE)
+
+    with pytest.raises(ValidationError) as refused:
+        reading.list_layers(path, driver=uploads.GEOJSON)
+
+    assert "passwd" not in str(refused.value)
+    with pytest.raises(ValidationError, match="CSV driver are not accepted"):
+        reading.list_layers(path, driver="CSV")
+    assert not {"GDALG", "VRT", "OGR_VRT"} & set(pyogrio.list_drivers())
+
+
+def _big_point_shapefile(n: int) -> dict[str, bytes]:
+    """A valid Shapefile of n points (no attributes), written byte by byte: large, and
+    compressing well in a zip."""
+    import numpy as np
+
+    def header(size: int) -> bytes:
+        head = np.zeros(7, dtype=">i4")
+        head[0], head[6] = 9994, size // 2
+        return head.tobytes() + np.array([1000, 1], dtype="<i4").tobytes() + bytes(64)
+
+    records = np.zeros(n, dtype=[("number", ">i4"), ("length", ">i4"), ("type", "<i4"),
+                                 ("x", "<f8"), ("y", "<f8")])  # fmt: skip
+    records["number"] = np.arange(1, n + 1)
+    records["length"], records["type"] = 10, 1
+    records["x"], records["y"] = 13.4, 52.5
+    index = np.zeros((n, 2), dtype=">i4")
+    index[:, 0] = (100 + 28 * np.arange(n)) // 2
+    index[:, 1] = 10
+    dbf = bytearray(32)
+    dbf[0] = 3
+    dbf[4:8] = n.to_bytes(4, "little")
+    dbf[8:10] = (33).to_bytes(2, "little")
+    dbf[10:12] = (1).to_bytes(2, "little")
+    dbf += b"\r" + b" " * n + b"\x1a"
+    return {
+        "big.shp": header(100 + 28 * n) + records.tobytes(),
+        "big.shx": header(100 + 8 * n) + index.tobytes(),
+        "big.dbf": bytes(dbf),
+    }
+
+
+def test_a_well_compressed_zip_is_checked_in_little_memory(tmp_path):
+    """A zip that unpacks to tens of MB is extracted and checked in pieces: the memory it
+    takes stays far below its unpacked size (it was about 92 times the zip's size)."""
+    import tracemalloc
+
+    from layers import uploads
+
+    parts = _big_point_shapefile(1_000_000)
+    unpacked = sum(len(content) for content in parts.values())
+    archive = tmp_path / "big.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for name, content in parts.items():  # a table of blanks would look like a bomb
+            stored = zipfile.ZIP_STORED if name.endswith(".dbf") else None
+            out.writestr(name, content, compress_type=stored)
+    work = tmp_path / "work"
+    work.mkdir()
+    del parts
+
+    tracemalloc.start()
+    try:
+        path, driver = uploads.unpack_upload(archive, "big.zip", work)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert driver == uploads.SHAPEFILE
+    assert unpacked > 35e6
+    assert peak < 12e6, f"{peak / 1e6:.0f} MB for a zip unpacking to {unpacked / 1e6:.0f} MB"
+
+
+def test_the_xplangml_version_is_read_from_the_head_of_the_file_only(tmp_path):
+    import tracemalloc
+
+    from layers import xplanung
+
+    gml = tmp_path / "plan.gml"
+    head = b'<XPlanAuszug xmlns="http://www.xplanung.de/xplangml/6/0">'
+    gml.write_bytes(head + b" " * 30_000_000 + b"</XPlanAuszug>")
+
+    tracemalloc.start()
+    try:
+        version = xplanung.file_version(gml)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert version == "6.0"
+    assert peak < 1e6
