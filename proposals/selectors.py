@@ -53,6 +53,11 @@ def proposal_get(*, proposal_id, user=None) -> Proposal | None:
     return None
 
 
+def own_proposal_list(*, user) -> QuerySet[Proposal]:
+    """All of `user`'s pins, withdrawn and hidden ones too, newest first."""
+    return Proposal.objects.filter(author=user).order_by("-created_at", "-id")
+
+
 def with_author_name(qs: QuerySet[Proposal]) -> QuerySet[Proposal]:
     """Annotate author_name (User.public_name semantics), computed in SQL."""
     return qs.annotate(author_name=public_name("author"))
