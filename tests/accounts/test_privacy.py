@@ -92,7 +92,10 @@ def test_two_exporters_writing_one_file_is_an_error(db):
         return {"accounts/account.json": {}}
 
     user = UserFactory()
-    with privacy.exporters.register_temporarily(clash, order=99), pytest.raises(RuntimeError):
+    with (
+        privacy.exporters.register_temporarily(clash, order=99),
+        pytest.raises(RuntimeError, match="two exporters write accounts/account.json"),
+    ):
         privacy.export_zip(user=user)
 
 
