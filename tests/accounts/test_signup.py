@@ -93,3 +93,13 @@ def test_accounts_without_an_address_do_not_collide(db):
     UserFactory(email="")
     UserFactory(email="")
     assert User.objects.filter(email="").count() == 2
+
+
+def test_without_a_mail_server_the_log_gets_the_kind_not_the_address(
+    db, client, django_capture_on_commit_callbacks, settings, caplog
+):
+    settings.EMAIL_BACKEND = "config.mail.CountOnlyEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client, "nina", "nina@example.org")
+    assert "1 signup_confirm" in caplog.text
+    assert "nina@example.org" not in caplog.text
