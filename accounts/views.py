@@ -168,6 +168,27 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password-reset-done")
 
+    def form_valid(self, form):
+        wait = page_write_wait(self.request, "account_mails")
+        if wait is None:
+            return super().form_valid(form)
+        minutes = max(1, round(wait / 60))
+        form.add_error(
+            None,
+            ngettext(
+                "Too many requests from this address in a short time. Please try again in "
+                "%(minutes)s minute.",
+                "Too many requests from this address in a short time. Please try again in "
+                "%(minutes)s minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+        )
+        response = self.form_invalid(form)
+        response.status_code = 429
+        response["Retry-After"] = str(wait)
+        return response
+
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password-reset-complete")

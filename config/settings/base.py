@@ -260,6 +260,8 @@ RATE_LIMITS = {
     "supports": env("RATE_LIMIT_SUPPORTS", default="300/hour"),
     "supports.address": env("RATE_LIMIT_SUPPORTS_ADDRESS", default="3000/hour"),
     "signups": env("RATE_LIMIT_SIGNUPS", default="10/hour"),
+    # E-mails a page sends to an address typed in (password reset): no inbox flooding.
+    "account_mails": env("RATE_LIMIT_ACCOUNT_MAILS", default="10/hour"),
 }
 # API tokens (django-rest-knox): stored as a hash, valid API_TOKEN_DAYS, revocable.
 REST_KNOX = {
