@@ -126,6 +126,11 @@ def profile_update(
     return user
 
 
+def language_set(*, user: User, language: str) -> None:
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+
+
 def email_change_request(*, user: User, new_email: str) -> None:
     """Send a confirmation link to new_email; the address changes when it is followed. An
     address that belongs to another account gets a message saying so instead."""

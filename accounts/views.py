@@ -10,7 +10,8 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views import i18n
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import privacy, services
 from .forms import DeleteAccountForm, PasswordResetForm, ProfileForm, SignupForm
@@ -44,6 +45,17 @@ def apply_language(response, user):
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
+    return response
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch; for a signed-in person it also becomes their profile's
+    language, so the next sign-in keeps it."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.language_set(user=request.user, language=language)
     return response
 
 

@@ -57,6 +57,18 @@ def test_the_chosen_language_is_applied_at_sign_in(anna, client):
     assert "Karte" in client.get("/").content.decode()
 
 
+def test_the_language_switch_becomes_the_profiles_language(anna, client):
+    client.force_login(anna)
+    response = client.post("/i18n/setlang/", {"language": "de", "next": "/"})
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "de"
+    anna.refresh_from_db()
+    assert anna.language == "de"
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/"})
+    anna.refresh_from_db()
+    assert anna.language == "de"
+
+
 def test_a_new_address_takes_effect_through_its_link_only_once(anna, client, sent):
     client.force_login(anna)
     messages = sent(lambda: _save(client, email="anna.berg@example.org"))
