@@ -1,13 +1,15 @@
 """The community API: photos, follow, notices, reports (thin: services write and check)."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -123,24 +125,38 @@ class PhotoHideView(GenericAPIView):
         return Response(PhotoSerializer(photo).data)
 
 
-def photo_image(request, pk, variant):
-    """The stored JPEG, only while the photo and its pin may be seen (a hidden photo is a 404
-    for everyone but moderators). Private caching only, so hiding takes effect at once."""
-    if variant not in ("display", "thumbnail"):
-        raise Http404(_("No such photo (or it is no longer public)."))
-    try:
+class AnyAccept(BaseContentNegotiation):
+    """An image answers with its own type whatever the client accepts (no 406)."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class PhotoImageView(GenericAPIView):
+    content_negotiation_class = AnyAccept
+
+    @extend_schema(
+        summary="A photo's image (JPEG): variant is display or thumbnail",
+        responses={(200, "image/jpeg"): OpenApiResponse(OpenApiTypes.BINARY)},
+    )
+    def get(self, request, pk, variant):
+        """The stored JPEG, only while the photo and its pin may be seen (a hidden photo is a
+        404 for everyone but moderators). Private caching only, so hiding takes effect."""
+        if variant not in ("display", "thumbnail"):
+            raise NotFound(_("No such photo (or it is no longer public)."))
         photo = _photo(request, pk)
-    except NotFound:
-        raise Http404(_("No such photo (or it is no longer public).")) from None
-    field = photo.display if variant == "display" else photo.thumbnail
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("No such photo (or it is no longer public).")) from None
-    response = FileResponse(handle, content_type="image/jpeg")
-    response["Cache-Control"] = "private, max-age=300"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+        field = photo.display if variant == "display" else photo.thumbnail
+        try:
+            handle = field.open("rb")
+        except FileNotFoundError:
+            raise NotFound(_("No such photo (or it is no longer public).")) from None
+        response = FileResponse(handle, content_type="image/jpeg")
+        response["Cache-Control"] = "private, max-age=300"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 class FollowView(GenericAPIView):

@@ -10,7 +10,7 @@ urlpatterns = [
     path("photos/<int:pk>/hide/", api.PhotoHideView.as_view(), name="photo-hide"),
     path(
         "photos/<int:pk>/<str:variant>.jpg",
-        api.photo_image,
+        api.PhotoImageView.as_view(),
         name="photo-image",
     ),
     path("notices/", api.NoticeListView.as_view(), name="notice-list"),

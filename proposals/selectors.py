@@ -3,7 +3,7 @@
 import json
 
 from django.contrib.gis.geos import Polygon
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, TextField, Value, When
 
 from accounts.selectors import public_name
 from core.geojson import feature_collection, feature_collection_sql, feature_text
@@ -121,8 +121,14 @@ def comment_list(*, proposal: Proposal) -> QuerySet[Comment]:
     return (
         Comment.objects.filter(proposal=proposal)
         .annotate(
-            author_name=Case(When(is_hidden=True, then=Value("")), default=public_name("author")),
-            shown_body=Case(When(is_hidden=True, then=Value("")), default=F("body")),
+            author_name=Case(
+                When(is_hidden=True, then=Value("")),
+                default=public_name("author"),
+                output_field=TextField(),
+            ),
+            shown_body=Case(
+                When(is_hidden=True, then=Value("")), default=F("body"), output_field=TextField()
+            ),
         )
         .order_by("created_at", "id")
     )
