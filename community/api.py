@@ -241,7 +241,13 @@ class ReportListView(GenericAPIView):
     throttle_scope = "reports"
     serializer_class = ReportInputSerializer
 
-    @extend_schema(summary="Open reports (moderators)", responses=ReportSerializer(many=True))
+    @extend_schema(
+        summary="Open reports (moderators)",
+        responses={
+            200: ReportSerializer(many=True),
+            403: OpenApiResponse(description="Not allowed: only moderators see reports."),
+        },
+    )
     def get(self, request):
         require(request.user, "community.moderate_reports")
         reports = [r for group in selectors.report_queue() for r in group["reports"]]
@@ -250,7 +256,10 @@ class ReportListView(GenericAPIView):
     @extend_schema(
         summary="Report a pin, a comment or a photo to the moderators",
         request=ReportInputSerializer,
-        responses={201: ReportSerializer},
+        responses={
+            201: ReportSerializer,
+            404: OpenApiResponse(description="No such pin, comment or photo (or not public)."),
+        },
     )
     def post(self, request):
         require(request.user, "community.add_report")

@@ -80,3 +80,26 @@ def test_a_report_goes_through_to_the_moderators_hide(page, live_server, residen
     page.locator("#notices-link").click()
     expect(page.get_by_text("a moderator has hidden it")).to_be_visible()
     assert page.js_errors == []
+
+
+def test_a_photo_goes_with_a_new_pin_from_the_map_form(page, live_server, resident, login):
+    login(page, live_server, resident)
+    page.goto(f"{live_server.url}/")
+    expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
+    page.locator("#draw-wide").click()
+    page.get_by_label("Title").fill("Benches for the whole city")
+    page.locator("#draw-form").get_by_text("Add a photo").click()
+    page.locator("#draw-photo").set_input_files(
+        {"name": "bench.jpg", "mimeType": "image/jpeg", "buffer": phone_jpeg()}
+    )
+    page.get_by_role("button", name="Publish pin").click()
+    # No description: refused before anything is sent.
+    expect(page.locator("#draw-error")).to_contain_text("Describe the photo")
+    assert not Photo.objects.exists()
+    page.locator("#draw-photo-alt").fill("A broken bench")
+    page.get_by_role("button", name="Publish pin").click()
+    expect(page.locator("#draw-form")).to_be_hidden()
+    photo = Photo.objects.get()
+    assert photo.alt_text == "A broken bench"
+    assert photo.proposal.title == "Benches for the whole city"
+    assert page.js_errors == []
