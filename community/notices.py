@@ -23,6 +23,8 @@ def _followers(proposal_id: int, *, besides=None) -> list[int]:
 
 def notify(*, user_ids, kind: str, proposal_id=None, **params) -> list[Notice]:
     """One notice for each user; e-mails for those who want them at once, after commit."""
+    if not user_ids:
+        return []
     made = Notice.objects.bulk_create(
         [
             Notice(user_id=user_id, kind=kind, proposal_id=proposal_id, params=params)
@@ -64,13 +66,24 @@ def after_proposal_write(*, proposal, change: str) -> None:
             comment=comment.pk,
         )
     elif change in ("hidden", "restored"):
+        # The moderator's reason is written for the author; other followers hear only that
+        # the pin was hidden.
         kind = NoticeKind.HIDDEN if change == "hidden" else NoticeKind.RESTORED
+        followers = _followers(proposal.pk)
+        if proposal.author_id in followers:
+            notify(
+                user_ids=[proposal.author_id],
+                kind=kind,
+                proposal_id=proposal.pk,
+                title=proposal.title,
+                reason=proposal.hidden_reason,
+            )
         notify(
-            user_ids=_followers(proposal.pk),
+            user_ids=[pk for pk in followers if pk != proposal.author_id],
             kind=kind,
             proposal_id=proposal.pk,
             title=proposal.title,
-            reason=proposal.hidden_reason,
+            reason="",
         )
 
 

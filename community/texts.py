@@ -38,7 +38,8 @@ def notice_text(notice: Notice) -> str:
     if kind == NoticeKind.COMMENT:
         return _("New comment on “%(title)s”.") % p
     if kind == NoticeKind.HIDDEN:
-        return _("“%(title)s” was hidden by a moderator. Reason: %(reason)s") % p
+        text = _("“%(title)s” was hidden by a moderator.") % p
+        return f"{text} {_('Reason:')} {p['reason']}" if p.get("reason") else text
     if kind == NoticeKind.RESTORED:
         return _("“%(title)s” is back on the map.") % p
     if kind == NoticeKind.IN_ROUND:

@@ -29,7 +29,9 @@ def phone_jpeg() -> bytes:
     return out.getvalue()
 
 
-def test_a_resident_adds_a_photo_to_their_pin_on_a_phone(phone_page, live_server, resident, login):
+def test_a_resident_adds_a_photo_to_their_pin_on_a_phone(
+    phone_page, live_server, resident, login, artifacts
+):
     page = phone_page
     pin = ProposalFactory(author=resident, title="Blocked pavement")
     login(page, live_server, resident)
@@ -48,6 +50,8 @@ def test_a_resident_adds_a_photo_to_their_pin_on_a_phone(phone_page, live_server
     box = image.bounding_box()
     assert box["height"] > box["width"]
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    image.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "pin-photo-phone.png")  # docs/img/pin-photo-phone.png
     stored = Image.open(Photo.objects.get().display.path)
     assert stored.size == (200, 300) and dict(stored.getexif()) == {}
     assert page.js_errors == []
