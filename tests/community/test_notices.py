@@ -1,6 +1,8 @@
 """Following pins and the notices about them: in the site, by e-mail at once (after the
 commit, from the worker) or as a daily digest, with a signed one-click unsubscribe."""
 
+import io
+
 import pytest
 from django.contrib.gis.geos import Point
 from django.core import mail, signing
@@ -193,3 +195,20 @@ def test_the_api_lists_only_ones_own_notices(resident, other_resident):
         "delivery": "daily"
     }
     assert api.put("/api/notices/preference/", {"delivery": "x"}).status_code == 400
+
+
+def test_the_digest_is_scheduled_and_has_a_command(
+    resident, other_resident, settings, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    from config.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["notices-digest"]
+    app.loader.import_default_modules()
+    assert entry["task"] in app.tasks
+    MailPreference.objects.create(user=resident, delivery=Delivery.DAILY)
+    with django_capture_on_commit_callbacks(execute=True):
+        pins.comment_create(proposal=new_pin(resident), author=other_resident, body="Hi")
+    call_command("notices_digest", stdout=io.StringIO())
+    assert [m.to for m in mail.outbox] == [[resident.email]]
