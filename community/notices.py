@@ -136,17 +136,16 @@ def report_decided(*, reports, hidden: bool, reason: str) -> None:
         )
 
 
-def content_hidden(*, report, reason: str) -> None:
+def content_hidden(*, author_id, proposal, target: str, reason: str) -> None:
     """The author of a hidden comment or uploader of a hidden photo is told why (a hidden
     pin tells its followers, the author among them, through the proposals hook)."""
-    author_id = report.photo.uploader_id if report.photo_id else report.comment.author_id
     if author_id is None:
         return
     notify(
         user_ids=[author_id],
         kind=NoticeKind.CONTENT_HIDDEN,
-        proposal_id=report.proposal_id,
-        title=report.proposal.title,
-        target=report.target_kind,
+        proposal_id=proposal.pk,
+        title=proposal.title,
+        target=target,
         reason=reason,
     )

@@ -125,11 +125,15 @@ def _delete_files(photo: Photo) -> None:
 def photo_hide(*, photo: Photo, moderator, reason: str) -> Photo:
     photo = Photo.objects.select_for_update().get(pk=photo.pk)
     require(moderator, "community.hide_photo", photo)
-    photo.status = PhotoStatus.HIDDEN
-    photo.hidden_reason = _text(
+    reason = _text(
         reason, "reason", max_length=REASON_MAX, missing=_("Say why the photo is hidden.")
     )
+    photo.status = PhotoStatus.HIDDEN
+    photo.hidden_reason = reason
     photo.save(update_fields=["status", "hidden_reason"])
+    notices.content_hidden(
+        author_id=photo.uploader_id, proposal=photo.proposal, target="photo", reason=reason
+    )
     return photo
 
 
@@ -238,6 +242,11 @@ def report_decide(*, report: Report, moderator, decision: str, reason: str = "")
     status = ReportStatus.HIDDEN if decision == "hide" else ReportStatus.DISMISSED
     same.update(status=status, decided_by=moderator, decided_at=timezone.now())
     notices.report_decided(reports=decided, hidden=decision == "hide", reason=reason)
-    if decision == "hide" and report.target_kind != "proposal":
-        notices.content_hidden(report=report, reason=reason)
+    if decision == "hide" and report.target_kind == "comment":
+        notices.content_hidden(
+            author_id=report.comment.author_id,
+            proposal=report.proposal,
+            target="comment",
+            reason=reason,
+        )
     return len(decided)

@@ -148,3 +148,18 @@ def test_the_queue_page_shows_counts_and_the_reported_content(pin, other_api, mo
     resident_client = Client()
     resident_client.force_login(pin.author)
     assert resident_client.get("/moderation/reports/").status_code == 403
+
+
+def test_a_moderator_hides_a_photo_directly_and_the_uploader_is_told(
+    pin, resident, resident_api, moderator_api
+):
+    body = {"image": SimpleUploadedFile("a.jpg", image_bytes()), "alt_text": "The lot"}
+    photo = resident_api.post(f"/api/proposals/{pin.pk}/photos/", body, format="multipart").json()
+    hide = f"/api/photos/{photo['id']}/hide/"
+    assert resident_api.post(hide, {"reason": "x"}).status_code == 403
+    assert moderator_api.post(hide, {"reason": ""}).status_code == 400
+    response = moderator_api.post(hide, {"reason": "A face"})
+    assert response.status_code == 200 and response.json()["status"] == "hidden"
+    notice = Notice.objects.get(user=resident, kind=NoticeKind.CONTENT_HIDDEN)
+    assert notice.params == {"title": pin.title, "target": "photo", "reason": "A face"}
+    assert resident_api.post(hide, {"reason": "x"}).status_code == 404  # no longer visible
