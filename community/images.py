@@ -9,6 +9,7 @@ is laid on white.
 """
 
 import io
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -131,7 +132,9 @@ def clean_image(data: bytes, limits: Limits) -> CleanImage:
     if image.format == "JPEG":
         # Decode big JPEGs at a reduced scale (DCT scaling): a 50-megapixel photo then
         # costs a fraction of its full-size memory; the result is never smaller than needed.
-        image.draft("RGB", (limits.display_size, limits.display_size))
+        scale = limits.display_size / max(image.size)
+        if scale < 1:
+            image.draft("RGB", (math.ceil(image.width * scale), math.ceil(image.height * scale)))
     try:
         image.load()
         image = ImageOps.exif_transpose(image)
