@@ -22,15 +22,15 @@ from community.texts import notice_path, notice_text
 
 def pin_context(request, proposal, comments) -> dict:
     """What a pin's page shows of the community app: photos (with upload forms for their
-    authors), following, and the comments' photos (set on each comment as .photos)."""
+    authors), following, and the comments' photos (set on each comment as .photo_list)."""
     user = request.user
     upload_url = reverse("api:proposal-photos", args=[proposal.pk])
     photos = list(selectors.photo_list(proposal=proposal, user=user))
     by_comment = selectors.comment_photos(proposal=proposal, user=user)
     for comment in comments:
-        comment.photos = by_comment.get(comment.pk, [])
+        comment.photo_list = by_comment.get(comment.pk, [])
         comment.can_add_photo = (
-            len(comment.photos) < PHOTOS_PER_ITEM
+            len(comment.photo_list) < PHOTOS_PER_ITEM
             and not comment.is_hidden
             and user.has_perm("community.add_photo", comment)
         )
