@@ -43,7 +43,9 @@ def notify(*, user_ids, kind: str, proposal_id=None, **params) -> list[Notice]:
     if mail_now:
         from .tasks import notices_mail
 
-        transaction.on_commit(lambda: notices_mail.delay(mail_now))
+        # robust: a broker that is down loses the e-mails (logged), never the committed write;
+        # the notices stay on the site.
+        transaction.on_commit(lambda: notices_mail.delay(mail_now), robust=True)
     return made
 
 
