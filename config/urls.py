@@ -31,6 +31,7 @@ api_patterns = [
     path("", include("layers.participation_urls")),
     path("", include("spatial.urls")),
     path("", include("negotiations.urls")),
+    path("", include("community.urls")),
 ]
 
 urlpatterns = [

@@ -37,6 +37,7 @@ rules.add_perm("proposals.reinstate_proposal", is_author)
 # Moderators hide (with a reason) and restore.
 rules.add_perm("proposals.hide_proposal", is_moderator)
 rules.add_perm("proposals.restore_proposal", is_moderator & is_hidden)
+rules.add_perm("proposals.hide_comment", is_moderator)
 # Signed-in people support and comment on active pins.
 rules.add_perm("proposals.add_support", is_signed_in & is_active)
 rules.add_perm("proposals.add_comment", is_signed_in & is_active)
@@ -50,5 +51,6 @@ add_refusals(
         ),
         "proposals.hide_proposal": _("Only moderators can hide proposals."),
         "proposals.restore_proposal": _("Only moderators can restore hidden proposals."),
+        "proposals.hide_comment": _("Only moderators can hide comments."),
     }
 )

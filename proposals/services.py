@@ -327,3 +327,16 @@ def comment_create(*, proposal: Proposal, author, body: str) -> Comment:
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
     _after_count_change(proposal, "commented")
     return comment
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, moderator, reason: str) -> Comment:
+    """A moderator hides a comment, saying why: it stays in its place (and in the count)
+    with a note instead of its text."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    require(moderator, "proposals.hide_comment", comment)
+    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
+    comment.is_hidden = True
+    comment.hidden_reason = reason
+    comment.save(update_fields=["is_hidden", "hidden_reason"])
+    return comment

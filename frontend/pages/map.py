@@ -73,6 +73,7 @@ def map_config(request) -> dict:
         "urls": {
             "proposals": reverse("api:proposal-list"),
             "proposalPage": url_template("frontend:proposal-detail"),
+            "proposalPhotos": url_template("api:proposal-photos"),
             "list": reverse("frontend:proposal-list"),
             "login": reverse("login"),
             # The city's districts (a layer the planners import) as GeoJSON; without one

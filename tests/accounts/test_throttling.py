@@ -14,6 +14,8 @@ DEFAULTS = {
     "comments": "60/hour", "comments.address": "600/hour",
     "supports": "300/hour", "supports.address": "3000/hour",
     "signups": "10/hour", "account_mails": "10/hour",
+    "photos": "30/hour", "photos.address": "300/hour",
+    "reports": "10/hour", "reports.address": "100/hour",
 }  # fmt: skip
 
 
