@@ -25,7 +25,7 @@ from django.utils import timezone
 from accounts import roles
 from accounts.models import User
 from layers.models import Layer, LayerKind, LayerState
-from layers.services import layer_import, zoning_rules_import_csv
+from layers.services import layer_import, zoning_layer_put_in_effect, zoning_rules_import_csv
 from negotiations.demo import demo_rounds_create
 from proposals import hooks
 from proposals.geometry import geometry_from_geojson
@@ -153,6 +153,8 @@ class Command(BaseCommand):
         rules = zoning_rules_import_csv(
             layer=zoning, text=(DATA / "zoning_rules.csv").read_text(encoding="utf-8")
         )
+        if not zoning.in_effect:  # as a planner would: rules first, then confirm it
+            zoning_layer_put_in_effect(layer=zoning, user=planner)
         return (
             f"{districts.feature_count} districts ({'new' if new_districts else 'kept'}), "
             f"{zoning.feature_count} zones ({'new' if new_zoning else 'kept'}), {rules} rules"
