@@ -279,12 +279,13 @@ def _write_members(cur, leaving, proposal_ids, cluster_ids) -> None:
 # Candidates within a hair more than the tolerance, with their stored claim geometry (the
 # rows the full recompute reads); _join decides them with the engine's predicate, so the
 # incremental and the full path never disagree at exactly the tolerance (PostGIS computes
-# some distances a few 1e-11 m apart from GEOS). The member lookup is a scalar subquery,
-# an index probe per neighbour, whatever the stats.
+# some distances a few 1e-11 m apart from GEOS). The member and geometry lookups are
+# scalar subqueries, a primary-key probe per neighbour, whatever the stats (a join on
+# spatial_claimgeometry may be planned as a scan of it).
 NEIGHBOURS_SQL = """
 SELECT p.id, (SELECT m.cluster_id FROM spatial_clustermember m WHERE m.proposal_id = p.id),
-       ST_AsBinary(g.geom)
-FROM proposals_proposal p JOIN spatial_claimgeometry g ON g.proposal_id = p.id
+       (SELECT ST_AsBinary(g.geom) FROM spatial_claimgeometry g WHERE g.proposal_id = p.id)
+FROM proposals_proposal p
 WHERE p.status = 'active' AND p.scope = 'drawn' AND p.id <> %(id)s
   AND ST_DWithin(ST_Transform(p.geom, {srid}),
                  (SELECT ST_Transform(geom, {srid}) FROM proposals_proposal WHERE id = %(id)s),
@@ -308,6 +309,9 @@ def _neighbours(cur, proposal_id: int, tolerance: float) -> list[tuple[int, int 
     )
     own = cur.fetchone()
     if own is None:  # not a stored claim (cannot happen for an active drawn one)
+        return []
+    candidates = [row for row in candidates if row[2] is not None]  # not a stored claim
+    if not candidates:
         return []
     others = shapely.from_wkb([row[2] for row in candidates])
     hit = engine.touch(others, shapely.from_wkb(own[0]), tolerance)

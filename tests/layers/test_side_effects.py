@@ -160,6 +160,10 @@ def test_residents_neither_see_nor_confirm_a_waiting_layer(client, resident, cla
     assert api.post(f"/api/layers/{layer.slug}/in-effect/").status_code == 404
     layer.refresh_from_db()
     assert not layer.in_effect
+    # nor is it published
+    collections = [c["id"] for c in client.get("/ogc/collections?f=json").json()["collections"]]
+    assert "zoning" in collections and layer.slug not in collections
+    assert client.get(f"/ogc/collections/{layer.slug}?f=json").status_code == 404
 
 
 def test_only_a_waiting_zoning_layer_can_be_confirmed(planner_api, zoning_in_effect, tmp_path):
