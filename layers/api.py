@@ -208,21 +208,28 @@ PROPOSAL_OVERLAY = inline_serializer(
 )
 
 
+OVERLAY_CHANGES = {
+    "compatibility_changed": serializers.IntegerField(),
+    "now_unknown": serializers.IntegerField(),
+    "district_changed": serializers.IntegerField(),
+    "transitions": inline_serializer(
+        "VerdictTransition",
+        {
+            "from": serializers.CharField(),
+            "to": serializers.CharField(),
+            "count": serializers.IntegerField(),
+        },
+        many=True,
+    ),
+}
+
+
 class LayerAuthoritativeView(GenericAPIView):
     serializer_class = serializers.Serializer
 
     @extend_schema(
         summary="Make this district layer decide the districts (planners); DELETE: none does",
-        responses={
-            200: inline_serializer(
-                "DistrictChoice",
-                {
-                    "compatibility_changed": serializers.IntegerField(),
-                    "now_unknown": serializers.IntegerField(),
-                    "district_changed": serializers.IntegerField(),
-                },
-            )
-        },
+        responses={200: inline_serializer("DistrictChoice", OVERLAY_CHANGES)},
     )
     def post(self, request, slug):
         layer = _layer_for(request, slug)
@@ -232,6 +239,42 @@ class LayerAuthoritativeView(GenericAPIView):
     def delete(self, request, slug):
         _layer_for(request, slug)
         return Response(services.district_layer_choose(layer=None, user=request.user))
+
+
+class LayerEffectsView(GenericAPIView):
+    serializer_class = serializers.Serializer
+
+    @extend_schema(
+        summary="What putting a zoning layer into effect would change, counted now "
+        "(planners; nothing changes)",
+        responses={
+            200: inline_serializer(
+                "PendingEffects",
+                {
+                    **OVERLAY_CHANGES,
+                    "proposals": serializers.IntegerField(),
+                    "computed_at": serializers.DateTimeField(),
+                },
+            )
+        },
+    )
+    def get(self, request, slug):
+        layer = _layer_for(request, slug)
+        return Response(services.zoning_layer_effects(layer=layer, user=request.user))
+
+
+class LayerPutInEffectView(GenericAPIView):
+    serializer_class = serializers.Serializer
+
+    @extend_schema(
+        summary="Confirm a zoning layer: the overlay uses it from now on (planners); "
+        "returns what changed",
+        request=None,
+        responses={200: inline_serializer("SideEffects", OVERLAY_CHANGES)},
+    )
+    def post(self, request, slug):
+        layer = _layer_for(request, slug)
+        return Response(services.zoning_layer_put_in_effect(layer=layer, user=request.user))
 
 
 class LayerRulesView(GenericAPIView):

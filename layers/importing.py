@@ -18,7 +18,7 @@ import pyproj
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg.copy import QueuedLibpqWriter
@@ -26,8 +26,8 @@ from psycopg.copy import QueuedLibpqWriter
 from core import pgcopy
 
 from . import copy_rows, geometry, location, reading, uploads, xplanung
-from .models import LayerKind, LayerState
-from .overlay import overlay_refresh_counting_changes
+from .models import Layer, LayerKind, LayerState
+from .overlay import overlay_preview_in_effect, overlay_refresh_counting_changes
 
 logger = logging.getLogger(__name__)
 
@@ -188,6 +188,7 @@ class _Report:
         self.read = self.imported = self.repaired = self.refused = 0
         self.outside_city = self.without_zone_code = 0
         self.side_effects: dict = {}  # overlay.overlay_refresh_counting_changes()
+        self.pending_effects: dict = {}  # overlay.overlay_preview_in_effect(), if not in effect
         self.repairs: list[dict] = []
         self.refusals: list[dict] = []
         self.seconds: dict[str, float] = {}  # wall time of each step (operators, make bench)
@@ -218,6 +219,7 @@ class _Report:
             "refusals": self.refusals,
             "seconds": self.seconds,
             "side_effects": self.side_effects,
+            **({"pending_effects": self.pending_effects} if self.pending_effects else {}),
         }
 
 
@@ -434,11 +436,36 @@ def _mark_done(run: _Import) -> None:
     layer.error = ""
     layer.finished_at = timezone.now()
     layer.save()
-    if run.polygons_only:
+    if not run.polygons_only:
+        return
+    if layer.in_effect:
+        if layer.kind == LayerKind.DISTRICT:
+            _first_district_layer_decides(layer)
         report.side_effects = overlay_refresh_counting_changes()
-        report.step("overlay")
-        layer.report = _full_report(run)
-        layer.save(update_fields=["report"])
+    else:  # a zoning layer waiting for the planner: what it would change
+        report.pending_effects = {
+            **overlay_preview_in_effect(layer_id=layer.id),
+            "computed_at": timezone.now().isoformat(),
+        }
+    report.step("overlay")
+    layer.report = _full_report(run)
+    layer.save(update_fields=["report"])
+
+
+def _first_district_layer_decides(layer) -> None:
+    """The first district layer decides the districts (there is nothing to choose from);
+    a later one only when a planner chooses it (services.district_layer_choose)."""
+    others = Layer.objects.filter(kind=LayerKind.DISTRICT, state=LayerState.DONE).exclude(
+        pk=layer.pk
+    )
+    if others.exists() or Layer.objects.filter(authoritative=True).exists():
+        return
+    try:
+        with transaction.atomic():  # a concurrent first import may have won
+            Layer.objects.filter(pk=layer.pk).update(authoritative=True)
+        layer.authoritative = True
+    except IntegrityError:
+        pass
 
 
 def stopped_message() -> str:

@@ -3,7 +3,7 @@
 A file in the wrong CRS imports without a single error: its features just lie hundreds of
 kilometres away (a UTM 33 Shapefile read as UTM 32 lands about 400 km west). So before the
 import, a sample of the layer's features is reprojected and compared with the city's
-outline: the union of the newest district layer's areas, or CITY_BBOX when there is none.
+outline: the union of the authoritative district layer's areas, or CITY_BBOX when there is none.
 When most of the sample lies outside, the usual mix-ups are tried on the same sample
 (the neighbouring UTM zone, Gauss-Krüger zones 2-5, lon/lat, and x and y swapped) and
 the ones that land in the city are named.
@@ -45,7 +45,7 @@ class Outline:
 
 def city_outline() -> Outline:
     """The city's outline in ANALYSIS_SRID: the union of the authoritative district layer
-    (else the newest done one), else CITY_BBOX."""
+    (else the oldest done one: a new upload never takes over by itself), else CITY_BBOX."""
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT l.name, ST_AsBinary(ST_UnaryUnion(ST_Collect(
@@ -53,7 +53,7 @@ def city_outline() -> Outline:
                FROM layers_layer l JOIN layers_feature f ON f.layer_id = l.id
                WHERE l.id = (SELECT id FROM layers_layer WHERE kind = 'district'
                              AND state = 'done'
-                             ORDER BY authoritative DESC, finished_at DESC NULLS LAST, id DESC
+                             ORDER BY authoritative DESC, finished_at NULLS LAST, id
                              LIMIT 1)
                GROUP BY l.name""",
             [settings.ANALYSIS_SRID],

@@ -68,9 +68,15 @@ class Layer(models.Model):
     # {"read": n, "imported": n, "repaired": n, "refused": n,
     #  "refusals": [{"feature": index, "reason": "..."}], "repairs": [{"feature", "reason"}]}
     report = models.JSONField(default=dict, blank=True)
-    # The district layer that decides a proposal's district where district layers overlap
-    # (chosen by a planner; without one, the largest share decides, then the newest layer).
+    # The district layer that decides the proposals' districts: the first district layer
+    # imported, then the one a planner chooses; a later upload never takes over by itself.
+    # With none (the planner took the choice back), the largest share decides, then the
+    # oldest layer.
     authoritative = models.BooleanField(_("authoritative district layer"), default=False)
+    # Whether the overlay uses the layer. A zoning layer uploaded by a planner is imported
+    # but not in effect until a planner confirms it, having seen how many proposals'
+    # verdicts it would change (services.zoning_layer_effects / zoning_layer_put_in_effect).
+    in_effect = models.BooleanField(_("in effect"), default=True)
     error = models.TextField(_("error"), blank=True)
     # Where an uploaded file waits for the worker (a path in default_storage); "" when done.
     upload = models.CharField(max_length=500, blank=True)

@@ -10,7 +10,10 @@ overlapping zones make that larger). A point counts fully for the zone that cont
 (split evenly when it lies on a boundary of several). Overall compatibility is the worst
 verdict among the zoning zones it touches, with a missing rule ranking between conditional
 and compatible: incompatible > conditional > unknown > compatible; no zone at all is unknown.
-The district is the district feature with the largest share.
+Only layers in effect count (a zoning layer a planner has not confirmed yet does not).
+The district comes from the authoritative district layer; only when none is chosen, the
+district feature with the largest share decides (ties: the oldest layer), so a new upload
+never takes the districts over by itself.
 """
 
 import json
@@ -66,7 +69,7 @@ hit AS MATERIALIZED (
            f.id AS feature_id, f.zone_code, COALESCE(NULLIF(f.name, ''), f.zone_code) AS name,
            CASE WHEN piece.dim = 0 THEN max(piece.amount) ELSE sum(piece.amount) END AS amount
     FROM overlay_piece piece
-    JOIN layers_layer l ON l.id = piece.layer_id AND l.state = 'done'
+    JOIN layers_layer l ON l.id = piece.layer_id AND l.state = 'done' AND l.in_effect
     JOIN layers_feature f ON f.id = piece.feature_id
     GROUP BY piece.proposal_id, piece.category, piece.dim, piece.measure, l.id, f.id
 ),
@@ -93,8 +96,9 @@ zones AS (
 ),
 district AS (
     SELECT DISTINCT ON (proposal_id) proposal_id, feature_id, name
-    FROM shared WHERE kind = 'district'
-    ORDER BY proposal_id, authoritative DESC, share DESC, layer_id DESC, feature_id
+    FROM shared WHERE kind = 'district' AND (authoritative OR NOT EXISTS (
+        SELECT 1 FROM layers_layer a WHERE a.authoritative AND a.state = 'done'))
+    ORDER BY proposal_id, share DESC, layer_id, feature_id
 )
 INSERT INTO layers_proposaloverlay
     (proposal_id, district_id, district_name, compatibility, zones, computed_at)
@@ -180,31 +184,86 @@ def overlay_refresh(*, proposal_ids: list[int] | None = None) -> int:
         return cursor.rowcount
 
 
+CHANGES_SQL = """
+SELECT coalesce(b.compatibility, 'unknown'), o.compatibility,
+       b.district_id IS DISTINCT FROM o.district_id, count(*)
+FROM layers_proposaloverlay o
+JOIN proposals_proposal p ON p.id = o.proposal_id AND p.status = 'active'
+{join} overlay_before b USING (proposal_id)
+WHERE {scope}
+GROUP BY 1, 2, 3
+"""
+
+
+def _snapshot(cursor, scope: str = "TRUE", params=None) -> None:
+    cursor.execute("DROP TABLE IF EXISTS overlay_before")
+    cursor.execute(
+        "CREATE TEMP TABLE overlay_before ON COMMIT DROP AS "
+        "SELECT proposal_id, compatibility, district_id FROM layers_proposaloverlay o "
+        f"WHERE {scope}",
+        params,
+    )
+
+
+def _changes(cursor, *, join: str = "JOIN", scope: str = "TRUE", params=None) -> dict:
+    """What changed against overlay_before for live proposals: counts, and the verdict
+    changes by (from, to), largest first."""
+    cursor.execute(CHANGES_SQL.format(join=join, scope=scope), params)
+    rows = cursor.fetchall()
+    cursor.execute("DROP TABLE overlay_before")
+    transitions: dict[tuple[str, str], int] = {}
+    district = 0
+    for before, after, moved, n in rows:
+        if before != after:
+            transitions[before, after] = transitions.get((before, after), 0) + n
+        district += n if moved else 0
+    return {
+        "compatibility_changed": sum(transitions.values()),
+        "now_unknown": sum(n for (_b, a), n in transitions.items() if a == C.UNKNOWN),
+        "district_changed": district,
+        "transitions": [
+            {"from": b, "to": a, "count": n}
+            for (b, a), n in sorted(transitions.items(), key=lambda t: (-t[1], t[0]))
+        ],
+    }
+
+
 def overlay_refresh_counting_changes() -> dict:
     """Refresh the overlay of all active proposals and count what changed for them: their
-    compatibility (a new zoning layer without rules turns "compatible" into "unknown") and
-    their district (a new or newly authoritative district layer takes over)."""
+    compatibility (a new zoning layer without rules turns "compatible" into "unknown"),
+    with the changes by (from, to), and their district (a newly authoritative district
+    layer takes over)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMP TABLE overlay_before ON COMMIT DROP AS "
-            "SELECT proposal_id, compatibility, district_id FROM layers_proposaloverlay"
-        )
+        _snapshot(cursor)
         overlay_refresh()
-        cursor.execute(
-            """SELECT count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility),
-                      count(*) FILTER (WHERE b.compatibility IS DISTINCT FROM o.compatibility
-                                       AND o.compatibility = 'unknown'),
-                      count(*) FILTER (WHERE b.district_id IS DISTINCT FROM o.district_id)
-               FROM layers_proposaloverlay o
-               JOIN overlay_before b USING (proposal_id)"""
-        )
-        changed, now_unknown, district = cursor.fetchone()
-        cursor.execute("DROP TABLE overlay_before")
-    return {
-        "compatibility_changed": changed,
-        "now_unknown": now_unknown,
-        "district_changed": district,
-    }
+        return _changes(cursor)
+
+
+PROPOSALS_IN_LAYER_SQL = """
+SELECT DISTINCT p.id FROM layers_featurepart fp
+JOIN proposals_proposal p ON ST_Intersects(fp.geom, ST_Transform(p.geom, {srid}))
+WHERE fp.layer_id = %s AND p.status = 'active'
+"""
+
+
+def overlay_preview_in_effect(*, layer_id: int) -> dict:
+    """What putting the (zoning) layer into effect would change, without changing it: the
+    overlay of the live proposals that touch the layer is recomputed with the layer in
+    effect inside a savepoint, compared, and rolled back. The same counts as
+    overlay_refresh_counting_changes, plus `proposals` (how many touch the layer)."""
+    srid = int(settings.ANALYSIS_SRID)
+    with connection.cursor() as cursor:
+        cursor.execute(PROPOSALS_IN_LAYER_SQL.format(srid=srid), [layer_id])
+        touching = [row[0] for row in cursor.fetchall()]
+        scope, params = "o.proposal_id = ANY(%(ids)s)", {"ids": touching}
+        with transaction.atomic():
+            _snapshot(cursor, scope, params)
+            cursor.execute("UPDATE layers_layer SET in_effect = TRUE WHERE id = %s", [layer_id])
+            overlay_refresh(proposal_ids=touching)
+            # a proposal without an overlay row yet counts as "unknown" before
+            changes = _changes(cursor, join="LEFT JOIN", scope=scope, params=params)
+            transaction.set_rollback(True)
+    return {**changes, "proposals": len(touching)}
 
 
 def overlay_refresh_verdicts(*, layer_id: int, slug: str) -> int:

@@ -32,10 +32,11 @@ PALETTE = [
 
 
 def layer_list(*, user=None) -> QuerySet[Layer]:
-    """Usable layers for everyone; planners also see pending, running and failed ones."""
+    """Usable layers for everyone; planners also see pending, running and failed ones, and
+    zoning layers not in effect yet."""
     layers = Layer.objects.all()
     if user is None or not user.has_perm("layers.view_unfinished_layer"):
-        layers = layers.filter(state=LayerState.DONE)
+        layers = layers.filter(state=LayerState.DONE, in_effect=True)
     return layers
 
 
@@ -198,7 +199,7 @@ def district_layers() -> QuerySet[Layer]:
 
 
 def zoning_layers() -> QuerySet[Layer]:
-    return Layer.objects.filter(kind=LayerKind.ZONING, state=LayerState.DONE)
+    return Layer.objects.filter(kind=LayerKind.ZONING, state=LayerState.DONE, in_effect=True)
 
 
 def district_choices() -> list[tuple[int, str]]:

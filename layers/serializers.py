@@ -43,6 +43,7 @@ class LayerSerializer(serializers.ModelSerializer):
             "name_field",
             "population_field",
             "authoritative",
+            "in_effect",
             "error",
             "created_at",
             "finished_at",
@@ -62,6 +63,8 @@ class LayerSerializer(serializers.ModelSerializer):
             "tiles": tile.replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
             "rules": reverse("api:layer-rules", kwargs=slug),
             "authoritative": reverse("api:layer-authoritative", kwargs=slug),
+            "effects": reverse("api:layer-effects", kwargs=slug),
+            "put_in_effect": reverse("api:layer-put-in-effect", kwargs=slug),
         }
 
 

@@ -30,6 +30,7 @@ from proposals.models import Category
 from . import hooks, importing, reading, uploads, xplanung
 from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
 from .overlay import (
+    overlay_preview_in_effect,
     overlay_refresh,
     overlay_refresh_counting_changes,
     overlay_refresh_verdicts,
@@ -119,7 +120,9 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _layer_create(*, name, kind, file_name, options, user, state) -> Layer:
+def _layer_create(*, name, kind, file_name, options, user, state, in_effect=False) -> Layer:
+    """A new layer row. A zoning layer is not in effect unless `in_effect` (the planner
+    confirms it after seeing what it would change); other layers always are."""
     name = (name or "").strip()
     if not name:
         raise ValidationError(_("Give the layer a name."))
@@ -135,6 +138,7 @@ def _layer_create(*, name, kind, file_name, options, user, state) -> Layer:
         population_field=options.get("population_field") or "",
         created_by=user if user and user.is_authenticated else None,
         state=state,
+        in_effect=in_effect or kind != LayerKind.ZONING,
     )
 
 
@@ -200,12 +204,17 @@ def layer_import(
     name_field: str | None = None,
     source_srid: int | None = None,
     confirm_outside: bool = False,
+    in_effect: bool = False,
     file_name: str | None = None,
     user=None,
     layer: Layer | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Layer:
     """Import a local GIS file as a layer, synchronously. All or nothing.
+
+    A new zoning layer is imported but not in effect, with what putting it into effect
+    would change in `report.pending_effects`, unless `in_effect` (`import_layer --yes`, the
+    demo): then its changes are in `report.side_effects` as for other layers.
 
     Bad files or options raise ValidationError; with no `layer` given nothing is written,
     with a `layer` (the worker's case) that layer is marked failed with the reason.
@@ -243,6 +252,7 @@ def layer_import(
                 options=options,
                 user=user,
                 state=LayerState.RUNNING,
+                in_effect=in_effect,
             )
         return importing.load(layer, prepared, on_progress=on_progress)
     finally:
@@ -391,6 +401,45 @@ def district_layer_choose(*, layer: Layer | None, user=None) -> dict:
     return changes
 
 
+def _pending_zoning_layer(layer: Layer) -> None:
+    if layer.kind != LayerKind.ZONING or layer.state != LayerState.DONE:
+        raise ValidationError(_("Only an imported zoning layer waits to be put into effect."))
+    if layer.in_effect:
+        raise ValidationError(_("The layer is already in effect."))
+
+
+def zoning_layer_effects(*, layer: Layer, user=None) -> dict:
+    """What putting the zoning layer into effect would change now (nothing is changed):
+    overlay.overlay_preview_in_effect's counts, also kept in `report.pending_effects`."""
+    require(user, "layers.change_layer")
+    _pending_zoning_layer(layer)
+    return _pending_effects_store(layer)
+
+
+def _pending_effects_store(layer: Layer) -> dict:
+    effects = {**overlay_preview_in_effect(layer_id=layer.id), "computed_at": timezone.now()}
+    effects["computed_at"] = effects["computed_at"].isoformat()
+    layer.report = {**layer.report, "pending_effects": effects}
+    Layer.objects.filter(pk=layer.pk).update(report=layer.report)
+    return effects
+
+
+@transaction.atomic
+def zoning_layer_put_in_effect(*, layer: Layer, user=None) -> dict:
+    """The planner confirms a zoning layer: the overlay uses it from now on. Returns what
+    changed (overlay_refresh_counting_changes), also kept in `report.side_effects`."""
+    require(user, "layers.change_layer")
+    layer = Layer.objects.select_for_update().get(pk=layer.pk)
+    _pending_zoning_layer(layer)
+    layer.in_effect = True
+    layer.save(update_fields=["in_effect"])
+    changes = overlay_refresh_counting_changes()  # runs the bulk-change hooks
+    report = {k: v for k, v in layer.report.items() if k != "pending_effects"}
+    layer.report = {**report, "side_effects": changes}
+    layer.save(update_fields=["report"])
+    return changes
+
+
 def _zone_codes(layer: Layer) -> set[str]:
     return set(layer.features.values_list("zone_code", flat=True).distinct())
 
@@ -438,7 +487,10 @@ def zoning_rules_set(*, layer: Layer, matrix: dict, user=None) -> int:
     rules = _check_matrix(layer, matrix)
     ZoningRule.objects.filter(layer=layer).delete()
     ZoningRule.objects.bulk_create(rules)
-    overlay_refresh_verdicts(layer_id=layer.id, slug=layer.slug)
+    if layer.in_effect:
+        overlay_refresh_verdicts(layer_id=layer.id, slug=layer.slug)
+    elif layer.state == LayerState.DONE:  # what confirming it would change, with these rules
+        _pending_effects_store(layer)
     return len(rules)
 
 

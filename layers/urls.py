@@ -23,6 +23,12 @@ urlpatterns = [
         api.LayerAuthoritativeView.as_view(),
         name="layer-authoritative",
     ),
+    path("layers/<slug:slug>/effects/", api.LayerEffectsView.as_view(), name="layer-effects"),
+    path(
+        "layers/<slug:slug>/in-effect/",
+        api.LayerPutInEffectView.as_view(),
+        name="layer-put-in-effect",
+    ),
     path("layers/<slug:slug>/rules.csv", api.LayerRulesCsvView.as_view(), name="layer-rules-csv"),
     path("proposals/<int:pk>/overlay/", api.ProposalOverlayView.as_view(), name="proposal-overlay"),
 ]

@@ -377,7 +377,10 @@ MARGIN_DEGREES = 0.002
 def _zones_within(box):
     """The zoning features meeting `box` (a geometry expression), by id."""
     return Feature.objects.filter(
-        layer__kind=LayerKind.ZONING, layer__state=LayerState.DONE, geom__intersects=box
+        layer__kind=LayerKind.ZONING,
+        layer__state=LayerState.DONE,
+        layer__in_effect=True,
+        geom__intersects=box,
     ).order_by("id")
 
 

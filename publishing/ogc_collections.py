@@ -126,7 +126,9 @@ def _reserved_ids() -> list[str]:
 
 def collection_list(*, page_url: str) -> list[Collection]:
     """page_url: proposal_columns.page_url_prefix(), for the proposals' `url` property."""
-    layers = Layer.objects.filter(state=LayerState.DONE).exclude(slug__in=_reserved_ids())
+    layers = Layer.objects.filter(state=LayerState.DONE, in_effect=True).exclude(
+        slug__in=_reserved_ids()
+    )
     return list(_proposal_collections(page_url).values()) + [_layer(layer) for layer in layers]
 
 
@@ -134,7 +136,7 @@ def collection_get(collection_id: str, *, page_url: str) -> Collection | None:
     proposals = _proposal_collections(page_url)
     if collection_id in proposals:
         return proposals[collection_id]
-    layer = Layer.objects.filter(slug=collection_id, state=LayerState.DONE).first()
+    layer = Layer.objects.filter(slug=collection_id, state=LayerState.DONE, in_effect=True).first()
     return _layer(layer) if layer else None
 
 

@@ -3,7 +3,9 @@
 Two claims belong together when they intersect or lie within `tolerance` metres of each
 other; clusters are the transitive closure (the connected components). Geometries must be
 in a metric CRS. The result equals PostGIS's
-`ST_ClusterDBSCAN(geom, eps := tolerance, minpoints := 1) OVER ()` as a partition.
+`ST_ClusterDBSCAN(geom, eps := tolerance, minpoints := 1) OVER ()` as a partition, except
+for claims at exactly the tolerance, where GEOS and PostGIS may round a distance apart
+(`touch` is the one predicate, ADR 0004 "One predicate").
 
 How, in three steps:
 
@@ -191,7 +193,7 @@ def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
     test = (members != anchor) & (_find(parent, members) != _find(parent, anchor))
-    hit = _touch(geoms[members[test]], geoms[anchor[test]], tolerance, helper)
+    hit = touch(geoms[members[test]], geoms[anchor[test]], tolerance, helper)
     left, right = [members[test][hit]], [anchor[test][hit]]
     for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
         wanted = cells + dx * 4_294_967_311 + dy
@@ -199,7 +201,7 @@ def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=
         found = cells[at] == wanted
         a, b = anchors[found], anchors[at[found]]
         keep = _find(parent, a) != _find(parent, b)
-        hit = _touch(geoms[a[keep]], geoms[b[keep]], tolerance)
+        hit = touch(geoms[a[keep]], geoms[b[keep]], tolerance)
         left.append(a[keep][hit])
         right.append(b[keep][hit])
     return np.concatenate(left), np.concatenate(right)
@@ -258,7 +260,7 @@ def _merge_candidates(geoms, left, right, parent, tolerance, helper=None):
         pick = _one_per_root(slot, root_left) | _one_per_root(slot, root_right)
         if len(left) <= 4 * pick.sum():
             pick[:] = True
-        hit = _touch(geoms[left[pick]], geoms[right[pick]], tolerance, helper)
+        hit = touch(geoms[left[pick]], geoms[right[pick]], tolerance, helper)
         if hit.any():
             _union(parent, left[pick][hit], right[pick][hit])
         left, right = left[~pick], right[~pick]
@@ -274,13 +276,15 @@ def _one_per_root(slot, pair_roots):
     return chosen
 
 
-def _touch(a, b, tolerance, helper=None):
-    """Pairwise "intersects or within tolerance"; long arrays are split with `helper`, a
-    thread pool (GEOS releases the GIL while it tests)."""
+def touch(a, b, tolerance, helper=None):
+    """Pairwise "intersects or within tolerance", as GEOS computes it: the one predicate of
+    every cluster decision, full or incremental (PostGIS's ST_DWithin may differ from it
+    by a few 1e-11 m at exactly the tolerance, so SQL only finds candidates). Long arrays
+    are split with `helper`, a thread pool (GEOS releases the GIL while it tests)."""
     if helper is not None and len(a) > SPLIT_TESTS:
         half = len(a) // 2
-        first = helper.submit(_touch, a[:half], b[:half], tolerance)
-        rest = _touch(a[half:], b[half:], tolerance)
+        first = helper.submit(touch, a[:half], b[:half], tolerance)
+        rest = touch(a[half:], b[half:], tolerance)
         return np.concatenate([first.result(), rest])
     if tolerance > 0:
         return shapely.dwithin(a, b, tolerance)
@@ -394,7 +398,7 @@ class IncrementalClusters:
         found = set()
         for key in candidates:
             other = self.geoms.get(key)
-            if other is not None and _touch(other, geom, self.tolerance):
+            if other is not None and touch(other, geom, self.tolerance):
                 found.add(key)
         return found
 

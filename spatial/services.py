@@ -276,15 +276,46 @@ def _write_members(cur, leaving, proposal_ids, cluster_ids) -> None:
 
 # -- incremental update -------------------------------------------------------------------
 
-# The member lookup is a scalar subquery, an index probe per neighbour, whatever the stats.
+# Candidates within a hair more than the tolerance, with their stored claim geometry (the
+# rows the full recompute reads); _join decides them with the engine's predicate, so the
+# incremental and the full path never disagree at exactly the tolerance (PostGIS computes
+# some distances a few 1e-11 m apart from GEOS). The member and geometry lookups are
+# scalar subqueries, a primary-key probe per neighbour, whatever the stats (a join on
+# spatial_claimgeometry may be planned as a scan of it).
 NEIGHBOURS_SQL = """
-SELECT p.id, (SELECT m.cluster_id FROM spatial_clustermember m WHERE m.proposal_id = p.id)
+SELECT p.id, (SELECT m.cluster_id FROM spatial_clustermember m WHERE m.proposal_id = p.id),
+       (SELECT ST_AsBinary(g.geom) FROM spatial_claimgeometry g WHERE g.proposal_id = p.id)
 FROM proposals_proposal p
 WHERE p.status = 'active' AND p.scope = 'drawn' AND p.id <> %(id)s
   AND ST_DWithin(ST_Transform(p.geom, {srid}),
                  (SELECT ST_Transform(geom, {srid}) FROM proposals_proposal WHERE id = %(id)s),
-                 %(tolerance)s)
+                 %(reach)s)
 """
+REACH_MARGIN_M = 1e-6  # how much wider than the tolerance candidates are fetched
+
+
+def _neighbours(cur, proposal_id: int, tolerance: float) -> list[tuple[int, int | None]]:
+    """(id, cluster id or None) of the claims within `tolerance` of the claim
+    `proposal_id`, as the engine decides it (engine.touch on the stored claim geometries)."""
+    cur.execute(
+        NEIGHBOURS_SQL.format(srid=store.srid()),
+        {"id": proposal_id, "reach": tolerance + REACH_MARGIN_M},
+    )
+    candidates = cur.fetchall()
+    if not candidates:
+        return []
+    cur.execute(
+        "SELECT ST_AsBinary(geom) FROM spatial_claimgeometry WHERE proposal_id = %s", [proposal_id]
+    )
+    own = cur.fetchone()
+    if own is None:  # not a stored claim (cannot happen for an active drawn one)
+        return []
+    candidates = [row for row in candidates if row[2] is not None]  # not a stored claim
+    if not candidates:
+        return []
+    others = shapely.from_wkb([row[2] for row in candidates])
+    hit = engine.touch(others, shapely.from_wkb(own[0]), tolerance)
+    return [(row[0], row[1]) for row, near in zip(candidates, hit, strict=True) if near]
 
 
 def clusters_update_for_proposal(*, proposal, change: str) -> None:
@@ -381,10 +412,7 @@ def _free_origins(cur, origins: np.ndarray, cluster_id: int) -> np.ndarray:
 
 def _join(cur, proposal_id: int, tolerance: float) -> set[int]:
     """Put an active proposal into the cluster of its neighbours, merging their clusters."""
-    cur.execute(
-        NEIGHBOURS_SQL.format(srid=store.srid()), {"id": proposal_id, "tolerance": tolerance}
-    )
-    neighbours = cur.fetchall()
+    neighbours = _neighbours(cur, proposal_id, tolerance)
     if not neighbours:
         return set()
     clusters = sorted({c for _, c in neighbours if c is not None})

@@ -28,6 +28,7 @@ def planner_config(request) -> dict:
         },
         "verdicts": [{"value": v, "label": str(label)} for v, label in Verdict.choices],
         "states": {value: str(label) for value, label in LayerState.choices},
+        "compatibilities": {value: str(label) for value, label in Compatibility.choices},
     }
     return config
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from accounts import roles
 from accounts.models import User
+from data import hotspots
 from layers.models import Layer, LayerKind, ProposalOverlay, ZoningRule
 from negotiations.models import Round
 from proposals import hooks
@@ -154,6 +155,12 @@ def test_the_hotspots_become_contested_clusters_with_demo_rounds():
     contested = Cluster.objects.current().filter(contested=True)
     assert contested.count() >= 2
     assert Round.objects.filter(cluster__in=contested).count() == 2
+    # about the hotspot they are on, written in the site's language (German)
+    places = {hotspot.name for hotspot in hotspots.hotspots()}
+    for negotiation_round in Round.objects.all():
+        place, _rest = negotiation_round.title.split(": ", 1)
+        assert place in places
+    assert "(de)" in output
     load()  # the second run adds no rounds
     assert Round.objects.count() == 2
     assert "contested" in output

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.e2e
 def zoned_pins(tmp_path, resident):
     """Housing is allowed in zone WA (district Nord), not in GE (district Süd)."""
     zones = write_gpkg(tmp_path / "zones.gpkg", {"zones": zones_frame()})
-    zoning = layer_import(path=zones, name="Zoning", kind="zoning", zone_field="zone")
+    zoning = layer_import(
+        path=zones, name="Zoning", kind="zoning", zone_field="zone", in_effect=True
+    )
     zoning_rules_set(
         layer=zoning, matrix={"WA": {"housing": "compatible"}, "GE": {"housing": "incompatible"}}
     )

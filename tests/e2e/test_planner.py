@@ -4,9 +4,12 @@ import json
 
 import pyogrio
 import pytest
+from django.contrib.gis.geos import Point
 from playwright.sync_api import expect
 
-from layers.models import Layer, LayerState
+from layers.models import Layer, LayerState, ProposalOverlay
+from layers.services import layer_import, zoning_rules_set
+from proposals.services import proposal_create
 from tests.layers.planner_data import district_layer, proposal_at, zoning_layer
 
 pytestmark = pytest.mark.e2e
@@ -295,3 +298,66 @@ def test_planner_chooses_the_authoritative_district_layer(page, live_server, pla
     expect(button).to_have_attribute("aria-pressed", "true")
     layer.refresh_from_db()
     assert layer.authoritative
+
+
+def test_a_new_zoning_layer_waits_until_the_planner_puts_it_into_effect(
+    page, live_server, planner, resident, login, zoning_file
+):
+    """Issue 11: the planner sees how many verdicts a rule-less zoning layer would change
+    before it takes effect, and confirms it on the planner page."""
+    current = layer_import(
+        path=zoning_file, name="Geltender Plan", kind="zoning", zone_field="zone", in_effect=True
+    )
+    zoning_rules_set(layer=current, matrix={"WA": {"housing": "compatible"}})
+    homes = [
+        proposal_create(
+            author=resident,
+            kind="proposal",
+            category="housing",
+            title=f"Homes {i}",
+            geom=Point(12.335 + 0.003 * i, 51.345, srid=4326),
+        )
+        for i in range(3)
+    ]
+
+    def verdicts():
+        return {ProposalOverlay.objects.get(proposal=p).compatibility for p in homes}
+
+    assert verdicts() == {"compatible"}
+    login(page, live_server, planner)
+    page.goto(f"{live_server.url}/planner/")
+
+    page.set_input_files("#import-file", str(zoning_file))
+    expect(page.locator("#import-fields option[value=zone]")).to_be_attached()
+    page.fill("#import-name", "Neuer Plan")
+    page.select_option("#import-kind", "zoning")
+    page.fill("#import-zone-field", "zone")
+    page.click("#import-submit")
+
+    expect(page.locator("#import-progress-box")).to_have_attribute(
+        "data-state", "done", timeout=20_000
+    )
+    expect(page.locator("#import-report [data-report=side-effects]")).to_contain_text(
+        "would change the verdict of 3 of the 3 proposals"
+    )
+    layer = Layer.objects.get(name="Neuer Plan")
+    assert not layer.in_effect and verdicts() == {"compatible"}
+    row = page.locator(f"#layer-rows tr[data-slug={layer.slug}]")
+    expect(row).to_have_attribute("data-in-effect", "false")
+    pending = row.locator(f"[data-pending-effects={layer.slug}]")
+    expect(pending).to_have_attribute("data-counted", "fresh")
+    expect(pending).to_contain_text("3 Compatible → Unknown")
+
+    page.evaluate(
+        "() => { window.said = []; window.confirm = (m) => { window.said.push(m); return true; };"
+        " window.alert = (m) => { window.said.push(m); }; }"
+    )
+    pending.locator("[data-action=put-in-effect]").click()
+
+    expect(row).not_to_have_attribute("data-in-effect", "false")
+    asked, told = page.evaluate("() => window.said")
+    assert "The verdict of 3 proposals will change" in asked
+    assert "the verdict of 3 proposals changed" in told
+    layer.refresh_from_db()
+    assert layer.in_effect and verdicts() == {"unknown"}
+    assert page.js_errors == []

@@ -29,7 +29,9 @@ def city(tmp_path):
     """Zones WA on x 0..100 m and GE on 100..200 m (y 0..100 m); district Nord covers WA,
     Süd covers GE. Housing is allowed in WA, not in GE; green space in WA with conditions."""
     zones = write_gpkg(tmp_path / "zones.gpkg", {"zones": zones_frame()})
-    zoning = layer_import(path=zones, name="Zoning", kind="zoning", zone_field="zone")
+    zoning = layer_import(
+        path=zones, name="Zoning", kind="zoning", zone_field="zone", in_effect=True
+    )
     zoning_rules_set(
         layer=zoning,
         matrix={

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def zoning(zones_gpkg):
-    return layer_import(path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone")
+    return layer_import(
+        path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone", in_effect=True
+    )
 
 
 def test_planner_upload_is_accepted_queued_and_imported(

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def zoning(zones_gpkg):
-    return layer_import(path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone")
+    return layer_import(
+        path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone", in_effect=True
+    )
 
 
 @pytest.fixture
@@ -159,7 +161,7 @@ def test_importing_a_layer_computes_overlays_of_existing_proposals(zones_gpkg, r
     proposal = pin(resident, square(50, 0, 100))
     assert zones_of(proposal) == {}
 
-    layer_import(path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone")
+    layer_import(path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone", in_effect=True)
 
     assert zones_of(proposal) == {"WA": 0.5, "GE": 0.5}
 
@@ -193,13 +195,17 @@ def test_the_report_counts_the_verdicts_a_rule_less_zoning_layer_changes(
     housing = pin(resident, square(10, 10, 20))
     assert ProposalOverlay.objects.get(proposal=housing).compatibility == "compatible"
 
-    second = layer_import(path=zones_gpkg, name="Zoning 2", kind="zoning", zone_field="zone")
+    # put into effect at once (import_layer --yes): the changes are counted after the fact
+    second = layer_import(
+        path=zones_gpkg, name="Zoning 2", kind="zoning", zone_field="zone", in_effect=True
+    )
 
     assert ProposalOverlay.objects.get(proposal=housing).compatibility == "unknown"
     assert second.report["side_effects"] == {
         "compatibility_changed": 1,
         "now_unknown": 1,
         "district_changed": 0,
+        "transitions": [{"from": "compatible", "to": "unknown", "count": 1}],
     }
 
 
@@ -217,23 +223,26 @@ def test_the_authoritative_district_layer_is_an_explicit_choice(
         kind="district",
         name_field="name",
     )
-    # Both cover the proposal fully: without a choice the newest layer takes over (and
-    # the import's report says so).
-    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Ortsteil Mitte"
-    assert ortsteile.report["side_effects"]["district_changed"] == 1
+    # The first district layer decides; the newer one covers the proposal fully too, but
+    # does not take over by being newer (the import's report says nothing changed).
+    districts.refresh_from_db()
+    assert districts.authoritative and not ortsteile.authoritative
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Altstadt"
+    assert ortsteile.report["side_effects"]["district_changed"] == 0
 
     api = client_for(planner)
-    response = api.post(f"/api/layers/{districts.slug}/authoritative/")
+    response = api.post(f"/api/layers/{ortsteile.slug}/authoritative/")
     assert response.status_code == 200, response.content
     assert response.json()["district_changed"] == 1
-    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Altstadt"
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Ortsteil Mitte"
     listed = {layer["slug"]: layer["authoritative"] for layer in api.get("/api/layers/").json()}
-    assert listed == {districts.slug: True, ortsteile.slug: False}
+    assert listed == {districts.slug: False, ortsteile.slug: True}
 
     assert (
-        client_for(resident).post(f"/api/layers/{ortsteile.slug}/authoritative/").status_code == 403
+        client_for(resident).post(f"/api/layers/{districts.slug}/authoritative/").status_code == 403
     )
+    # no choice: the largest share decides, equal shares go to the older layer
     assert (
-        api.delete(f"/api/layers/{districts.slug}/authoritative/").json()["district_changed"] == 1
+        api.delete(f"/api/layers/{ortsteile.slug}/authoritative/").json()["district_changed"] == 1
     )
-    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Ortsteil Mitte"
+    assert ProposalOverlay.objects.get(proposal=proposal).district_name == "Altstadt"

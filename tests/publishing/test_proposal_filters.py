@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def city(zones_gpkg, tmp_path, resident):
     """WA allows housing, GE forbids it; district Nord covers WA, Süd covers GE."""
-    zoning = layer_import(path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone")
+    zoning = layer_import(
+        path=zones_gpkg, name="Zoning", kind="zoning", zone_field="zone", in_effect=True
+    )
     zoning_rules_set(
         layer=zoning, matrix={"WA": {"housing": "compatible"}, "GE": {"housing": "incompatible"}}
     )

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def zoning(tmp_path):
     path = write_gpkg(tmp_path / "zones.gpkg", {"zones": zones_frame()})  # WA west, GE east
-    return layer_import(path=path, name="Zoning", kind="zoning", zone_field="zone")
+    return layer_import(path=path, name="Zoning", kind="zoning", zone_field="zone", in_effect=True)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Load the demo city Auenstadt from data/auenstadt/ (written by `python -m data.generate`).
 
     manage.py demo_city [--limit N] [--url http://127.0.0.1:8000] [--reset-passwords]
+                        [--language de|en]
 
 Idempotent: run it again and nothing is duplicated. Accounts are matched by username,
 layers by name, proposals by (author, title), supports by (proposal, user), comments by
@@ -25,8 +26,9 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
+from data import rounds
 from layers.models import Layer, LayerKind, LayerState
-from layers.services import layer_import, zoning_rules_import_csv
+from layers.services import layer_import, zoning_layer_put_in_effect, zoning_rules_import_csv
 from negotiations.demo import demo_rounds_create
 from proposals import hooks
 from proposals.geometry import geometry_from_geojson
@@ -68,12 +70,19 @@ class Command(BaseCommand):
             "--url", default="http://127.0.0.1:8000", help="where the demo is served (printed)"
         )
         parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="the language the demo's negotiation rounds are written in (default: the "
+            "site's LANGUAGE_CODE); residents' proposals keep their own language",
+        )
+        parser.add_argument(
             "--reset-passwords",
             action="store_true",
             help="set the demo passwords again on existing demo accounts",
         )
 
-    def handle(self, *, limit, url, reset_passwords, **options):
+    def handle(self, *, limit, url, reset_passwords, language, **options):
         started = time.monotonic()
         self.step("accounts", lambda: self.load_accounts(reset_passwords))
         self.step("residents", self.load_residents)
@@ -83,7 +92,7 @@ class Command(BaseCommand):
             self.step("proposals", lambda: self.load_proposals(limit))
         self.step("clusters", self.recluster)
         # Keep last among the steps: rounds need the clusters of the loaded proposals.
-        self.step("rounds", demo_rounds_create)
+        self.step("rounds", lambda: demo_rounds_create(language=language, describe=rounds.describe))
         self.print_accounts(url)
         self.stdout.write(f"Demo city loaded in {time.monotonic() - started:.1f} s.")
 
@@ -156,6 +165,8 @@ class Command(BaseCommand):
         rules = zoning_rules_import_csv(
             layer=zoning, text=(DATA / "zoning_rules.csv").read_text(encoding="utf-8")
         )
+        if not zoning.in_effect:  # as a planner would: rules first, then confirm it
+            zoning_layer_put_in_effect(layer=zoning, user=planner)
         return (
             f"{districts.feature_count} districts ({'new' if new_districts else 'kept'}), "
             f"{zoning.feature_count} zones ({'new' if new_zoning else 'kept'}), {rules} rules"

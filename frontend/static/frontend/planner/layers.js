@@ -78,6 +78,61 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     return button;
   }
 
+  // A zoning layer a planner has not confirmed yet: what it would change, counted afresh
+  // (rules set meanwhile count), and the button that puts it into effect.
+  function effectsText(effects) {
+    const labels = planner.compatibilities || {};
+    const parts = (effects.transitions || []).map((t) => fill(gettext("%(count)s %(from)s → %(to)s"), {
+      count: t.count,
+      from: labels[t.from] || t.from,
+      to: labels[t.to] || t.to,
+    }));
+    const sentence = fill(gettext("Not in effect yet. It would change the verdict of %(count)s of the %(total)s proposals on the layer."), {
+      count: effects.compatibility_changed ?? 0,
+      total: effects.proposals ?? 0,
+    });
+    return parts.length ? `${sentence} (${parts.join(", ")})` : sentence;
+  }
+
+  async function putInEffect(layer, effects) {
+    const question = fill(gettext("Put “%(name)s” into effect? The verdict of %(count)s proposals will change."), {
+      name: layer.name,
+      count: effects.compatibility_changed ?? 0,
+    });
+    if (!window.confirm(question)) return;
+    try {
+      const changes = await apiFetch(layer.urls.put_in_effect, { method: "POST" });
+      window.alert(fill(gettext("“%(name)s” is in effect: the verdict of %(count)s proposals changed."), {
+        name: layer.name,
+        count: changes.compatibility_changed,
+      }));
+    } catch (exc) {
+      window.alert(fill(gettext("The layer could not be put into effect: %(error)s"), { error: exc.message }));
+    }
+    await refresh();
+  }
+
+  function pendingBlock(layer) {
+    const box = document.createElement("div");
+    box.className = "pending-effects warning";
+    box.dataset.pendingEffects = layer.slug;
+    const text = document.createElement("p");
+    let effects = layer.report?.pending_effects || {};
+    text.textContent = effectsText(effects);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.action = "put-in-effect";
+    button.textContent = gettext("Put into effect");
+    button.addEventListener("click", () => putInEffect(layer, effects));
+    box.append(text, button);
+    apiFetch(layer.urls.effects).then((fresh) => {
+      effects = fresh;
+      text.textContent = effectsText(fresh);
+      box.dataset.counted = "fresh";
+    }).catch(() => {}); // the stored count stays
+    return box;
+  }
+
   function row(layer) {
     const tr = document.createElement("tr");
     tr.dataset.slug = layer.slug;
@@ -99,11 +154,16 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     del.addEventListener("click", () => remove(layer));
     const actions = cell(del);
     if (layer.kind === "district" && layer.state === "done") actions.prepend(authoritativeButton(layer), " ");
+    const stateCell = cell(state);
+    if (layer.state === "done" && layer.in_effect === false) {
+      tr.dataset.inEffect = "false";
+      stateCell.append(pendingBlock(layer));
+    }
     tr.append(
       cell(toggle),
       cell(layer.name),
       cell(kindLabels[layer.kind] || layer.kind),
-      cell(state),
+      stateCell,
       cell(String(layer.feature_count)),
       actions,
     );

@@ -107,11 +107,18 @@ export function bindUpload({ form, urls, onImported }) {
     return lines;
   }
 
-  // What the new layer changed for live proposals (a zoning layer without rules turns
-  // their verdicts to "unknown"; the newest district layer takes over the districts).
+  // What the new layer changed for live proposals, or, for a zoning layer that waits for
+  // confirmation, would change (without rules its zones turn verdicts to "unknown").
   function sideEffectLines(r) {
     const effects = r.side_effects || {};
     const texts = [];
+    if (r.pending_effects) {
+      texts.push(fill(gettext("The zoning layer is not in effect yet: it would change the verdict of %(count)s of the %(total)s proposals on it (%(unknown)s to unknown). Set its rules below, then put it into effect in the layer table."), {
+        count: r.pending_effects.compatibility_changed ?? 0,
+        total: r.pending_effects.proposals ?? 0,
+        unknown: r.pending_effects.now_unknown ?? 0,
+      }));
+    }
     if (effects.compatibility_changed) {
       texts.push(fill(gettext("The import changed the compatibility of %(count)s proposals; %(unknown)s are now unknown until the layer's rules are set."), {
         count: effects.compatibility_changed,
