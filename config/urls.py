@@ -26,6 +26,7 @@ api_patterns = [
     path("", include("publishing.urls")),
     path("", include("proposals.urls")),
     path("", include("layers.urls")),
+    path("", include("basemap.urls")),
     path("export/", include("publishing.export_urls")),
     path("", include("layers.participation_urls")),
     path("", include("spatial.urls")),

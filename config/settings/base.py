@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.gis",
+    "django.contrib.postgres",
     "rest_framework",
     "knox",
     "rest_framework_gis",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "accounts",
     "proposals",
     "layers",
+    "basemap",  # the base map and the gazetteer (address search)
     "spatial",
     "negotiations",
     "publishing",
