@@ -13,7 +13,7 @@ LIMIT = 10
 MIN_LENGTH = 2  # normalised characters; shorter queries match too much to rank
 # Lower than pg_trgm's default (0.6), so that one swapped or missing letter in a short
 # street name still finds it ("Goehtestraße" → Goethestraße); ranking puts the best first.
-WORD_SIMILARITY = 0.4
+WORD_SIMILARITY = 0.35
 KIND_ORDER = Case(
     When(kind=PlaceKind.DISTRICT, then=Value(0)),
     When(kind=PlaceKind.PLACE, then=Value(1)),

@@ -38,6 +38,7 @@ urlpatterns = [
     # QGIS does not follow APPEND_SLASH's relative redirect: /ogc is the landing page too.
     path("ogc", ogc.landing, name="ogc-landing"),
     path("ogc/", include("publishing.ogc_urls")),
+    path("tiles/basemap/", include("publishing.basemap")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
