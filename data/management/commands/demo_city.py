@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
+from basemap.services import basemap_import
 from layers.models import Layer, LayerKind, LayerState
 from layers.services import layer_import, zoning_rules_import_csv
 from negotiations.demo import demo_rounds_create
@@ -46,6 +47,7 @@ DEMO_ACCOUNTS = [
 ]
 DISTRICTS_LAYER = "Auenstadt districts"
 ZONING_LAYER = "Auenstadt zoning plan"
+DEMO_ATTRIBUTION = "Base map: generated demo data (Auenstadt is fictitious)"
 
 
 def demo_password(username: str) -> str:
@@ -77,6 +79,7 @@ class Command(BaseCommand):
         self.step("accounts", lambda: self.load_accounts(reset_passwords))
         self.step("residents", self.load_residents)
         self.step("layers", self.load_layers)
+        self.step("basemap", self.load_basemap)
         self.step("proposals", lambda: self.load_proposals(limit))
         self.step("clusters", self.recluster)
         # Keep last among the steps: rounds need the clusters of the loaded proposals.
@@ -88,6 +91,14 @@ class Command(BaseCommand):
         started = time.monotonic()
         report = load()
         self.stdout.write(f"  {name:<10} {report} ({time.monotonic() - started:.1f} s)")
+
+    # --- base map -------------------------------------------------------------------------
+
+    def load_basemap(self) -> str:
+        """The generated streets, addresses, water and parks (data/basemap.py) as the base
+        map and gazetteer, through the import a real OpenStreetMap extract takes."""
+        version = basemap_import(path=DATA / "basemap.osm", attribution=DEMO_ATTRIBUTION)
+        return f"{version.features} features, {version.places} places"
 
     # --- accounts -------------------------------------------------------------------------
 
