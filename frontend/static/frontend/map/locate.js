@@ -25,7 +25,6 @@ export function addLocateControl(map, config, { announce = () => {} } = {}) {
   button.textContent = gettext("Locate me");
   const status = document.createElement("p");
   status.className = "locate-status";
-  status.setAttribute("role", "status");
   box.append(button, status);
   control.onAdd = () => box;
   control.addTo(map);

@@ -71,7 +71,8 @@ function buildControl() {
   });
   const list = element("ul", { id: "place-search-results", role: "listbox", "aria-label": gettext("Places found") });
   list.hidden = true;
-  const status = element("p", { class: "place-search-status", role: "status" });
+  // Shown beside the box; screen readers hear it through the page's live region (announce).
+  const status = element("p", { class: "place-search-status" });
   const chosen = element("div", { class: "place-search-chosen" });
   chosen.hidden = true;
   const pinHere = element("button", { type: "button", class: "link-button" }, gettext("Pin here"));
