@@ -163,7 +163,8 @@ def densest_tile(z: int) -> tuple[int, int, int]:
             """
             SELECT floor((ST_X(c) + %(half)s) / (2 * %(half)s / 2 ^ %(z)s))::int AS x,
                    floor((%(half)s - ST_Y(c)) / (2 * %(half)s / 2 ^ %(z)s))::int AS y
-            FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 3857) AS c FROM basemap_basemapfeature) p
+            FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 3857) AS c
+                  FROM basemap_basemapfeature) p
             GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1
             """,
             {"z": z, "half": 20037508.342789244},  # half the width of Web Mercator's world
