@@ -6,6 +6,8 @@ counts the imports, so tiles can be cached by version.
 
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db.models import F
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,8 +52,9 @@ class Place(models.Model):
 
     class Meta:
         indexes = [
-            # Prefix search (LIKE 'q%') in the index's order.
-            models.Index(OpClass("norm", name="varchar_pattern_ops"), name="basemap_place_prefix"),
+            # Prefix search of one kind (kind = … AND norm LIKE 'q%' ORDER BY norm, all in
+            # the "C" collation): an index range read in order, stopped at the LIMIT.
+            models.Index(F("kind"), Collate("norm", "C"), name="basemap_place_prefix"),
             # Typo-tolerant search over the names (streets, places, districts): trigrams.
             GinIndex(
                 OpClass("norm", name="gin_trgm_ops"),

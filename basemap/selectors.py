@@ -1,97 +1,104 @@
 """Reads of the base map: the gazetteer search. (The base-map tiles are published by
 publishing/basemap.py.)"""
 
-from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import connection, transaction
-from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.db import connection
 
-from .models import BasemapVersion, Place, PlaceKind
+from .models import BasemapVersion
 from .normalise import normalise, split_number
 
 LIMIT = 10
 MIN_LENGTH = 2  # normalised characters; shorter queries match too much to rank
-# Lower than pg_trgm's default (0.6), so that one swapped or missing letter in a short
-# street name still finds it ("Goehtestraße" → Goethestraße); ranking puts the best first.
+# pg_trgm's word-similarity threshold for the `%>` operator, set on each new connection
+# (apps.py): lower than the default 0.6, so that one swapped or missing letter in a short
+# street name still finds it ("Hadynstraße" → Haydnstraße); ranking puts the best first.
 WORD_SIMILARITY = 0.35
-KIND_ORDER = Case(
-    When(kind=PlaceKind.DISTRICT, then=Value(0)),
-    When(kind=PlaceKind.PLACE, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
+STREETS_FOR_NUMBERS = 3  # a house number is looked up on this many best-matching streets
+
+# One statement: the candidates of each way of matching, each ranked and limited by its
+# own index scan, then merged (tier, then rank) without duplicates.
+#   tier 0  names starting with the words (prefix index), shortest first
+#   tier 1  names like the words (trigram word similarity, partial GIN index), most similar first
+#   tier 2  with a house number: that number on the best streets of tiers 0 and 1
+#   tier 3  addresses starting with the whole query (prefix index), in order
+# With a number, tier 2 comes first and the names themselves are left out.
+SEARCH_SQL = """
+WITH prefixed AS (
+    SELECT id, kind, norm, 0 AS tier,
+           row_number() OVER (ORDER BY length(norm), kind, norm) AS rank
+    FROM (SELECT id, kind, norm FROM basemap_place
+          WHERE kind <> 'address' AND norm LIKE %(words_prefix)s
+          ORDER BY length(norm), kind, norm LIMIT %(limit)s) p
+),
+alike AS (
+    SELECT id, kind, norm, 1 AS tier,
+           row_number() OVER (ORDER BY score DESC, length(norm), norm) AS rank
+    FROM (SELECT id, kind, norm, word_similarity(%(words)s, norm) AS score FROM basemap_place
+          WHERE kind <> 'address' AND norm %%> %(words)s
+          ORDER BY score DESC, length(norm), norm LIMIT %(limit)s) s
+),
+names AS (SELECT * FROM prefixed UNION ALL SELECT * FROM alike),
+streets AS (
+    SELECT norm, row_number() OVER (ORDER BY min(tier), min(rank)) AS rank
+    FROM names WHERE kind = 'street' AND %(number)s <> ''
+    GROUP BY norm ORDER BY min(tier), min(rank) LIMIT %(streets)s
+),
+numbered AS (
+    SELECT a.id, 2 AS tier, s.rank * 1000 + a.rank AS rank
+    FROM streets s CROSS JOIN LATERAL (
+        SELECT id, row_number() OVER (ORDER BY length(housenumber), housenumber) AS rank
+        FROM (SELECT id, housenumber FROM basemap_place
+              WHERE kind = 'address' AND street_norm = s.norm
+                AND housenumber LIKE %(number_prefix)s
+              ORDER BY length(housenumber), housenumber LIMIT %(limit)s) n
+    ) a
+),
+addresses AS (
+    SELECT id, 3 AS tier, row_number() OVER (ORDER BY norm COLLATE "C") AS rank
+    FROM (SELECT id, norm FROM basemap_place
+          WHERE kind = 'address' AND norm COLLATE "C" LIKE %(prefix)s
+          ORDER BY norm COLLATE "C" LIMIT %(limit)s) a
+),
+found AS (
+    SELECT id, tier, rank FROM names WHERE %(number)s = ''
+    UNION ALL SELECT id, tier, rank FROM numbered
+    UNION ALL SELECT id, tier, rank FROM addresses
+),
+best AS (
+    SELECT DISTINCT ON (id) id, tier, rank FROM found ORDER BY id, tier, rank
 )
+SELECT p.kind, p.name, ST_X(p.geom), ST_Y(p.geom)
+FROM best JOIN basemap_place p USING (id)
+ORDER BY CASE WHEN best.tier = 2 THEN -1 ELSE best.tier END, best.rank
+LIMIT %(limit)s
+"""
 
 
-def _names() -> QuerySet[Place]:
-    return Place.objects.exclude(kind=PlaceKind.ADDRESS)
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _names_by_prefix(norm: str, limit: int) -> list[Place]:
-    return list(_names().filter(norm__startswith=norm).order_by(Length("norm"), KIND_ORDER)[:limit])
-
-
-def _names_by_similarity(words: str, limit: int) -> list[Place]:
-    """Names containing something like `words` (trigram word similarity, the partial GIN
-    index), the most similar first."""
-    return list(
-        _names()
-        .filter(norm__trigram_word_similar=words)
-        .annotate(similarity=TrigramWordSimilarity(words, "norm"))
-        .order_by("-similarity", Length("norm"), KIND_ORDER)[:limit]
-    )
-
-
-def _addresses_by_prefix(norm: str, limit: int) -> list[Place]:
-    return list(
-        Place.objects.filter(kind=PlaceKind.ADDRESS, norm__startswith=norm).order_by("norm")[:limit]
-    )
-
-
-def _addresses_on(streets: list[Place], number: str, limit: int) -> list[Place]:
-    """The addresses with a number starting with `number` on these streets, the streets in
-    their order, the exact number first."""
-    found = []
-    for street in streets:
-        found += Place.objects.filter(
-            kind=PlaceKind.ADDRESS, street_norm=street.norm, housenumber__startswith=number
-        ).order_by(Length("housenumber"), "housenumber")[: limit - len(found)]
-        if len(found) >= limit:
-            break
-    return found
-
-
-def _unique(places: list[Place], limit: int) -> list[Place]:
-    return list({place.pk: place for place in places}.values())[:limit]
-
-
-def place_search(*, q: str, limit: int = LIMIT) -> list[Place]:
-    """Gazetteer entries for what a person typed, best first: names (districts, places,
-    streets) starting with it, then names like it (typos), then addresses. With a house
-    number at the end ("Goethestr 12"), the addresses with that number on the streets
-    that match the words come first."""
+def place_search(*, q: str, limit: int = LIMIT) -> list[dict]:
+    """Gazetteer entries for what a person typed, best first, as {kind, name, lon, lat}:
+    names (districts, places, streets) starting with it, then names like it (typos), then
+    addresses. With a house number at the end ("Goethestr 12"), the addresses with that
+    number on the streets that match the words come first."""
     norm = normalise(q)
     if len(norm) < MIN_LENGTH:
         return []
     words, number = split_number(norm)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-            [str(WORD_SIMILARITY)],
-        )
-        if number:
-            streets = [
-                p
-                for p in _names_by_prefix(words, 3) + _names_by_similarity(words, 3)
-                if p.kind == PlaceKind.STREET
-            ]
-            found = _addresses_on(_unique(streets, 3), number, limit)
-            return _unique(found + _addresses_by_prefix(norm, limit), limit)
-        found = _names_by_prefix(norm, limit)
-        if len(found) < limit:
-            found += _names_by_similarity(norm, limit)
-        if len(found) < limit:
-            found += _addresses_by_prefix(norm, limit)
-        return _unique(found, limit)
+    params = {
+        "words": words,
+        "words_prefix": _like_prefix(words),
+        "prefix": _like_prefix(norm),
+        "number": number,
+        "number_prefix": _like_prefix(number),
+        "streets": STREETS_FOR_NUMBERS,
+        "limit": limit,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_SQL, params)
+        rows = cursor.fetchall()
+    return [{"kind": kind, "name": name, "lon": lon, "lat": lat} for kind, name, lon, lat in rows]
 
 
 def basemap_version() -> BasemapVersion | None:

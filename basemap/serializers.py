@@ -1,14 +1,11 @@
 from rest_framework import serializers
 
-from .models import Place, PlaceKind
+from .models import PlaceKind
 
 
-class PlaceSerializer(serializers.ModelSerializer):
+class PlaceSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=PlaceKind.choices)
+    name = serializers.CharField()
     # Axis order lon/lat, as in GeoJSON and the API's bbox parameter.
-    lon = serializers.FloatField(source="geom.x")
-    lat = serializers.FloatField(source="geom.y")
-
-    class Meta:
-        model = Place
-        fields = ["kind", "name", "lon", "lat"]
+    lon = serializers.FloatField()
+    lat = serializers.FloatField()

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from basemap.services import basemap_import
 
@@ -18,3 +19,10 @@ def import_kirchberg(settings):
 @pytest.fixture
 def kirchberg(settings, db):
     return import_kirchberg(settings)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages asserted here are the English source text."""
+    with translation.override("en"):
+        yield

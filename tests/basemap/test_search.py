@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def names(q):
-    return [place.name for place in place_search(q=q)]
+    return [place["name"] for place in place_search(q=q)]
 
 
 def test_a_street_is_found_by_its_beginning_before_its_addresses(kirchberg):

@@ -15,20 +15,25 @@ function message(error) {
   return gettext("Your position could not be found. Please search for your street instead.");
 }
 
-export function addLocateControl(map, config, { announce = () => {} } = {}) {
-  const control = L.control({ position: "topleft" });
-  const box = document.createElement("div");
-  box.className = "locate-control leaflet-bar";
+// The button goes into `row` and its message under `box` when given (the place search's),
+// else into a control of its own.
+export function addLocateControl(map, config, { announce = () => {}, box = null, row = null } = {}) {
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "locate-control leaflet-bar";
+    const control = L.control({ position: "topleft" });
+    control.onAdd = () => box;
+    control.addTo(map);
+    L.DomEvent.disableClickPropagation(box);
+  }
   const button = document.createElement("button");
   button.type = "button";
   button.className = "locate-button";
   button.textContent = gettext("Locate me");
   const status = document.createElement("p");
   status.className = "locate-status";
-  box.append(button, status);
-  control.onAdd = () => box;
-  control.addTo(map);
-  L.DomEvent.disableClickPropagation(box);
+  (row ?? box).append(button);
+  box.append(status);
 
   const city = boundsFromBbox(config.cityBbox);
   let marker = null;

@@ -95,8 +95,8 @@ function listWideClaim(feature) {
   list.append(item);
 }
 
-addPlaceSearch(map, config, { onPinHere: pinHere, announce });
-addLocateControl(map, config, { announce });
+const placeSearch = addPlaceSearch(map, config, { onPinHere: pinHere, announce });
+addLocateControl(map, config, { announce, box: placeSearch.box, row: placeSearch.row });
 registerOverlays({ map, config, layersControl });
 loader.reload();
 window.stadtmacher = { map, pins }; // for debugging and the browser tests

@@ -77,8 +77,10 @@ function buildControl() {
   chosen.hidden = true;
   const pinHere = element("button", { type: "button", class: "link-button" }, gettext("Pin here"));
   chosen.append(element("span"), pinHere);
-  box.append(label, input, list, status, chosen);
-  return { box, input, list, status, chosen, pinHere };
+  const row = element("div", { class: "place-search-row" }); // the input and its tools
+  row.append(input);
+  box.append(label, row, list, status, chosen);
+  return { box, row, input, list, status, chosen, pinHere };
 }
 
 // Adds the search box to the map. onPinHere(latlng), when given, is offered after a place
@@ -87,7 +89,8 @@ export function addPlaceSearch(map, config, { onPinHere = null, announce = () =>
   const geocoder = config.geocoder ?? { kind: "local", url: config.urls.places };
   const api = GEOCODERS[geocoder.kind] ?? GEOCODERS.local;
   const ui = buildControl();
-  const control = L.control({ position: "topleft" });
+  // Top right, clear of the drawing tools (top left) and of the map's centre on a phone.
+  const control = L.control({ position: "topright" });
   control.onAdd = () => ui.box;
   control.addTo(map);
   L.DomEvent.disableClickPropagation(ui.box);
