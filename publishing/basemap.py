@@ -66,6 +66,13 @@ def tile_params(z: int, x: int, y: int) -> dict:
     }
 
 
+# The tile and the version it is of, in one round trip.
+VERSIONED_TILE_SQL = f"""
+SELECT (SELECT max(id) FROM basemap_basemapversion),
+       CASE WHEN EXISTS (SELECT FROM basemap_basemapversion) THEN ({TILE_SQL}) END
+"""
+
+
 def basemap_tile(*, z: int, x: int, y: int) -> bytes:
     """One vector tile of the base map (empty where there is nothing)."""
     with connection.cursor() as cursor:
@@ -73,22 +80,34 @@ def basemap_tile(*, z: int, x: int, y: int) -> bytes:
         return bytes(cursor.fetchone()[0] or b"")
 
 
+def versioned_tile(*, z: int, x: int, y: int) -> tuple[int | None, bytes]:
+    """(the base map's version, the tile): (None, b"") before any import."""
+    with connection.cursor() as cursor:
+        cursor.execute(VERSIONED_TILE_SQL, tile_params(z, x, y))
+        version, tile = cursor.fetchone()
+    return version, bytes(tile or b"")
+
+
+def _headers(response, request, version: int) -> HttpResponse:
+    response["ETag"] = f'"basemap-{version}"'
+    current = request.GET.get("v") == str(version)
+    response["Cache-Control"] = "public, max-age=86400" if current else "public, max-age=60"
+    return response
+
+
 @require_GET
 def tile_view(request, z: int, x: int, y: int):
     if z > MAX_ZOOM or x >= 2**z or y >= 2**z:
         raise Http404(_("No such tile."))
-    version = basemap_version()
+    if "If-None-Match" in request.headers:
+        latest = basemap_version()
+        version = latest.pk if latest else None
+        if version and request.headers["If-None-Match"] == f'"basemap-{version}"':
+            return _headers(HttpResponse(status=304), request, version)
+    version, tile = versioned_tile(z=z, x=x, y=y)
     if version is None:
         raise Http404(_("The city has no base map yet."))
-    etag = f'"basemap-{version.pk}"'
-    current = request.GET.get("v") == str(version.pk)
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(basemap_tile(z=z, x=x, y=y), content_type=MVT)
-    response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=86400" if current else "public, max-age=60"
-    return response
+    return _headers(HttpResponse(tile, content_type=MVT), request, version)
 
 
 urlpatterns = [
