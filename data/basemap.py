@@ -18,7 +18,7 @@ from . import city
 GRID_M = 320  # distance between the residential streets
 GRID_RADIUS_M = 3150  # inside the Weidenring
 SEGMENT_CROSSINGS = 3  # a street name runs over this many blocks
-HOUSE_SPACING_M = 55
+HOUSE_SPACING_M = 70
 BUILDING_RADIUS_M = 2200  # building blocks in the inner city
 TREES = [
     "Ahorn",
