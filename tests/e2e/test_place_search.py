@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from basemap.services import basemap_import
+from config.csp import policy
 from tests.e2e.conftest import _close, _new_page
 
 pytestmark = pytest.mark.e2e
@@ -107,3 +108,29 @@ def test_locate_me_says_when_the_browser_may_not_tell(page, live_server):
     ).wait_for()
     assert "not allowed" in page.locator("#map-status").inner_text()
     assert centre(page) == before
+
+
+def test_an_external_nominatim_geocoder_is_asked_by_the_browser(page, live_server, settings):
+    settings.GEOCODER_URL = "https://nominatim.example.org/search"
+    settings.GEOCODER_KIND = "nominatim"
+    settings.CONTENT_SECURITY_POLICY = policy(tile_url="", geocoder_url=settings.GEOCODER_URL)
+    asked = []
+
+    def nominatim(route):
+        asked.append(route.request.url)
+        body = '[{"display_name": "Markt 1, Auenstadt", "lon": "12.3751", "lat": "51.3449"}]'
+        route.fulfill(
+            status=200,
+            body=body,
+            headers={"Content-Type": "application/json", "Access-Control-Allow-Origin": "*"},
+        )
+
+    page.route("https://nominatim.example.org/**", nominatim)
+    page.goto(live_server.url + "/")
+    search = page.get_by_role("combobox", name="Find a street, address or place")
+    search.fill("Markt 1")
+    page.get_by_role("option", name="Markt 1, Auenstadt").wait_for()
+    assert "q=Markt+1" in asked[0] and "format=jsonv2" in asked[0] and "bounded=1" in asked[0]
+    search.press("Enter")
+    lat, lon = centre(page)
+    assert (lat, lon) == (pytest.approx(51.3449, abs=1e-4), pytest.approx(12.3751, abs=1e-4))
