@@ -19,7 +19,7 @@ import geopandas
 import pyogrio
 import shapely
 
-from . import city, claims, hotspots, texts
+from . import basemap, city, claims, hotspots, texts
 
 SEED = 20260
 OUT = Path(__file__).resolve().parent / "auenstadt"
@@ -140,6 +140,7 @@ def generate(out: Path = OUT) -> list[Path]:
         "zoning_rules.csv": rules_csv(),
         "residents.csv": residents_csv(people),
         "proposals.geojson": proposals_geojson(items),
+        "basemap.osm": basemap.basemap_osm(),
     }
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")

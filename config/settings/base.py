@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.gis",
+    "django.contrib.postgres",
     "rest_framework",
     "knox",
     "rest_framework_gis",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "accounts",
     "proposals",
     "layers",
+    "basemap",  # the base map and the gazetteer (address search)
     "spatial",
     "negotiations",
     "community",
@@ -224,11 +226,19 @@ CLAIM_MAX_EXTENT_M = env.float("CLAIM_MAX_EXTENT_M", default=2000.0)
 # Base-map tiles; empty means no tile server: the map draws the city's own districts.
 BASEMAP_TILE_URL = env("BASEMAP_TILE_URL", default="")
 BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")
+# Place search: empty means the city's own gazetteer (manage.py import_basemap); else the
+# search URL of a Nominatim- or Photon-compatible geocoder, which browsers then ask directly
+# (e.g. https://nominatim.example.org/search, https://photon.example.org/api).
+GEOCODER_URL = env("GEOCODER_URL", default="")
+GEOCODER_KIND = env("GEOCODER_KIND", default="nominatim")
+if GEOCODER_KIND not in ("nominatim", "photon"):
+    raise ImproperlyConfigured("GEOCODER_KIND must be nominatim or photon.")
 # Claims within this many metres of each other count as the same space (spatial analysis).
 CLUSTER_TOLERANCE_M = env.float("CLUSTER_TOLERANCE_M", default=10.0)
 
-# Content-Security-Policy on every response (config/csp.py: the tile server is allowed).
-CONTENT_SECURITY_POLICY = csp_policy(tile_url=BASEMAP_TILE_URL)
+# Content-Security-Policy on every response (config/csp.py: the tile server and the
+# external geocoder are allowed).
+CONTENT_SECURITY_POLICY = csp_policy(tile_url=BASEMAP_TILE_URL, geocoder_url=GEOCODER_URL)
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": ((CITY_BBOX[1] + CITY_BBOX[3]) / 2, (CITY_BBOX[0] + CITY_BBOX[2]) / 2),

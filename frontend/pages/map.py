@@ -8,6 +8,7 @@ from layers.selectors import district_choices, district_layers
 from proposals.models import Category, Kind, Scope
 from proposals.selectors import wide_claim_list
 
+from .basemap import basemap_config, geocoder_config
 from .layer_overlay import layer_overlay_config
 from .zoning import compatibility_labels, overlay_filter_state
 
@@ -67,6 +68,10 @@ def map_config(request) -> dict:
             if settings.BASEMAP_TILE_URL
             else None
         ),
+        # The city's own vector base map (map/basemap.js) when no tile server is set.
+        "basemap": None if settings.BASEMAP_TILE_URL else basemap_config(),
+        # Address and place search (map/search.js).
+        "geocoder": geocoder_config(),
         "categories": categories(),
         "kinds": kinds(),
         "user": {"authenticated": user.is_authenticated},

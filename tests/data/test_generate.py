@@ -22,6 +22,7 @@ FILES = [
     "zoning_rules.csv",
     "residents.csv",
     "proposals.geojson",
+    "basemap.osm",
 ]
 
 

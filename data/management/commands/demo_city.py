@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
+from basemap.services import basemap_import
 from data import rounds
 from layers.models import Layer, LayerKind, LayerState
 from layers.services import layer_import, zoning_layer_put_in_effect, zoning_rules_import_csv
@@ -49,6 +50,7 @@ DEMO_ACCOUNTS = [
 ]
 DISTRICTS_LAYER = "Auenstadt districts"
 ZONING_LAYER = "Auenstadt zoning plan"
+DEMO_ATTRIBUTION = "Base map: generated demo data (Auenstadt is fictitious)"
 
 
 def demo_password(username: str) -> str:
@@ -87,6 +89,7 @@ class Command(BaseCommand):
         self.step("accounts", lambda: self.load_accounts(reset_passwords))
         self.step("residents", self.load_residents)
         self.step("layers", self.load_layers)
+        self.step("basemap", self.load_basemap)
         # The residents are fictional: the notices their comments make are not e-mailed.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             self.step("proposals", lambda: self.load_proposals(limit))
@@ -100,6 +103,14 @@ class Command(BaseCommand):
         started = time.monotonic()
         report = load()
         self.stdout.write(f"  {name:<10} {report} ({time.monotonic() - started:.1f} s)")
+
+    # --- base map -------------------------------------------------------------------------
+
+    def load_basemap(self) -> str:
+        """The generated streets, addresses, water and parks (data/basemap.py) as the base
+        map and gazetteer, through the import a real OpenStreetMap extract takes."""
+        version = basemap_import(path=DATA / "basemap.osm", attribution=DEMO_ATTRIBUTION)
+        return f"{version.features} features, {version.places} places"
 
     # --- accounts -------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 /* global L */
 import { apiFetch } from "../api/client.js";
 import { gettext } from "../lib/i18n.js";
-import { asText } from "./text.js";
+import { addVectorBasemap } from "./basemap.js";
+import { asText, escapeHtml } from "./text.js";
 
 const LABEL_MIN_ZOOM = 12;
 
@@ -24,14 +25,23 @@ export function createMap(element, config) {
     zoomSnap: 0.5,
   });
   map.fitBounds(city);
+  addBaseLayer(map, config);
+  map.attributionControl.setPrefix(false);
+  return map;
+}
+
+// The base map: a configured raster tile server (BASEMAP_TILE_URL) first, else the city's
+// own vector base map when one has been imported, else nothing (drawCity outlines the city).
+export function addBaseLayer(map, config) {
   if (config.tiles) {
     L.tileLayer(config.tiles.url, {
       attribution: config.tiles.attribution,
       maxZoom: config.maxZoom,
     }).addTo(map);
+  } else if (config.basemap) {
+    const basemap = { ...config.basemap, attribution: escapeHtml(config.basemap.attribution) };
+    addVectorBasemap(map, basemap).catch(() => {}); // without it the districts still show
   }
-  map.attributionControl.setPrefix(false);
-  return map;
 }
 
 // Without tiles the city must still be recognisable: draw its districts when the layers
@@ -52,7 +62,13 @@ export async function drawCity(map, config, { fitToDistricts = true } = {}) {
   try {
     const districts = await apiFetch(config.urls.districts);
     const layer = L.geoJSON(districts, {
-      style: { color: "#7d8794", weight: 1.5, fillColor: "#dfe5dc", fillOpacity: 0.45 },
+      // Over a base map the districts are outlines with a tint, not a canvas of their own.
+      style: {
+        color: "#7d8794",
+        weight: 1.5,
+        fillColor: "#dfe5dc",
+        fillOpacity: config.basemap && !config.tiles ? 0.08 : 0.45,
+      },
       interactive: false,
       onEachFeature: (feature, districtLayer) => {
         const name = feature.properties?.name;

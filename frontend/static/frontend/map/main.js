@@ -9,8 +9,10 @@ import { bindFilterForm, filtersFromForm } from "../list/query.js";
 import { createMap, drawCity } from "./base.js";
 import { keepViewInHash, viewFromHash } from "./hash.js";
 import { createLoader } from "./loader.js";
+import { addLocateControl } from "./locate.js";
 import { registerOverlays } from "./overlays.js";
 import { createPins } from "./pins.js";
+import { addPlaceSearch } from "./search.js";
 import { setPalette } from "./style.js";
 
 const config = pageConfig();
@@ -58,9 +60,11 @@ const loader = createLoader({
 bindFilterForm(filterForm, { onChange: () => loader.reload(), links: listLink ? [listLink] : [] });
 
 const drawForm = document.getElementById("draw-form");
+let pinHere = null; // offered by the place search to a signed-in resident
 if (config.user.authenticated && drawForm) {
   let form = null;
   const { drawn, pinCentre } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
+  pinHere = pinCentre;
   document.getElementById("pin-centre-hint").hidden = false;
   document.getElementById("pin-centre").addEventListener("click", pinCentre);
   form = bindDrawForm({
@@ -92,6 +96,8 @@ function listWideClaim(feature) {
   list.append(item);
 }
 
+const placeSearch = addPlaceSearch(map, config, { onPinHere: pinHere, announce });
+addLocateControl(map, config, { announce, box: placeSearch.box, row: placeSearch.row });
 registerOverlays({ map, config, layersControl });
 loader.reload();
 window.stadtmacher = { map, pins }; // for debugging and the browser tests

@@ -1,7 +1,7 @@
 // Entry module of a pin's page: the pin on a small map, and the forms that use the API.
 /* global L */
 import { pageConfig } from "../lib/config.js";
-import { drawCity } from "../map/base.js";
+import { addBaseLayer, drawCity } from "../map/base.js";
 import { pathStyle, pinIcon, setPalette } from "../map/style.js";
 import { bindApiForm } from "./forms.js";
 
@@ -10,9 +10,7 @@ setPalette(config.categories);
 
 function showPin(element, { geometry, kind, category }) {
   const map = L.map(element, { minZoom: config.minZoom, maxZoom: config.maxZoom });
-  if (config.tiles) {
-    L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution }).addTo(map);
-  }
+  addBaseLayer(map, config);
   map.attributionControl.setPrefix(false);
   const pin = L.geoJSON(geometry, {
     style: pathStyle(category, kind),

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import api
+
+# Included under /api/ with the namespace "api" (config/urls.py).
+urlpatterns = [
+    path("places/", api.PlaceSearchView.as_view(), name="place-search"),
+]
