@@ -8,8 +8,7 @@ what they add is the overlay: the `compatibility` and `district` filters and the
 
 import hashlib
 
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import get_language, gettext_lazy
 from drf_spectacular.utils import extend_schema
 
 from core.params import Filters, NumberFilter
@@ -28,7 +27,7 @@ LIMIT = NumberFilter(
     minimum=1,
     maximum=100_000,
     whole=True,
-    message=_lazy("limit must be a whole number from %(minimum)s to %(maximum)s."),
+    message=gettext_lazy("limit must be a whole number from %(minimum)s to %(maximum)s."),
     description="when more proposals than this match, answer no features and "
     '"limitExceeded": true (the map then draws vector tiles)',
 )

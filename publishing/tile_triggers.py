@@ -33,27 +33,30 @@ def _function(layer: str, spec: dict) -> str:
     return f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    boxes geometry[];
+    touched bigint;
 BEGIN
     IF TG_OP = 'UPDATE' THEN
-        SELECT array_agg(b) INTO boxes FROM (
-            SELECT ST_Envelope(o.{geom}) AS b FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE {changed}
-            UNION ALL
-            SELECT ST_Envelope(n.{geom}) FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE {changed}) AS changed;
+        SELECT count(*) INTO touched FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {changed};
     ELSIF TG_OP = 'INSERT' THEN
-        SELECT array_agg(ST_Envelope({geom})) INTO boxes FROM new_rows;
+        SELECT count(*) INTO touched FROM new_rows;
     ELSE
-        SELECT array_agg(ST_Envelope({geom})) INTO boxes FROM old_rows;
+        SELECT count(*) INTO touched FROM old_rows;
     END IF;
-    IF coalesce(cardinality(boxes), 0) > {BULK} THEN
+    IF touched > {BULK} THEN
         INSERT INTO publishing_tilechange (layer, box, everything) VALUES ('{layer}', NULL, true);
-    ELSIF coalesce(cardinality(boxes), 0) = 0 THEN
+    ELSIF touched = 0 THEN
         INSERT INTO publishing_tilechange (layer, box, everything) VALUES ('{layer}', NULL, false);
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO publishing_tilechange (layer, box, everything)
+        SELECT '{layer}', b, false FROM old_rows o JOIN new_rows n ON n.id = o.id,
+            LATERAL (VALUES (ST_Envelope(o.{geom})), (ST_Envelope(n.{geom}))) AS boxes (b)
+        WHERE {changed};
+    ELSIF TG_OP = 'INSERT' THEN
+        INSERT INTO publishing_tilechange (layer, box, everything)
+        SELECT '{layer}', ST_Envelope({geom}), false FROM new_rows;
     ELSE
         INSERT INTO publishing_tilechange (layer, box, everything)
-        SELECT '{layer}', b, false FROM unnest(boxes) AS b WHERE b IS NOT NULL;
+        SELECT '{layer}', ST_Envelope({geom}), false FROM old_rows;
     END IF;
     RETURN NULL;
 END $$"""

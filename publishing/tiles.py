@@ -47,7 +47,8 @@ def _cells_sql(
     name: str, inner: str, z: int, x: int, y: int, point: str, counts: dict[str, str]
 ) -> str:
     """ST_AsMVT of grid cells: each cell a point at the mean position of its rows, with
-    `count` and one column per entry of counts ({name: condition})."""
+    `count`, `label` (the count as text, for map labels) and one column per entry of
+    counts ({name: condition})."""
     size = EXTENT // CELLS
     columns = ", ".join(
         f"count(*) FILTER (WHERE {condition})::int AS {connection.ops.quote_name(name)}"
@@ -55,7 +56,7 @@ def _cells_sql(
     )
     return f"""
 SELECT ST_AsMVT(c, '{name}', {EXTENT}, 'geom') FROM (
-    SELECT count(*)::int AS count, {columns},
+    SELECT count(*)::int AS count, count(*)::text AS label, {columns},
            ST_MakePoint(round(avg(px)), round(avg(py))) AS geom
     FROM (SELECT r.*, {_pixel_columns("r.pt", z, x, y)}
           FROM (SELECT r0.*, {point} AS pt FROM ({inner}) r0 OFFSET 0) r) q

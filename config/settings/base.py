@@ -213,6 +213,11 @@ CLAIM_MAX_EXTENT_M = env.float("CLAIM_MAX_EXTENT_M", default=2000.0)
 # Base-map tiles; empty means no tile server: the map draws the city's own districts.
 BASEMAP_TILE_URL = env("BASEMAP_TILE_URL", default="")
 BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")
+# The map shows pins as markers (GeoJSON) while the view holds at most this many, and as
+# vector tiles beyond (publishing/tiles.py). Tiles ask browsers and CDNs to revalidate;
+# TILES_MAX_AGE > 0 lets a CDN serve a tile that many seconds unasked (docs/operations.md).
+MAP_MARKER_LIMIT = env.int("MAP_MARKER_LIMIT", default=2000)
+TILES_MAX_AGE = env.int("TILES_MAX_AGE", default=0)
 # Claims within this many metres of each other count as the same space (spatial analysis).
 CLUSTER_TOLERANCE_M = env.float("CLUSTER_TOLERANCE_M", default=10.0)
 

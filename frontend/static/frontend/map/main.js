@@ -11,6 +11,7 @@ import { keepViewInHash, viewFromHash } from "./hash.js";
 import { createLoader } from "./loader.js";
 import { registerOverlays } from "./overlays.js";
 import { createPins } from "./pins.js";
+import { createPinTiles } from "./tiles.js";
 import { setPalette } from "./style.js";
 
 const config = pageConfig();
@@ -25,6 +26,7 @@ if (view) map.setView(view.centre, view.zoom);
 drawCity(map, config, { fitToDistricts: !view });
 keepViewInHash(map);
 const pins = createPins(map, config);
+const tiles = config.urls.proposalTiles ? createPinTiles(map, { url: config.urls.proposalTiles }) : null;
 // Other areas add their overlays here; the control appears once there is something in it.
 const layersControl = L.control.layers(null, null, { collapsed: true });
 let controlShown = false;
@@ -43,11 +45,16 @@ const loader = createLoader({
   map,
   config,
   pins,
+  tiles,
   getFilters: () => filtersFromForm(filterForm),
   onState: ({ state, count, error }) => {
     status.dataset.state = state;
     if (state === "loading") announce(gettext("Loading pins…"));
-    if (state === "loaded") announce(fill(gettext("%(count)s pins in this part of the map"), { count }));
+    if (state === "loaded" && count === null) {
+      announce(gettext("Many pins here: the circles count them. Zoom in to see single pins."));
+    } else if (state === "loaded") {
+      announce(fill(gettext("%(count)s pins in this part of the map"), { count }));
+    }
     if (state === "error") {
       // A 400 names the filter that is wrong; anything else gets the general message.
       const failed = gettext("The pins could not be loaded. Please try again.");
@@ -93,4 +100,4 @@ function listWideClaim(feature) {
 
 registerOverlays({ map, config, layersControl });
 loader.reload();
-window.stadtmacher = { map, pins }; // for debugging and the browser tests
+window.stadtmacher = { map, pins, tiles }; // for debugging and the browser tests
