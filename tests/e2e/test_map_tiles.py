@@ -64,10 +64,8 @@ def counted(tiles, *, must_contain="") -> int:
     return total
 
 
-def painted_pixels(page) -> int:
-    """Non-transparent pixels on the canvases of the pin tiles."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('.leaflet-pinTiles-pane canvas')]
+# How many pixels of the pin tiles' canvases are painted (not transparent).
+PAINTED_PIXELS = """() => [...document.querySelectorAll('.leaflet-pinTiles-pane canvas')]
             .map((canvas) => {
               if (!canvas.width) return 0;
               const data = canvas.getContext('2d')
@@ -76,7 +74,11 @@ def painted_pixels(page) -> int:
               for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
               return n;
             }).reduce((a, b) => a + b, 0)"""
-    )
+PAINTED = f"() => ({PAINTED_PIXELS})() > 100"
+
+
+def painted_pixels(page) -> int:
+    return page.evaluate(PAINTED_PIXELS)
 
 
 def test_a_crowded_view_draws_tiles_not_markers_and_filters_redraw_them(page, live_server, crowded):
@@ -89,10 +91,9 @@ def test_a_crowded_view_draws_tiles_not_markers_and_filters_redraw_them(page, li
         "() => document.querySelectorAll('.leaflet-pinTiles-pane canvas.leaflet-tile-loaded')"
         ".length > 0"
     )
-    page.wait_for_timeout(500)
+    wait_for_count(page, tiles, 8)
     assert page.locator(".leaflet-marker-icon.pin-icon").count() == 0
-    assert painted_pixels(page) > 100
-    assert counted(tiles) == 8
+    page.wait_for_function(PAINTED)
 
     tiles.clear()
     page.locator("input[name=category][value=mobility]").check()
@@ -106,8 +107,7 @@ def test_a_crowded_view_draws_tiles_not_markers_and_filters_redraw_them(page, li
     page.wait_for_function(
         "() => (window.stadtmacher.tiles.shown() || '').includes('category=housing')"
     )
-    page.wait_for_timeout(1000)
-    assert counted(tiles, must_contain="category=housing") == 6
+    wait_for_count(page, tiles, 6, must_contain="category=housing")
     assert page.js_errors == []
 
 
@@ -137,3 +137,31 @@ def test_clicking_a_circle_zooms_in_until_the_pins_are_markers(page, live_server
     page.locator(".leaflet-marker-icon.pin-icon").first.click()
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Homes")
     assert page.js_errors == []
+
+
+def test_a_new_pin_shows_in_the_tiles_at_once(page, live_server, crowded, resident, login):
+    login(page, live_server, resident)
+    tiles = record_tiles(page)
+    page.goto(f"{live_server.url}/#14/{LAT + 0.003}/{LON + 0.02}")
+    expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
+    page.wait_for_function("() => window.stadtmacher.tiles.shown() !== null")
+    wait_for_count(page, tiles, 8)
+    tiles.clear()
+    page.locator("#pin-centre").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Zebra crossing")
+    page.locator("#draw-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("Zebra crossing")
+    wait_for_count(page, tiles, 9)  # the tiles are fetched again, the new pin in them
+    assert page.js_errors == []
+
+
+def wait_for_count(page, tiles, expected: int, *, must_contain="", seconds: float = 15) -> None:
+    """Wait until the tiles received count `expected` pins (this machine may be slow)."""
+    for _ in range(int(seconds * 4)):
+        page.wait_for_timeout(250)
+        seen = any(must_contain in url for url, _ in tiles)
+        if seen and counted(list(tiles), must_contain=must_contain) == expected:
+            return
+    assert counted(list(tiles), must_contain=must_contain) == expected

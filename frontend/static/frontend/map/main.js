@@ -77,6 +77,7 @@ if (config.user.authenticated && drawForm) {
     url: config.urls.proposals,
     drawn,
     onCreated: (feature) => {
+      tiles?.refresh();
       if ((feature.properties.scope ?? "drawn") === "drawn") pins.addOne(feature);
       else listWideClaim(feature);
     },

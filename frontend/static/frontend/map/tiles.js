@@ -81,7 +81,7 @@ const labelRules = [
   },
 ];
 
-// createPinTiles(map, { url }) -> { show(params), hide(), shown() }
+// createPinTiles(map, { url }) -> { show(params), hide(), refresh(), shown() }
 //   url: the tile URL template with {z}/{x}/{y}; params: URLSearchParams of the filters.
 export function createPinTiles(map, { url }) {
   map.createPane("pinTiles").style.zIndex = 450; // above areas and districts, below markers
@@ -125,5 +125,14 @@ export function createPinTiles(map, { url }) {
     map.getContainer().classList.remove("pin-tiles-shown");
   }
 
-  return { show, hide, shown: () => (layer ? query : null), layer: () => layer };
+  // After a write here: fetch the tiles again (the browser revalidates them by ETag, and
+  // those the write touched come back new).
+  function refresh() {
+    if (!layer) return;
+    const params = new URLSearchParams(query);
+    hide();
+    show(params);
+  }
+
+  return { show, hide, refresh, shown: () => (layer ? query : null), layer: () => layer };
 }
