@@ -166,6 +166,16 @@ def test_proposal_tiles(client):
         repeat=max(REPEAT, 50),
     )
     report("tile-z14-cached", **quick)
+
+    def select_1():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    queries = interleaved_medians(
+        {"version_read": lambda: tile_version("proposals", z, x, y), "SELECT_1": select_1},
+        repeat=max(REPEAT, 50),
+    )
+    report("tile-version-read", ours=queries["version_read"], SELECT_1=queries["SELECT_1"])
     ms = {name: f"{seconds * 1000:.2f} ms" for name, seconds in quick.items()}
     print(
         f"tiles: cached tile {ms['ours']}, 304 {ms['revalidated_304']} server time (target"
