@@ -6,7 +6,7 @@ PORT ?= 8000
 export DATABASE_URL ?= postgis://postgres@127.0.0.1:5432/stadtmacher
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap demo serve test bench lint format worker migrate
+.PHONY: help bootstrap demo serve test bench lint format worker beat migrate
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ format: ## format the code with ruff
 
 worker: ## run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
 	$(PY) -m celery -A config worker -l info
+
+beat: ## run Celery beat: the periodic jobs (the daily digest of notices), one per deployment
+	$(PY) -m celery -A config beat -l info
 
 migrate: ## apply migrations
 	DEBUG=1 $(PY) manage.py migrate

@@ -6,5 +6,12 @@ from .models import User
 
 @admin.register(User)
 class StadtmacherUserAdmin(UserAdmin):
-    fieldsets = UserAdmin.fieldsets + (("Stadtmacher", {"fields": ("show_name_publicly",)}),)
-    list_display = ("username", "email", "show_name_publicly", "is_staff")
+    fieldsets = UserAdmin.fieldsets + (
+        (
+            "Stadtmacher",
+            {"fields": ("show_name_publicly", "language", "email_verified", "deleted_at")},
+        ),
+    )
+    readonly_fields = ("deleted_at",)
+    list_display = ("username", "email", "email_verified", "show_name_publicly", "is_staff")
+    list_filter = UserAdmin.list_filter + ("email_verified",)

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts import views as accounts_views
 from accounts.api import TokenCreateView, TokenDetailView, TokenListView
 from publishing import ogc
 
@@ -30,6 +31,7 @@ api_patterns = [
     path("", include("layers.participation_urls")),
     path("", include("spatial.urls")),
     path("", include("negotiations.urls")),
+    path("", include("community.urls")),
 ]
 
 urlpatterns = [
@@ -37,10 +39,11 @@ urlpatterns = [
     # QGIS does not follow APPEND_SLASH's relative redirect: /ogc is the landing page too.
     path("ogc", ogc.landing, name="ogc-landing"),
     path("ogc/", include("publishing.ogc_urls")),
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("accounts.urls")),
     path("", include("frontend.urls")),

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from community.selectors import unread_count
+
 # Navigation slots: (label, URL names to try in order). A slot shows only once one of its
 # names resolves, so pages other areas add appear in the nav as soon as they are routed.
 NAV = (
@@ -35,4 +37,10 @@ def nav_items(path: str) -> list[dict]:
 
 
 def site(request):
-    return {"CITY_NAME": settings.CITY_NAME, "NAV": nav_items(request.path)}
+    user = getattr(request, "user", None)
+    return {
+        "CITY_NAME": settings.CITY_NAME,
+        "NAV": nav_items(request.path),
+        # The badge on the notices link (one count query on pages of signed-in people).
+        "NOTICES_UNREAD": unread_count(user=user) if user is not None else 0,
+    }

@@ -1,6 +1,6 @@
 """Pages. Each area of the tool keeps its page views in frontend/pages/<area>.py."""
 
-from .pages import clusters, planner, proposals, rounds
+from .pages import clusters, community, legal, my_pins, planner, proposals, rounds
 from .pages import map as map_page
 
 app_name = "frontend"
@@ -10,4 +10,7 @@ urlpatterns = (
     + planner.urlpatterns
     + clusters.urlpatterns
     + rounds.urlpatterns
+    + my_pins.urlpatterns
+    + legal.urlpatterns
+    + community.urlpatterns
 )

@@ -118,10 +118,13 @@ def round_names(round_id: int) -> dict[int, str]:
     """{user id: how the round shows them}: their public name, or, for a person who chose
     not to show it, a pseudonym numbered by the order they joined the round ("Resident 3").
     The number is stable within the round and says nothing across rounds, so no public
-    output of a round needs (or may carry) the user id of an anonymous person."""
+    output of a round needs (or may carry) the user id of an anonymous person. A deleted
+    account is "deleted user"."""
     participants = Participant.objects.filter(round_id=round_id).select_related("user")
     return {
-        p.user_id: p.user.public_name if p.user.show_name_publicly else pseudonym(number)
+        p.user_id: p.user.public_name
+        if p.user.show_name_publicly or p.user.deleted_at
+        else pseudonym(number)
         for number, p in enumerate(participants.order_by("created_at", "id"), start=1)
     }
 

@@ -19,7 +19,7 @@ from accounts.rules import REFUSALS, require
 from proposals.geometry import geometry_from_geojson
 from proposals.models import Proposal, Status
 
-from . import notifications
+from . import hooks, notifications
 from .models import (
     HistoryEntry,
     Option,
@@ -135,10 +135,13 @@ def _invite_authors(negotiation_round: Round, claim_ids, mediator) -> list[Parti
 
 
 def history_add(*, negotiation_round: Round, actor, action: str, **payload) -> HistoryEntry:
-    """Append one entry to the round's history (the only way entries are written)."""
-    return HistoryEntry.objects.create(
+    """Append one entry to the round's history (the only way entries are written), and
+    tell the apps registered in hooks.after_round_event."""
+    entry = HistoryEntry.objects.create(
         round=negotiation_round, actor=actor, action=action, payload=payload
     )
+    hooks.after_round_event.run(negotiation_round=negotiation_round, action=action, payload=payload)
+    return entry
 
 
 def _geometry(geometry):

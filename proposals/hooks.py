@@ -16,6 +16,7 @@ The orders in use (lower runs first):
 
     10  layers   overlay_update_for_proposal  (the proposal's zoning overlay)
     20  spatial  clusters_update_for_proposal (reads the overlay for the contested verdict)
+    30  community  after_proposal_write       (follows of new pins, notices to followers)
 
 The city's outline and its districts come from the district layer, which proposals cannot
 read. A provider registers in `outline_providers` a function
@@ -25,12 +26,20 @@ None when it has no district layer (or no such district). The first provider (by
 that answers something wins:
 
     10  layers   district_outline             (the union of the usable district layers)
+
+An author may put a withdrawn pin back on the map (services.proposal_reinstate) unless an
+app above holds it. A veto registers in `reinstate_vetoes` a function
+`veto(*, proposal)` that answers None, or the sentence telling the author why not; the
+first sentence (by order) is the answer:
+
+    10  negotiations  closed_round_veto      (a closed round decided on the pin)
 """
 
 from core.hooks import Registry
 
 after_proposal_write = Registry("proposals.after_proposal_write")
 outline_providers = Registry("proposals.outline_providers")
+reinstate_vetoes = Registry("proposals.reinstate_vetoes")
 
 
 def run_after_write(*, proposal, change: str) -> None:
@@ -53,3 +62,12 @@ def city_outline():
 def district_outline(district_id: int):
     """One district's outline (GEOSGeometry, EPSG:4326), or None when there is no such one."""
     return _first_answer(district_id=int(district_id))
+
+
+def reinstate_veto(*, proposal) -> str | None:
+    """Why the author may not put `proposal` back on the map, or None."""
+    for hook in reinstate_vetoes.registered():
+        sentence = hook.fn(proposal=proposal)
+        if sentence:
+            return sentence
+    return None

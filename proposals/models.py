@@ -129,6 +129,9 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author")
     )
     body = models.TextField(_("text"), max_length=5_000)
+    # A moderator's hiding: the comment stays (and counts) but its text is no longer shown.
+    is_hidden = models.BooleanField(_("hidden by a moderator"), default=False, db_default=False)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True, db_default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -31,9 +31,13 @@ rules.add_perm("proposals.add_proposal", is_signed_in)
 # Only the author edits or withdraws a pin (services refuse it once it is not active).
 rules.add_perm("proposals.change_proposal", is_author)
 rules.add_perm("proposals.delete_proposal", is_author)
+# The author puts a pin they withdrew back (services refuse other states, and pins a
+# closed round holds).
+rules.add_perm("proposals.reinstate_proposal", is_author)
 # Moderators hide (with a reason) and restore.
 rules.add_perm("proposals.hide_proposal", is_moderator)
 rules.add_perm("proposals.restore_proposal", is_moderator & is_hidden)
+rules.add_perm("proposals.hide_comment", is_moderator)
 # Signed-in people support and comment on active pins.
 rules.add_perm("proposals.add_support", is_signed_in & is_active)
 rules.add_perm("proposals.add_comment", is_signed_in & is_active)
@@ -42,7 +46,11 @@ add_refusals(
     {
         "proposals.change_proposal": _("Only the author can edit this proposal."),
         "proposals.delete_proposal": _("Only the author can withdraw this proposal."),
+        "proposals.reinstate_proposal": _(
+            "Only the author can put a withdrawn proposal back on the map."
+        ),
         "proposals.hide_proposal": _("Only moderators can hide proposals."),
         "proposals.restore_proposal": _("Only moderators can restore hidden proposals."),
+        "proposals.hide_comment": _("Only moderators can hide comments."),
     }
 )

@@ -3,7 +3,7 @@
 import json
 
 from django.contrib.gis.geos import Polygon
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, TextField, Value, When
 
 from accounts.selectors import public_name
 from core.geojson import feature_collection, feature_collection_sql, feature_text
@@ -51,6 +51,11 @@ def proposal_get(*, proposal_id, user=None) -> Proposal | None:
     ):
         return proposal
     return None
+
+
+def own_proposal_list(*, user) -> QuerySet[Proposal]:
+    """All of `user`'s pins, withdrawn and hidden ones too, newest first."""
+    return Proposal.objects.filter(author=user).order_by("-created_at", "-id")
 
 
 def with_author_name(qs: QuerySet[Proposal]) -> QuerySet[Proposal]:
@@ -116,9 +121,20 @@ def proposal_feature(*, proposal: Proposal, user=None, extra_properties=None) ->
 
 
 def comment_list(*, proposal: Proposal) -> QuerySet[Comment]:
+    """The comments on a pin, oldest first. A comment a moderator hid keeps its place, with
+    its text and author replaced by empty strings (`is_hidden` says why they are empty)."""
     return (
         Comment.objects.filter(proposal=proposal)
-        .annotate(author_name=public_name("author"))
+        .annotate(
+            author_name=Case(
+                When(is_hidden=True, then=Value("")),
+                default=public_name("author"),
+                output_field=TextField(),
+            ),
+            shown_body=Case(
+                When(is_hidden=True, then=Value("")), default=F("body"), output_field=TextField()
+            ),
+        )
         .order_by("created_at", "id")
     )
 

@@ -208,3 +208,12 @@ class CommentSerializer(serializers.Serializer):
         },
     )
     created_at = serializers.DateTimeField(read_only=True, default_timezone=UTC)
+    is_hidden = serializers.BooleanField(
+        read_only=True, help_text="Hidden by a moderator: body and author_name are empty."
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if hasattr(instance, "shown_body"):  # read through selectors.comment_list
+            data["body"] = instance.shown_body
+        return data

@@ -10,8 +10,9 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib.gis.geos import Polygon
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, router, transaction
 from django.db.models import F
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
@@ -234,6 +235,50 @@ def proposal_restore(*, proposal: Proposal, user) -> Proposal:
     return proposal
 
 
+@transaction.atomic
+def proposal_reinstate(*, proposal: Proposal, user) -> Proposal:
+    """The author (user) puts a pin they withdrew back on the map, unless something above
+    proposals holds it (a closed negotiation round decided on it: hooks.reinstate_vetoes)."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    require(user, "proposals.reinstate_proposal", proposal)
+    if proposal.status != Status.WITHDRAWN:
+        raise ValidationError(_("Only withdrawn proposals can be put back on the map."))
+    veto = hooks.reinstate_veto(proposal=proposal)
+    if veto:
+        raise ValidationError(veto)
+    proposal.status = Status.ACTIVE
+    proposal.save(update_fields=["status", "updated_at"])
+    hooks.run_after_write(proposal=proposal, change="restored")
+    return proposal
+
+
+def proposal_is_held(proposal: Proposal) -> bool:
+    """Whether a record of another app refers to the pin and forbids deleting it (a
+    negotiation round's snapshot or outcome protects its claims)."""
+    try:
+        Collector(using=router.db_for_write(Proposal), origin=proposal).collect([proposal])
+    except (ProtectedError, RestrictedError):
+        return True
+    return False
+
+
+@transaction.atomic
+def proposal_erase(*, proposal: Proposal, user) -> bool:
+    """The author (user) deletes the pin for good, with the supports and comments on it,
+    when they delete their account. A pin that a round holds stays (False)."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    require(user, "proposals.delete_proposal", proposal)
+    if proposal_is_held(proposal):
+        return False
+    if proposal.status == Status.ACTIVE:
+        # Off the map first, through the hooks, so overlay and clusters let go of it.
+        proposal.status = Status.WITHDRAWN
+        proposal.save(update_fields=["status", "updated_at"])
+        hooks.run_after_write(proposal=proposal, change="withdrawn")
+    proposal.delete()
+    return True
+
+
 def _after_count_change(proposal: Proposal, change: str) -> None:
     """Run the hooks with the counts as stored (they were changed in SQL, not on `proposal`)."""
     proposal.refresh_from_db(fields=["support_count", "comment_count"])
@@ -281,4 +326,17 @@ def comment_create(*, proposal: Proposal, author, body: str) -> Comment:
     comment = Comment.objects.create(proposal=proposal, author=author, body=body)
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
     _after_count_change(proposal, "commented")
+    return comment
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, moderator, reason: str) -> Comment:
+    """A moderator hides a comment, saying why: it stays in its place (and in the count)
+    with a note instead of its text."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    require(moderator, "proposals.hide_comment", comment)
+    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
+    comment.is_hidden = True
+    comment.hidden_reason = reason
+    comment.save(update_fields=["is_hidden", "hidden_reason"])
     return comment

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "layers",
     "spatial",
     "negotiations",
+    "community",
     "publishing",
     "frontend",
     "data",  # the demo city (manage.py demo_city); on top, it may use every app
@@ -171,6 +173,15 @@ if LAYER_IMPORT_STALE_AFTER <= LAYER_IMPORT_TIME_LIMIT + 60:
         "or imports still running would be marked as stopped."
     )
 
+# Photos on pins and comments (community.images): uploads larger than PHOTO_MAX_BYTES or
+# with more than PHOTO_MAX_PIXELS pixels are refused (the pixel count is also Pillow's
+# Image.MAX_IMAGE_PIXELS, its decompression-bomb limit); what is kept is re-encoded to a
+# display size and a thumbnail (longest side in pixels), without any metadata.
+PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=20 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=60_000_000)
+PHOTO_DISPLAY_SIZE = env.int("PHOTO_DISPLAY_SIZE", default=1600)
+PHOTO_THUMBNAIL_SIZE = env.int("PHOTO_THUMBNAIL_SIZE", default=400)
+
 # Without a mail server: in development the console shows each message; in production
 # nothing is sent and the log gets only a count and kind, never addresses or bodies.
 EMAIL_BACKEND = env(
@@ -265,6 +276,12 @@ RATE_LIMITS = {
     "supports": env("RATE_LIMIT_SUPPORTS", default="300/hour"),
     "supports.address": env("RATE_LIMIT_SUPPORTS_ADDRESS", default="3000/hour"),
     "signups": env("RATE_LIMIT_SIGNUPS", default="10/hour"),
+    # E-mails a page sends to an address typed in (password reset): no inbox flooding.
+    "account_mails": env("RATE_LIMIT_ACCOUNT_MAILS", default="10/hour"),
+    "photos": env("RATE_LIMIT_PHOTOS", default="30/hour"),
+    "photos.address": env("RATE_LIMIT_PHOTOS_ADDRESS", default="300/hour"),
+    "reports": env("RATE_LIMIT_REPORTS", default="10/hour"),
+    "reports.address": env("RATE_LIMIT_REPORTS_ADDRESS", default="100/hour"),
 }
 # API tokens (django-rest-knox): stored as a hash, valid API_TOKEN_DAYS, revocable.
 REST_KNOX = {
@@ -304,6 +321,15 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic jobs, run by `make beat` (celery beat) next to the workers: the daily digest of
+# notices at NOTICES_DIGEST_HOUR (TIME_ZONE). Without beat, cron runs manage.py notices_digest.
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "notices-digest": {
+        "task": "community.tasks.notices_digest",
+        "schedule": crontab(hour=env.int("NOTICES_DIGEST_HOUR", default=7), minute=0),
+    },
+}
 
 LOGGING = {
     "version": 1,

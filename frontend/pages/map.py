@@ -78,6 +78,7 @@ def map_config(request) -> dict:
                 "/0/0/0.pbf", "/{z}/{x}/{y}.pbf"
             ),
             "proposalPage": url_template("frontend:proposal-detail"),
+            "proposalPhotos": url_template("api:proposal-photos"),
             "list": reverse("frontend:proposal-list"),
             "login": reverse("login"),
             # The city's districts (a layer the planners import) as GeoJSON; without one

@@ -20,6 +20,7 @@ from proposals.selectors import comment_list, proposal_get, proposal_list, with_
 from publishing.filters import MAP_FILTERS
 from publishing.selectors import map_proposal_list, overlay_properties
 
+from .community import pin_context
 from .map import api_query, categories, filter_state, map_config
 from .zoning import compatibility_labels, proposal_zoning
 
@@ -80,12 +81,13 @@ def proposal_detail_page(request, pk):
         map=reverse("frontend:map"),
     )
     is_active = proposal.status == Status.ACTIVE
+    comments = list(comment_list(proposal=proposal))
     context = {
         "proposal": proposal,
         "category_label": proposal.get_category_display(),
         "kind_label": proposal.get_kind_display(),
         "colour": next(c["colour"] for c in categories() if c["value"] == proposal.category),
-        "comments": comment_list(proposal=proposal),
+        "comments": comments,
         "supported": supported,
         "can_support": user.has_perm("proposals.add_support", proposal),
         "can_comment": user.has_perm("proposals.add_comment", proposal),
@@ -98,6 +100,7 @@ def proposal_detail_page(request, pk):
         "config": config,
         "map_view": _map_view(proposal),
         "zoning": proposal_zoning(proposal),
+        **pin_context(request, proposal, comments),
     }
     return render(request, "frontend/proposals/detail.html", context)
 

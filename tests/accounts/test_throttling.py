@@ -13,7 +13,9 @@ DEFAULTS = {
     "proposals": "30/hour", "proposals.address": "300/hour",
     "comments": "60/hour", "comments.address": "600/hour",
     "supports": "300/hour", "supports.address": "3000/hour",
-    "signups": "10/hour",
+    "signups": "10/hour", "account_mails": "10/hour",
+    "photos": "30/hour", "photos.address": "300/hour",
+    "reports": "10/hour", "reports.address": "100/hour",
 }  # fmt: skip
 
 
@@ -109,6 +111,16 @@ def test_the_11th_signup_from_one_address_is_refused(db, limits):
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert "Too many accounts" in response.content.decode()
+
+
+def test_the_11th_password_reset_request_from_one_address_is_refused(db, limits, mailoutbox):
+    UserFactory(email="anna@example.org")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    for _n in range(11):
+        response = client.post("/accounts/password/reset/", {"email": "anna@example.org"})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Too many requests" in response.content.decode()
 
 
 def test_the_count_is_shared_through_redis(db, settings):

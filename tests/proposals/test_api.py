@@ -139,7 +139,7 @@ def test_comments_list_and_post(resident_api):
     listed = resident_api.get(reverse("api:proposal-comments", args=[proposal.pk])).json()
     assert [(c["author_name"], c["body"]) for c in listed][0] == ("a resident", "First")
     assert [c["body"] for c in listed] == ["First", "Second"]
-    assert set(listed[0]) == {"id", "author_name", "body", "created_at"}
+    assert set(listed[0]) == {"id", "author_name", "body", "created_at", "is_hidden"}
     proposal.refresh_from_db()
     assert proposal.comment_count == 2
 

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from accounts import roles
@@ -77,7 +78,9 @@ class Command(BaseCommand):
         self.step("accounts", lambda: self.load_accounts(reset_passwords))
         self.step("residents", self.load_residents)
         self.step("layers", self.load_layers)
-        self.step("proposals", lambda: self.load_proposals(limit))
+        # The residents are fictional: the notices their comments make are not e-mailed.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            self.step("proposals", lambda: self.load_proposals(limit))
         self.step("clusters", self.recluster)
         # Keep last among the steps: rounds need the clusters of the loaded proposals.
         self.step("rounds", demo_rounds_create)

@@ -1,8 +1,9 @@
 // The form a resident fills in after drawing; posts the Feature to the API.
 import { apiFetch, ApiError } from "../api/client.js";
 import { gettext } from "../lib/i18n.js";
+import { photoFrom, uploadPhoto } from "./photo.js";
 
-export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, announce }) {
+export function bindDrawForm({ form, hint, errorBox, url, photosUrl, drawn, onCreated, announce }) {
   let layer = null;
   const submit = form.querySelector("button[type=submit]");
   const scopes = form.querySelectorAll("input[name=scope]");
@@ -61,16 +62,23 @@ export function bindDrawForm({ form, hint, errorBox, url, drawn, onCreated, anno
       },
     };
     if (scope === "district") feature.properties.district = Number(data.get("district"));
+    const photo = photosUrl ? photoFrom(data) : null;
+    if (photo?.error) {
+      showError(photo.error);
+      return;
+    }
     submit.disabled = true;
     announce(gettext("Saving…"));
     try {
       const created = await apiFetch(url, { method: "POST", body: feature });
+      const photoError = photo ? await uploadPhoto(photosUrl, created.id, photo) : null;
       close();
       onCreated(created);
       announce(
-        scope === "drawn"
-          ? gettext("Your pin is on the map.")
-          : gettext("Your proposal is listed beside the map."),
+        photoError ??
+          (scope === "drawn"
+            ? gettext("Your pin is on the map.")
+            : gettext("Your proposal is listed beside the map.")),
       );
     } catch (error) {
       // The drawing stays on the map so the resident can fix the text and try again.

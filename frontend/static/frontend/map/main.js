@@ -75,6 +75,7 @@ if (config.user.authenticated && drawForm) {
     hint: document.getElementById("draw-hint"),
     errorBox: document.getElementById("draw-error"),
     url: config.urls.proposals,
+    photosUrl: config.urls.proposalPhotos,
     drawn,
     onCreated: (feature) => {
       tiles?.refresh();

@@ -1,5 +1,6 @@
 // Forms on a pin's page that talk to the API: <form data-api="url" data-method="POST"
-// data-body="comment|properties|reason" data-then="url">. After success the page reloads
+// data-body="comment|properties|reason|report|decision|multipart" data-then="url">.
+// "multipart" sends the form itself (with its file) as multipart/form-data. After success the page reloads
 // (or goes to data-then) so what it shows is rendered by the server again.
 import { apiFetch } from "../api/client.js";
 import { gettext } from "../lib/i18n.js";
@@ -7,6 +8,9 @@ import { gettext } from "../lib/i18n.js";
 const bodies = {
   comment: (data) => ({ body: data.get("body") }),
   reason: (data) => ({ reason: data.get("reason") }),
+  report: (data) => ({ target: data.get("target"), id: Number(data.get("id")), reason: data.get("reason") }),
+  decision: (data) => ({ decision: data.get("decision"), reason: data.get("reason") ?? "" }),
+  multipart: (data) => data,
   properties: (data) => ({
     type: "Feature",
     properties: {
