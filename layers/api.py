@@ -28,7 +28,6 @@ from .serializers import (
 )
 
 GEOJSON = "application/geo+json"
-MVT = "application/vnd.mapbox-vector-tile"
 MAX_TOLERANCE = 0.01  # degrees (about 1 km): beyond that a layer is no longer recognisable
 
 
@@ -163,20 +162,6 @@ class LayerFeaturesView(GenericAPIView):
         filters = FEATURE_FILTERS.read(request.query_params)
         body = selectors.layer_features_geojson(layer=layer, **filters)
         return HttpResponse(body, content_type=GEOJSON)
-
-
-class LayerTileView(GenericAPIView):
-    serializer_class = serializers.Serializer
-
-    @extend_schema(summary="A Mapbox vector tile of the layer", responses={(200, MVT): bytes})
-    def get(self, request, slug, z, x, y):
-        layer = _layer_for(request, slug)
-        if z > 22 or x >= 2**z or y >= 2**z:
-            raise NotFound(_("No such tile."))
-        tile = selectors.layer_tile(layer=layer, z=z, x=x, y=y)
-        response = HttpResponse(tile, content_type=MVT)
-        response["Cache-Control"] = "public, max-age=300"
-        return response
 
 
 # {zone_code: {category: verdict}}

@@ -11,7 +11,8 @@ follows the proposals hooks instead, see proposals/hooks.py.)
 
 The orders in use (lower runs first):
 
-    10  spatial  recluster_after_zoning_change (the contested verdicts read the new overlay)
+    10  spatial     recluster_after_zoning_change (the contested verdicts read the new overlay)
+    20  publishing  proposal_tiles_after_zoning_change (new versions for every proposal tile)
 """
 
 from core.hooks import Registry

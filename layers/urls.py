@@ -12,11 +12,7 @@ urlpatterns = [
         api.LayerFeaturesView.as_view(),
         name="layer-features",
     ),
-    path(
-        "layers/<slug:slug>/tiles/<int:z>/<int:x>/<int:y>.pbf",
-        api.LayerTileView.as_view(),
-        name="layer-tile",
-    ),
+    # layers/<slug>/tiles/<z>/<x>/<y>.pbf is served by publishing (cached by tile version)
     path("layers/<slug:slug>/rules/", api.LayerRulesView.as_view(), name="layer-rules"),
     path(
         "layers/<slug:slug>/authoritative/",

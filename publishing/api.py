@@ -6,13 +6,32 @@ what they add is the overlay: the `compatibility` and `district` filters and the
 `district_name` and `compatibility` properties.
 """
 
+import hashlib
+
+from django.utils.translation import get_language, gettext_lazy
 from drf_spectacular.utils import extend_schema
 
+from core.params import Filters, NumberFilter
+from core.tiles import cached_response
 from proposals import api as proposals_api
 from proposals.serializers import ProposalFeatureCollectionSerializer
 
 from . import selectors
 from .filters import MAP_FILTERS
+from .tile_versions import layer_version
+
+# The map asks for features only where they are few, and draws tiles elsewhere.
+LIMIT = NumberFilter(
+    "limit",
+    key="limit",
+    minimum=1,
+    maximum=100_000,
+    whole=True,
+    message=gettext_lazy("limit must be a whole number from %(minimum)s to %(maximum)s."),
+    description="when more proposals than this match, answer no features and "
+    '"limitExceeded": true (the map then draws vector tiles)',
+)
+LIMIT_EXCEEDED = '{"type": "FeatureCollection", "features": [], "limitExceeded": true}'
 
 
 class MapReadModelMixin:
@@ -30,11 +49,37 @@ class ProposalListView(MapReadModelMixin, proposals_api.ProposalListView):
     @extend_schema(
         operation_id="proposals_list",
         summary="Proposals on the map (GeoJSON FeatureCollection, built in PostGIS)",
-        parameters=MAP_FILTERS.openapi_parameters(),
+        parameters=(MAP_FILTERS + Filters(LIMIT)).openapi_parameters(),
         responses={200: ProposalFeatureCollectionSerializer},
     )
     def get(self, request):
-        return super().get(request)
+        """The FeatureCollection, with an ETag of the proposals' version (any write to a
+        proposal, its counts or its author's name changes it): 304 when the client holds
+        it, else from the shared cache or built in PostGIS."""
+        filters = (self.filters + Filters(LIMIT)).read(request.query_params)
+        limit = filters.pop("limit", None)
+        personal = "author" in filters  # author=me: the same URL answers each user apart
+        key = repr(
+            (sorted((k, str(v)) for k, v in filters.items()), limit, get_language(),
+             request.user.pk if personal else None)
+        )  # fmt: skip
+        key = hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        version = layer_version("proposals")
+
+        def build() -> str:
+            proposals = selectors.map_proposal_list(**filters, user=request.user)
+            if limit is not None and proposals.order_by()[: limit + 1].count() > limit:
+                return LIMIT_EXCEEDED
+            return self.feature_collection(proposals)
+
+        return cached_response(
+            request,
+            key=f"map:proposals:{version}:{key}",
+            etag=f"map-{version}-{key}",
+            build=build,
+            content_type=proposals_api.GEOJSON,
+            cache_control_value="private, no-cache",
+        )
 
 
 class ProposalDetailView(MapReadModelMixin, proposals_api.ProposalDetailView):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from . import api, tile_api
 
 # Included under /api/ with the namespace "api" (config/urls.py), beside proposals/urls.py:
 # the proposal endpoints that answer with the map's features (overlay included).
@@ -9,4 +9,20 @@ urlpatterns = [
     path("proposals/<int:pk>/", api.ProposalDetailView.as_view(), name="proposal-detail"),
     path("proposals/<int:pk>/hide/", api.ProposalHideView.as_view(), name="proposal-hide"),
     path("proposals/<int:pk>/restore/", api.ProposalRestoreView.as_view(), name="proposal-restore"),
+    # Vector tiles of the map layers (publishing/tile_api.py).
+    path(
+        "tiles/proposals/<int:z>/<int:x>/<int:y>.pbf",
+        tile_api.ProposalTileView.as_view(),
+        name="proposal-tile",
+    ),
+    path(
+        "tiles/clusters/<int:z>/<int:x>/<int:y>.pbf",
+        tile_api.ClusterTileView.as_view(),
+        name="cluster-tile",
+    ),
+    path(
+        "layers/<slug:slug>/tiles/<int:z>/<int:x>/<int:y>.pbf",
+        tile_api.LayerTileView.as_view(),
+        name="layer-tile",
+    ),
 ]

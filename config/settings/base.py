@@ -226,6 +226,11 @@ CLAIM_MAX_EXTENT_M = env.float("CLAIM_MAX_EXTENT_M", default=2000.0)
 # Base-map tiles; empty means no tile server: the map draws the city's own districts.
 BASEMAP_TILE_URL = env("BASEMAP_TILE_URL", default="")
 BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")
+# The map shows pins as markers (GeoJSON) while the view holds at most this many, and as
+# vector tiles beyond (publishing/tiles.py). Tiles ask browsers and CDNs to revalidate;
+# TILES_MAX_AGE > 0 lets a CDN serve a tile that many seconds unasked (docs/operations.md).
+MAP_MARKER_LIMIT = env.int("MAP_MARKER_LIMIT", default=2000)
+TILES_MAX_AGE = env.int("TILES_MAX_AGE", default=0)
 # Place search: empty means the city's own gazetteer (manage.py import_basemap); else the
 # search URL of a Nominatim- or Photon-compatible geocoder, which browsers then ask directly
 # (e.g. https://nominatim.example.org/search, https://photon.example.org/api).

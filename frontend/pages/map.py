@@ -74,9 +74,14 @@ def map_config(request) -> dict:
         "geocoder": geocoder_config(),
         "categories": categories(),
         "kinds": kinds(),
+        "markerLimit": settings.MAP_MARKER_LIMIT,
         "user": {"authenticated": user.is_authenticated},
         "urls": {
             "proposals": reverse("api:proposal-list"),
+            # Vector tiles of the pins, drawn where the view holds more than markerLimit.
+            "proposalTiles": reverse("api:proposal-tile", args=[0, 0, 0]).replace(
+                "/0/0/0.pbf", "/{z}/{x}/{y}.pbf"
+            ),
             "proposalPage": url_template("frontend:proposal-detail"),
             "proposalPhotos": url_template("api:proposal-photos"),
             "list": reverse("frontend:proposal-list"),

@@ -14,6 +14,7 @@ import { registerOverlays } from "./overlays.js";
 import { createPins } from "./pins.js";
 import { addPlaceSearch } from "./search.js";
 import { setPalette } from "./style.js";
+import { createPinTiles } from "./tiles.js";
 
 const config = pageConfig();
 setPalette(config.categories);
@@ -27,6 +28,7 @@ if (view) map.setView(view.centre, view.zoom);
 drawCity(map, config, { fitToDistricts: !view });
 keepViewInHash(map);
 const pins = createPins(map, config);
+const tiles = config.urls.proposalTiles ? createPinTiles(map, { url: config.urls.proposalTiles }) : null;
 // Other areas add their overlays here; the control appears once there is something in it.
 const layersControl = L.control.layers(null, null, { collapsed: true });
 let controlShown = false;
@@ -45,11 +47,16 @@ const loader = createLoader({
   map,
   config,
   pins,
+  tiles,
   getFilters: () => filtersFromForm(filterForm),
   onState: ({ state, count, error }) => {
     status.dataset.state = state;
     if (state === "loading") announce(gettext("Loading pins…"));
-    if (state === "loaded") announce(fill(gettext("%(count)s pins in this part of the map"), { count }));
+    if (state === "loaded" && count === null) {
+      announce(gettext("Many pins here: the circles count them. Zoom in to see single pins."));
+    } else if (state === "loaded") {
+      announce(fill(gettext("%(count)s pins in this part of the map"), { count }));
+    }
     if (state === "error") {
       // A 400 names the filter that is wrong; anything else gets the general message.
       const failed = gettext("The pins could not be loaded. Please try again.");
@@ -75,6 +82,7 @@ if (config.user.authenticated && drawForm) {
     photosUrl: config.urls.proposalPhotos,
     drawn,
     onCreated: (feature) => {
+      tiles?.refresh();
       if ((feature.properties.scope ?? "drawn") === "drawn") pins.addOne(feature);
       else listWideClaim(feature);
     },
@@ -100,4 +108,4 @@ const placeSearch = addPlaceSearch(map, config, { onPinHere: pinHere, announce }
 addLocateControl(map, config, { announce, box: placeSearch.box, row: placeSearch.row });
 registerOverlays({ map, config, layersControl });
 loader.reload();
-window.stadtmacher = { map, pins }; // for debugging and the browser tests
+window.stadtmacher = { map, pins, tiles }; // for debugging and the browser tests

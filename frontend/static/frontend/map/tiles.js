@@ -1,0 +1,138 @@
+// The pins as vector tiles (/api/tiles/proposals/{z}/{x}/{y}.pbf), drawn on canvas by the
+// vendored protomaps-leaflet (global protomapsL) where the view holds too many pins for
+// markers. Below zoom 14 a tile holds counts per grid cell, drawn as numbered circles in the
+// colour of the cell's most frequent category; from 14 on it holds the pins themselves.
+// The filters are part of the tile URL: a new filter is a new layer. A click zooms in
+// towards what was clicked, down to where the pins are markers again.
+/* global protomapsL */
+import { colourOf } from "./style.js";
+
+const CATEGORIES = ["housing", "mobility", "green_space", "public_space", "commons", "other"];
+const MAX_DATA_ZOOM = 16; // tiles deeper than this are drawn from the z16 tile
+// From this zoom on the view is a few streets: always markers, however many.
+export const MARKER_ZOOM = 16;
+const POINT = 1;
+const LINE = 2;
+const POLYGON = 3;
+
+function mainCategory(props) {
+  let best = "other";
+  for (const category of CATEGORIES) {
+    if ((props[category] ?? 0) > (props[best] ?? 0)) best = category;
+  }
+  return best;
+}
+
+function cellRadius(props) {
+  return 9 + 3 * Math.log2(1 + (props.count ?? 1));
+}
+
+const paintRules = [
+  {
+    dataLayer: "proposal_cells",
+    symbolizer: new protomapsL.CircleSymbolizer({
+      radius: (z, f) => cellRadius(f.props),
+      fill: (z, f) => colourOf(mainCategory(f.props)),
+      opacity: 0.85,
+      stroke: "#ffffff",
+      width: 2,
+    }),
+  },
+  {
+    dataLayer: "proposals",
+    filter: (z, f) => f.geomType === POLYGON,
+    symbolizer: new protomapsL.PolygonSymbolizer({
+      fill: (z, f) => colourOf(f.props.category),
+      opacity: 0.35,
+      stroke: (z, f) => colourOf(f.props.category),
+      width: 2,
+    }),
+  },
+  {
+    dataLayer: "proposals",
+    filter: (z, f) => f.geomType === LINE,
+    symbolizer: new protomapsL.LineSymbolizer({
+      color: (z, f) => colourOf(f.props.category),
+      width: 3,
+    }),
+  },
+  {
+    dataLayer: "proposals",
+    filter: (z, f) => f.geomType === POINT,
+    symbolizer: new protomapsL.CircleSymbolizer({
+      radius: 6,
+      fill: (z, f) => (f.props.kind === "conflict" ? "#ffffff" : colourOf(f.props.category)),
+      stroke: (z, f) => (f.props.kind === "conflict" ? colourOf(f.props.category) : "#ffffff"),
+      width: 2,
+    }),
+  },
+];
+
+const labelRules = [
+  {
+    dataLayer: "proposal_cells",
+    symbolizer: new protomapsL.CenteredTextSymbolizer({
+      labelProps: ["label"],
+      fill: "#ffffff",
+      stroke: "#222222",
+      width: 2,
+      font: "600 12px sans-serif",
+    }),
+  },
+];
+
+// createPinTiles(map, { url }) -> { show(params), hide(), refresh(), shown() }
+//   url: the tile URL template with {z}/{x}/{y}; params: URLSearchParams of the filters.
+export function createPinTiles(map, { url }) {
+  map.createPane("pinTiles").style.zIndex = 450; // above areas and districts, below markers
+  let layer = null;
+  let query = null;
+
+  // A click on a circle or a pin zooms in on it (clicks beside them, e.g. while drawing,
+  // are left alone).
+  function onClick(event) {
+    if (!layer || map.getZoom() >= MAX_DATA_ZOOM) return;
+    const { lat, lng } = event.latlng;
+    const hits = [...layer.queryTileFeaturesDebug(lng, lat, 12).values()].flat();
+    if (!hits.length) return;
+    map.setView(event.latlng, Math.min(map.getZoom() + 2, MAX_DATA_ZOOM));
+  }
+
+  function show(params) {
+    const text = params.toString();
+    if (layer && text === query) return;
+    hide();
+    query = text;
+    layer = protomapsL.leafletLayer({
+      url: text ? `${url}?${text}` : url,
+      pane: "pinTiles",
+      maxDataZoom: MAX_DATA_ZOOM,
+      paintRules,
+      labelRules,
+      attribution: "",
+    });
+    layer.addTo(map);
+    map.on("click", onClick);
+    map.getContainer().classList.add("pin-tiles-shown");
+  }
+
+  function hide() {
+    if (!layer) return;
+    map.off("click", onClick);
+    map.removeLayer(layer);
+    layer = null;
+    query = null;
+    map.getContainer().classList.remove("pin-tiles-shown");
+  }
+
+  // After a write here: fetch the tiles again (the browser revalidates them by ETag, and
+  // those the write touched come back new).
+  function refresh() {
+    if (!layer) return;
+    const params = new URLSearchParams(query);
+    hide();
+    show(params);
+  }
+
+  return { show, hide, refresh, shown: () => (layer ? query : null), layer: () => layer };
+}

@@ -1,0 +1,135 @@
+"""Vector-tile endpoints of the map layers, cached by tile version (ADR 0009).
+
+    /api/tiles/proposals/<z>/<x>/<y>.pbf?kind=&category=&compatibility=&district=&q=
+    /api/tiles/clusters/<z>/<x>/<y>.pbf?contested=&category=&min_size=
+    /api/layers/<slug>/tiles/<z>/<x>/<y>.pbf
+
+Every answer has an ETag (the tile's version and its filters) and asks to be revalidated
+(core.tiles.cache_control): a browser or CDN keeps the bytes and gets a 304 until a write
+touches the tile. The bytes are kept in the shared cache under the same version.
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny
+
+from core.params import Filters
+from core.tiles import MVT, cached_response, check_tile
+from layers import selectors as layer_selectors
+from layers.models import LayerState
+from spatial.filters import CLUSTER_FILTERS
+
+from . import tiles
+from .filters import MAP_FILTERS
+from .tile_versions import tile_version
+
+FORMAT = 1  # part of every cache key: raise it when what a tile holds changes
+
+# The map's filters; bbox is the tile itself, and tiles are the same for everybody.
+PROPOSAL_TILE_FILTERS = Filters(
+    *(f for f in MAP_FILTERS.filters if f.parameter not in ("bbox", "author"))
+)
+CLUSTER_TILE_FILTERS = Filters(*(f for f in CLUSTER_FILTERS.filters if f.parameter != "bbox"))
+
+
+def _filters_key(filters: dict) -> str:
+    text = repr(sorted((k, str(v)) for k, v in filters.items()))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+class PublicTileView(GenericAPIView):
+    """A tile of a public map layer: the same for everybody, so no session is read."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    serializer_class = serializers.Serializer
+    layer = ""
+    filters: Filters
+
+    def build(self, z: int, x: int, y: int, **filters) -> bytes:
+        raise NotImplementedError
+
+    def read_filters(self, request) -> dict:
+        return self.filters.read(request.query_params)
+
+    def get(self, request, z, x, y):
+        check_tile(z, x, y)
+        filters = self.read_filters(request)
+        version = tile_version(self.layer, z, x, y)
+        key = _filters_key(filters)
+        return cached_response(
+            request,
+            key=f"tile:{FORMAT}:{self.layer}:{version}:{z}/{x}/{y}:{key}",
+            etag=f"{self.layer}-{version}-{key}",
+            build=lambda: self.build(z, x, y, **filters),
+        )
+
+
+class ProposalTileView(PublicTileView):
+    layer = "proposals"
+    filters = PROPOSAL_TILE_FILTERS
+
+    def read_filters(self, request) -> dict:
+        if request.query_params.get("author"):
+            raise ValidationError(
+                {"author": [_("Tiles show everybody's pins; ask /api/proposals/ for your own.")]}
+            )
+        return super().read_filters(request)
+
+    def build(self, z, x, y, **filters):
+        return tiles.proposals_tile(z, x, y, **filters)
+
+    @extend_schema(
+        summary="Proposals as a vector tile (pins from zoom 14, counts per grid cell below)",
+        parameters=PROPOSAL_TILE_FILTERS.openapi_parameters(),
+        responses={(200, MVT): bytes},
+    )
+    def get(self, request, z, x, y):
+        return super().get(request, z, x, y)
+
+
+class ClusterTileView(PublicTileView):
+    layer = "clusters"
+    filters = CLUSTER_TILE_FILTERS
+
+    def build(self, z, x, y, **filters):
+        return tiles.clusters_tile(z, x, y, **filters)
+
+    @extend_schema(
+        summary="Clusters as a vector tile (outlines from zoom 12, counts per grid cell below)",
+        parameters=CLUSTER_TILE_FILTERS.openapi_parameters(),
+        responses={(200, MVT): bytes},
+    )
+    def get(self, request, z, x, y):
+        return super().get(request, z, x, y)
+
+
+class LayerTileView(GenericAPIView):
+    """A reference layer's tile (layers.selectors.layer_tile), cached by the layer's state:
+    its features change only when it is imported again."""
+
+    serializer_class = serializers.Serializer
+
+    @extend_schema(summary="A Mapbox vector tile of the layer", responses={(200, MVT): bytes})
+    def get(self, request, slug, z, x, y):
+        layer = layer_selectors.layer_get(slug=slug, user=request.user)
+        if layer is None:
+            raise NotFound(_("No such layer (or it is not ready yet)."))
+        check_tile(z, x, y)
+        finished = layer.finished_at.timestamp() if layer.finished_at else 0
+        version = f"{layer.id}.{layer.state}.{layer.progress}.{layer.feature_count}.{finished}"
+        done = layer.state == LayerState.DONE
+        return cached_response(
+            request,
+            key=f"tile:{FORMAT}:layer:{version}:{z}/{x}/{y}",
+            etag=f"layer-{version}",
+            build=lambda: layer_selectors.layer_tile(layer=layer, z=z, x=x, y=y),
+            cache_control_value=None if done else "private, no-cache",
+            use_cache=done,
+        )

@@ -1,0 +1,116 @@
+"""Vector tiles (Mapbox Vector Tile) of the map layers, each built by one PostGIS statement.
+
+    proposals_tile(z, x, y, **filters)  layer "proposals" (z >= PIN_ZOOM: one point, line
+                                        or area per pin) or "proposal_cells" (below: counts
+                                        per grid cell, so a tile stays small whatever the
+                                        number of pins)
+    clusters_tile(z, x, y, **filters)   layer "clusters" (outlines from OUTLINE_ZOOM) or
+                                        "cluster_cells" (counts per grid cell)
+
+The filters are those of the map (publishing.filters.MAP_FILTERS, without bbox and author);
+the rows come from the same selectors as the GeoJSON answers, compiled into the tile
+statement, so a filter means the same on tiles, on the map's GeoJSON and on the list.
+"""
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from core.tiles import EXTENT, tile_bbox
+from proposals.models import Category, Scope
+from spatial.selectors import cluster_list
+
+from .selectors import map_proposal_list
+
+PIN_ZOOM = 14
+OUTLINE_ZOOM = 12
+CELLS = 8  # grid cells per tile side below PIN_ZOOM / OUTLINE_ZOOM: at most 64 features
+BUFFER = 64  # tile units kept beyond the edge, so symbols cut by the edge draw whole
+MARGIN = BUFFER / EXTENT  # the same, in tile widths, for the row filter
+
+
+def _compiled(qs: QuerySet) -> tuple[str, tuple]:
+    return qs.query.sql_with_params()
+
+
+def _pixel_columns(lonlat: str, z: int, x: int, y: int) -> str:
+    """Tile coordinates (x right, y down, 0..EXTENT inside the tile) of a lon/lat point,
+    by the web-mercator formulas: no reprojection per row."""
+    n = 2**z
+    return (
+        f"((ST_X({lonlat}) + 180) / 360 * {n} - {x}) * {EXTENT} AS px, "
+        f"((1 - ln(tan(radians(ST_Y({lonlat}))) + 1 / cos(radians(ST_Y({lonlat})))) / pi()) "
+        f"/ 2 * {n} - {y}) * {EXTENT} AS py"
+    )
+
+
+def _cells_sql(
+    name: str, inner: str, z: int, x: int, y: int, point: str, counts: dict[str, str]
+) -> str:
+    """ST_AsMVT of grid cells: each cell a point at the mean position of its rows, with
+    `count`, `label` (the count as text, for map labels) and one column per entry of
+    counts ({name: condition})."""
+    size = EXTENT // CELLS
+    columns = ", ".join(
+        f"count(*) FILTER (WHERE {condition})::int AS {connection.ops.quote_name(name)}"
+        for name, condition in counts.items()
+    )
+    return f"""
+SELECT ST_AsMVT(c, '{name}', {EXTENT}, 'geom') FROM (
+    SELECT count(*)::int AS count, count(*)::text AS label, {columns},
+           ST_MakePoint(round(avg(px)), round(avg(py))) AS geom
+    FROM (SELECT r.*, {_pixel_columns("r.pt", z, x, y)}
+          FROM (SELECT r0.*, {point} AS pt FROM ({inner}) r0 OFFSET 0) r) q
+    WHERE px >= 0 AND px < {EXTENT} AND py >= 0 AND py < {EXTENT}
+    GROUP BY floor(px / {size}), floor(py / {size})
+) c"""
+
+
+def _run(sql: str, params) -> bytes:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return bytes(cursor.fetchone()[0] or b"")
+
+
+def proposal_rows(z: int, x: int, y: int, *, margin: float, **filters) -> QuerySet:
+    """The drawn, active proposals matching the map's filters whose box meets the tile."""
+    qs = map_proposal_list(bbox=tile_bbox(z, x, y, margin=margin), **filters)
+    return qs.filter(scope=Scope.DRAWN).order_by()
+
+
+def proposals_tile(z: int, x: int, y: int, **filters) -> bytes:
+    if z < PIN_ZOOM:
+        rows = proposal_rows(z, x, y, margin=0, **filters).values("kind", "category", "geom")
+        inner, params = _compiled(rows)
+        counts = {"conflicts": "kind = 'conflict'"}
+        counts |= {c: f"category = '{c}'" for c in Category.values}
+        sql = _cells_sql("proposal_cells", inner, z, x, y, "ST_Centroid(r0.geom)", counts)
+        return _run(sql, params)
+    rows = proposal_rows(z, x, y, margin=MARGIN, **filters).values("id", "kind", "category", "geom")
+    inner, params = _compiled(rows)
+    sql = f"""
+SELECT ST_AsMVT(t, 'proposals', {EXTENT}, 'geom', 'id') FROM (
+    SELECT p.id, p.kind, p.category,
+           ST_AsMVTGeom(ST_Transform(p.geom, 3857), ST_TileEnvelope(%s, %s, %s),
+                        {EXTENT}, {BUFFER}, true) AS geom
+    FROM ({inner}) p
+) t WHERE t.geom IS NOT NULL"""
+    return _run(sql, (z, x, y, *params))
+
+
+def clusters_tile(z: int, x: int, y: int, **filters) -> bytes:
+    if z < OUTLINE_ZOOM:
+        rows = cluster_list(bbox=tile_bbox(z, x, y), **filters).order_by()
+        inner, params = _compiled(rows.values("contested", "outline"))
+        counts = {"contested": "contested"}
+        sql = _cells_sql("cluster_cells", inner, z, x, y, "ST_PointOnSurface(r0.outline)", counts)
+        return _run(sql, params)
+    rows = cluster_list(bbox=tile_bbox(z, x, y, margin=MARGIN), **filters).order_by()
+    inner, params = _compiled(rows.values("id", "contested", "claim_count", "score", "outline"))
+    sql = f"""
+SELECT ST_AsMVT(t, 'clusters', {EXTENT}, 'geom', 'id') FROM (
+    SELECT c.id, c.contested, c.claim_count, round(c.score::numeric, 3)::float8 AS score,
+           ST_AsMVTGeom(ST_Transform(c.outline, 3857), ST_TileEnvelope(%s, %s, %s),
+                        {EXTENT}, {BUFFER}, true) AS geom
+    FROM ({inner}) c
+) t WHERE t.geom IS NOT NULL"""
+    return _run(sql, (z, x, y, *params))
