@@ -43,4 +43,7 @@ def nav_items(path: str, user=None) -> list[dict]:
 
 
 def site(request):
-    return {"CITY_NAME": settings.CITY_NAME, "NAV": nav_items(request.path, getattr(request, "user", None))}
+    return {
+        "CITY_NAME": settings.CITY_NAME,
+        "NAV": nav_items(request.path, getattr(request, "user", None)),
+    }
