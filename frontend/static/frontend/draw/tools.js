@@ -1,4 +1,5 @@
-// Leaflet.draw set up for residents: a point, a line or an area (mouse and touch).
+// Leaflet.draw set up for residents: a point, a line or an area (mouse, touch and, with
+// draw/keyboard.js, the keyboard).
 /* global L */
 import { gettext } from "../lib/i18n.js";
 
@@ -37,19 +38,23 @@ export function addDrawTools(map, { onDrawn }) {
     iconSize: [22, 22],
   });
   const drawn = L.featureGroup().addTo(map);
+  const options = {
+    marker: { icon: draftIcon },
+    polyline: { shapeOptions: draft },
+    polygon: { allowIntersection: false, showArea: false, shapeOptions: draft },
+  };
   const control = new L.Control.Draw({
     position: "topleft",
-    draw: {
-      marker: { icon: draftIcon },
-      polyline: { shapeOptions: draft },
-      polygon: { allowIntersection: false, showArea: false, shapeOptions: draft },
-      rectangle: false,
-      circle: false,
-      circlemarker: false,
-    },
+    draw: { ...options, rectangle: false, circle: false, circlemarker: false },
     edit: false,
   });
   map.addControl(control);
+  // The same tools for the buttons beside the map (draw/keyboard.js).
+  const handlers = {
+    marker: new L.Draw.Marker(map, options.marker),
+    polyline: new L.Draw.Polyline(map, options.polyline),
+    polygon: new L.Draw.Polygon(map, options.polygon),
+  };
   const finish = (layer) => {
     drawn.clearLayers();
     drawn.addLayer(layer);
@@ -58,5 +63,5 @@ export function addDrawTools(map, { onDrawn }) {
   map.on(L.Draw.Event.CREATED, (event) => finish(event.layer));
   // Without a pointer: move the map with the arrow keys, then pin its centre.
   const pinCentre = () => finish(L.marker(map.getCenter(), { icon: draftIcon }));
-  return { drawn, control, pinCentre };
+  return { drawn, control, handlers, pinCentre };
 }

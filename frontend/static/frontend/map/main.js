@@ -1,6 +1,7 @@
 // Entry module of the map page (/): map, pins, filters, drawing, and other areas' overlays.
 /* global L */
-import { bindDrawForm } from "../draw/form.js";
+import { bindDrawForm, focusNewPin } from "../draw/form.js";
+import { keyboardDrawing } from "../draw/keyboard.js";
 import { addDrawTools } from "../draw/tools.js";
 import { pageConfig } from "../lib/config.js";
 import { statusLine } from "../lib/dom.js";
@@ -60,9 +61,17 @@ bindFilterForm(filterForm, { onChange: () => loader.reload(), links: listLink ? 
 const drawForm = document.getElementById("draw-form");
 if (config.user.authenticated && drawForm) {
   let form = null;
-  const { drawn, pinCentre } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
-  document.getElementById("pin-centre-hint").hidden = false;
-  document.getElementById("pin-centre").addEventListener("click", pinCentre);
+  const { drawn, handlers, pinCentre } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
+  const tools = document.getElementById("draw-tools");
+  tools.hidden = false;
+  // Drawing speaks in its own live region, which the pins' loading news does not overwrite.
+  const say = statusLine(document.getElementById("draw-status"));
+  keyboardDrawing(map, {
+    handlers,
+    placePoint: pinCentre,
+    announce: say,
+    elements: { tools, steps: document.getElementById("draw-steps") },
+  });
   form = bindDrawForm({
     form: drawForm,
     hint: document.getElementById("draw-hint"),
@@ -70,10 +79,12 @@ if (config.user.authenticated && drawForm) {
     url: config.urls.proposals,
     drawn,
     onCreated: (feature) => {
-      if ((feature.properties.scope ?? "drawn") === "drawn") pins.addOne(feature);
-      else listWideClaim(feature);
+      if ((feature.properties.scope ?? "drawn") !== "drawn") return listWideClaim(feature);
+      focusNewPin(map);
+      pins.addOne(feature);
     },
-    announce,
+    announce: say,
+    city: config,
   });
   document.getElementById("draw-wide").addEventListener("click", () => form.open(null));
 }
