@@ -1,6 +1,6 @@
 """Pages. Each area of the tool keeps its page views in frontend/pages/<area>.py."""
 
-from .pages import clusters, planner, proposals, rounds
+from .pages import clusters, planner, proposals, rounds, zoning
 from .pages import map as map_page
 
 app_name = "frontend"
@@ -10,4 +10,5 @@ urlpatterns = (
     + planner.urlpatterns
     + clusters.urlpatterns
     + rounds.urlpatterns
+    + zoning.urlpatterns
 )

@@ -334,7 +334,7 @@ def test_author_edits_and_withdraws_and_a_moderator_hides(
     page.get_by_text("Edit your pin").click()
     page.fill("#edit-title", "   ")  # passes the browser check, not the API's
     page.get_by_role("button", name="Save changes").click()
-    expect(page.locator("details[open] .form-error")).to_contain_text("title")  # API message
+    expect(page.locator("#edit-title-error")).to_contain_text("title")  # API message, by the field
     page.fill("#edit-title", "New title")
     page.get_by_role("button", name="Save changes").click()
     expect(page.locator("h1")).to_have_text("New title")

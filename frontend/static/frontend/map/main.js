@@ -4,6 +4,7 @@ import { bindDrawForm, focusNewPin } from "../draw/form.js";
 import { keyboardDrawing } from "../draw/keyboard.js";
 import { addDrawTools } from "../draw/tools.js";
 import { pageConfig } from "../lib/config.js";
+import { showFlash } from "../lib/flash.js";
 import { statusLine } from "../lib/dom.js";
 import { fill, gettext } from "../lib/i18n.js";
 import { bindFilterForm, filtersFromForm } from "../list/query.js";
@@ -16,6 +17,7 @@ import { setPalette } from "./style.js";
 
 const config = pageConfig();
 setPalette(config.categories);
+showFlash(); // e.g. after withdrawing a pin on its page
 
 const status = document.getElementById("map-status");
 const announce = statusLine(status);
