@@ -1,6 +1,7 @@
 """The planner page in a real browser: upload a zoning file, watch it import, see it mapped."""
 
 import json
+import re
 
 import pyogrio
 import pytest
@@ -167,6 +168,12 @@ def test_main_map_shows_the_participation_choropleth_with_its_legend(page, live_
     # Westend: 2 proposals per 20,000 inhabitants; Ostend: none. Different classes, colours.
     fills = districts.evaluate_all("(paths) => paths.map((p) => p.getAttribute('fill'))")
     assert len(set(fills)) == 2
+    # The tooltip names the district, and counts in the right plural.
+    for index in range(2):
+        districts.nth(index).hover(force=True)
+        page.wait_for_timeout(150)
+        tooltip = page.locator(".leaflet-tooltip:not(.city-label)").last.inner_text()
+        assert re.match(r"(Westend: .*\(2 proposals\)|Ostend: .*\(0 proposals\))$", tooltip)
     assert page.js_errors == []
 
 
