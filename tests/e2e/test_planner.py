@@ -302,3 +302,17 @@ def test_planner_chooses_the_authoritative_district_layer(page, live_server, pla
     expect(button).to_have_attribute("aria-pressed", "true")
     layer.refresh_from_db()
     assert layer.authoritative
+
+
+def test_the_layer_switcher_names_the_kind_of_layer_in_german(browser, live_server, overlaid):
+    from .conftest import _close, _new_page
+
+    page = _new_page(browser, locale="de-DE", extra_http_headers={"Accept-Language": "de"})
+    page.goto(f"{live_server.url}/")
+    control = page.locator(".leaflet-control-layers")
+    control.hover()
+    labels = control.locator("label").all_inner_texts()
+    assert any("(Stadtteile)" in label for label in labels), labels
+    assert any("(Bebauungsplan)" in label for label in labels), labels
+    assert not any("(district)" in label or "(zoning)" in label for label in labels)
+    _close(page)
