@@ -290,6 +290,7 @@ def test_on_a_phone_a_city_wide_area_is_refused_and_the_city_scope_works(
     page.locator("#draw-form button[type=submit]").tap()
     expect(page.locator("#draw-form")).to_be_hidden()
     expect(page.locator("#wide-claims")).to_contain_text("Mehr Bäume überall")
+    expect(page.get_by_role("link", name="Mehr Bäume überall")).to_be_focused()
     saved = Proposal.objects.get(title="Mehr Bäume überall")
     assert saved.scope == "city"
     assert "Mehr Bäume überall" not in titles_on_map(page)

@@ -4,8 +4,8 @@ import { bindDrawForm, focusNewPin } from "../draw/form.js";
 import { keyboardDrawing } from "../draw/keyboard.js";
 import { addDrawTools } from "../draw/tools.js";
 import { pageConfig } from "../lib/config.js";
-import { showFlash } from "../lib/flash.js";
 import { statusLine } from "../lib/dom.js";
+import { showFlash } from "../lib/flash.js";
 import { fill, gettext } from "../lib/i18n.js";
 import { bindFilterForm, filtersFromForm } from "../list/query.js";
 import { createMap, drawCity } from "./base.js";
@@ -102,6 +102,7 @@ function listWideClaim(feature) {
   link.textContent = feature.properties.title;
   item.append(link);
   list.append(item);
+  link.focus(); // the form that had the focus is gone
 }
 
 registerOverlays({ map, config, layersControl });
