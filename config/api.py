@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -107,8 +108,13 @@ def permission_denied(request, exception=None):
 
 
 def server_error(request):
-    """handler500: JSON under /api/ and /ogc/, so clients can show the message."""
+    """handler500: JSON under /api/ and /ogc/, so clients can show the message; elsewhere
+    templates/500.html with the site's header, or a bare page when even that fails (say the
+    database is down and the header cannot ask who is signed in)."""
     if not _is_api(request):
-        return defaults.server_error(request)
+        try:
+            return render(request, "500.html", status=500)
+        except Exception:  # noqa: BLE001 - the error page must not fail in turn
+            return HttpResponseServerError("<h1>Server Error (500)</h1>", content_type="text/html")
     message = _("Something went wrong on our side. Please try again; if it keeps failing, tell us.")
     return _json_error(request, 500, message)

@@ -4,14 +4,19 @@ from django.utils.translation import gettext_lazy as _
 
 from community.selectors import unread_count
 
-# Navigation slots: (label, URL names to try in order). A slot shows only once one of its
-# names resolves, so pages other areas add appear in the nav as soon as they are routed.
+# Navigation slots: (label, URL names to try in order[, permission]). A slot shows only once
+# one of its names resolves, so pages other areas add appear in the nav as soon as they are
+# routed; a slot with a permission shows only to people who have it (the page checks it too).
 NAV = (
     (_("Map"), ("frontend:map",)),
     (_("List"), ("frontend:proposal-list",)),
-    (_("Planner"), ("frontend:planner",)),
+    (_("Planner"), ("frontend:planner",), "layers.use_planner_page"),
     (_("Clusters"), ("frontend:clusters", "frontend:cluster-list")),
-    (_("Review"), ("frontend:review", "frontend:cluster-review", "frontend:round-list")),
+    (
+        _("Review"),
+        ("frontend:review", "frontend:cluster-review", "frontend:round-list"),
+        "negotiations.view_review_queue",
+    ),
 )
 
 
@@ -24,10 +29,13 @@ def _first_url(names):
     return None
 
 
-def nav_items(path: str) -> list[dict]:
-    """The nav entries whose pages exist, with `current` set for the page at `path`."""
+def nav_items(path: str, user=None) -> list[dict]:
+    """The nav entries whose pages exist and that `user` may use (None: only the entries
+    open to everybody), with `current` set for the page at `path`."""
     items = []
-    for label, names in NAV:
+    for label, names, *perm in NAV:
+        if perm and (user is None or not user.has_perm(perm[0])):
+            continue
         url = _first_url(names)
         if url is None:
             continue
@@ -40,7 +48,7 @@ def site(request):
     user = getattr(request, "user", None)
     return {
         "CITY_NAME": settings.CITY_NAME,
-        "NAV": nav_items(request.path),
+        "NAV": nav_items(request.path, user),
         # The badge on the notices link (one count query on pages of signed-in people).
         "NOTICES_UNREAD": unread_count(user=user) if user is not None else 0,
     }

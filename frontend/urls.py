@@ -1,6 +1,6 @@
 """Pages. Each area of the tool keeps its page views in frontend/pages/<area>.py."""
 
-from .pages import clusters, community, legal, my_pins, planner, proposals, rounds
+from .pages import clusters, community, legal, my_pins, planner, proposals, rounds, zoning
 from .pages import map as map_page
 
 app_name = "frontend"
@@ -13,4 +13,5 @@ urlpatterns = (
     + my_pins.urlpatterns
     + legal.urlpatterns
     + community.urlpatterns
+    + zoning.urlpatterns
 )

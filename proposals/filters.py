@@ -11,9 +11,10 @@ the publishing app, which adds them to these.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.params import BBoxFilter, ChoicesFilter, Filters, QueryFilter
+from core.params import BBoxFilter, ChoicesFilter, Filters, QueryFilter, SingleChoiceFilter
 
 from .models import Category, Kind
+from .selectors import Sort
 
 Q_MAX_LENGTH = 200
 
@@ -53,10 +54,16 @@ PROPOSAL_FILTERS = Filters(
     ChoicesFilter("kind", Kind, key="kinds", description="proposal or conflict (comma list)"),
     TextFilter(),
     AuthorFilter(),
+    SingleChoiceFilter(
+        "sort",
+        Sort,
+        key="sort",
+        description="order: newest first (default), most supported or most discussed first",
+    ),
 )
 
 
 def proposal_filters_from(query_dict) -> dict:
-    """proposal_list() keyword arguments (bbox, categories, kinds, q, author) from a QueryDict
+    """proposal_list() keyword arguments (bbox, categories, kinds, q, author, sort) from a QueryDict
     or plain dict; raises ValidationError({parameter: [message]})."""
     return PROPOSAL_FILTERS.read(query_dict)

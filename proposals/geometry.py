@@ -272,14 +272,20 @@ def claim_place_check(geom: GEOSGeometry) -> None:
     Apart from geometry_from_geojson, which stays pure, because the outline is in the database."""
     outline = hooks.city_outline()
     if outline is not None and not _prepared(outline).covers(geom):
-        raise _error(
-            _(
-                "The geometry lies (partly) outside the city: every point and shape must lie "
-                "inside one of its districts."
-            ),
-            "outside_city",
-        )
+        message = _("It must lie inside one of the city's districts.")
+        raise _error(f"{outside_city(geom.dims)} {message}", "outside_city")
     _check_size(geom)
+
+
+def outside_city(dims: int) -> str:
+    """The plain sentence for a drawing (of `dims` dimensions: 0 point, 1 line, 2 area)
+    that leaves the city, naming the city."""
+    city = {"city": settings.CITY_NAME}
+    if dims == 0:
+        return _("This point lies outside the city of %(city)s.") % city
+    if dims == 1:
+        return _("This line runs partly outside the city of %(city)s.") % city
+    return _("This area reaches outside the city of %(city)s.") % city
 
 
 _PREPARED: dict = {}
@@ -352,10 +358,12 @@ def _check_in_city(shape) -> None:
     x0, y0, x1, y1 = shape.bounds
     if minlon <= x0 and x1 <= maxlon and minlat <= y0 and y1 <= maxlat:
         return
-    message = _(
-        "The geometry lies (partly) outside the city: coordinates must be longitude "
-        "%(minlon)s to %(maxlon)s and latitude %(minlat)s to %(maxlat)s (WGS 84)."
+    dims = {"Point": 0, "LineString": 1}.get(shape.geom_type.removeprefix("Multi"), 2)
+    ranges = _(
+        "Coordinates must be longitude %(minlon)s to %(maxlon)s and latitude %(minlat)s to "
+        "%(maxlat)s (WGS 84)."
     ) % {"minlon": minlon, "maxlon": maxlon, "minlat": minlat, "maxlat": maxlat}
+    message = f"{outside_city(dims)} {ranges}"
     if minlon <= y0 and y1 <= maxlon and minlat <= x0 and x1 <= maxlat:
         message += " " + _(
             "Did you swap latitude and longitude? GeoJSON positions are [longitude, latitude]."

@@ -3,7 +3,9 @@
 import json
 
 from django.contrib.gis.geos import Polygon
+from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, TextField, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import public_name
 from core.geojson import feature_collection, feature_collection_sql, feature_text
@@ -11,10 +13,26 @@ from core.geojson import feature_collection, feature_collection_sql, feature_tex
 from .models import Comment, Proposal, Scope, Status, Support
 
 
+class Sort(models.TextChoices):
+    """The orders of a list of proposals (the `sort` parameter); ties go to the newest."""
+
+    NEWEST = "newest", _("Newest")
+    SUPPORTED = "supported", _("Most supported")
+    DISCUSSED = "discussed", _("Most discussed")
+
+
+ORDER_BY = {
+    Sort.NEWEST: ("-created_at", "-id"),
+    Sort.SUPPORTED: ("-support_count", "-created_at", "-id"),
+    Sort.DISCUSSED: ("-comment_count", "-created_at", "-id"),
+}
+
+
 def proposal_list(
-    *, bbox=None, categories=None, kinds=None, q=None, author=None, user=None
+    *, bbox=None, categories=None, kinds=None, q=None, author=None, sort=Sort.NEWEST, user=None
 ) -> QuerySet[Proposal]:
-    """Active proposals matching the filters, newest first.
+    """Active proposals matching the filters, in the order `sort` names (newest first by
+    default).
 
     bbox is (minlon, minlat, maxlon, maxlat) in EPSG:4326; a proposal is in the box when its
     bounding box overlaps it (geom && envelope: answered by the GiST index, and cheap enough
@@ -37,7 +55,7 @@ def proposal_list(
         author = user
     if author is not None:
         qs = qs.filter(author=author)
-    return qs.order_by("-created_at", "-id")
+    return qs.order_by(*ORDER_BY[sort])
 
 
 def proposal_get(*, proposal_id, user=None) -> Proposal | None:

@@ -103,11 +103,12 @@ def _csv_cell(name: str, kind: str) -> str:
 
 
 def proposal_export(qs: QuerySet[Proposal], *, page_url: str) -> ExportQuery:
-    """Proposals of `qs` (newest first) with author name, overlay results and a link to
-    their page (page_url: proposal_columns.page_url_prefix())."""
+    """Proposals of `qs` in its order (the `sort` parameter; newest first when it has none)
+    with author name, overlay results and a link to their page
+    (page_url: proposal_columns.page_url_prefix())."""
     return ExportQuery(
         name="proposals",
-        rows=qs.order_by("-created_at", "-id"),
+        rows=qs if qs.ordered else qs.order_by("-created_at", "-id"),
         columns=proposal_columns.columns(page_url=page_url),
         kinds=proposal_columns.KINDS,
         json_extra={"zones": proposal_columns.zones()},

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 
 from layers.selectors import district_choices, district_layers
 from proposals.models import Category, Kind, Scope
-from proposals.selectors import wide_claim_list
+from proposals.selectors import Sort, wide_claim_list
 
 from .basemap import basemap_config, geocoder_config
 from .layer_overlay import layer_overlay_config
@@ -102,7 +102,7 @@ def map_config(request) -> dict:
 
 # Parameters the filter form shows as fields. Other filters in the query string ride along
 # as hidden fields, so the map and the list keep applying them; bbox and page are per page.
-FORM_FILTERS = ("category", "kind", "q", "author", "compatibility", "district")
+FORM_FILTERS = ("category", "kind", "q", "author", "compatibility", "district", "sort")
 PER_PAGE = ("bbox", "page")
 
 
@@ -127,6 +127,8 @@ def filter_state(query) -> dict:
         "kind": query.get("kind", ""),
         "q": query.get("q", ""),
         "author": query.get("author", ""),
+        "sort": query.get("sort", ""),
+        "sorts": [{"value": value, "label": str(label)} for value, label in Sort.choices],
         **overlay_filter_state(query),
         "extra": extra_filters(query),
     }

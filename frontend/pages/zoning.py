@@ -5,10 +5,21 @@ filters of the map and the list.
 Its own module so the map page, the list page and a pin's page share the same words.
 """
 
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from layers.compatibility import Compatibility
-from layers.selectors import district_choices, layer_names, proposal_overlay, zoning_layers
+from layers.selectors import (
+    district_choices,
+    layer_legends,
+    layer_names,
+    proposal_overlay,
+    zoning_layers,
+    zoning_rules_matrix,
+)
+from proposals.models import Category
 
 
 def compatibility_labels() -> dict[str, str]:
@@ -39,12 +50,37 @@ def percent(share: float) -> str:
     return f"{value} %"
 
 
+def zone_anchor(layer_slug: str, zone_code: str) -> str:
+    """The id of a zone's row on the zoning legend page."""
+    return f"zone-{layer_slug}-{slugify(zone_code) or 'x'}"
+
+
+def zone_label(code: str, name: str) -> str:
+    """ "GR – Grünfläche"; a name that already starts with its code (XPlanung's "WA – …")
+    as it is; the bare code when the zone has no name."""
+    if not name or name == code:
+        return code
+    return name if name.startswith(code) else f"{code} – {name}"
+
+
+def zone_names(layer_slugs) -> dict[tuple[str, str], str]:
+    """{(layer slug, zone code): zone name} of the given zoning layers ("" when unnamed)."""
+    layers = {layer.id: layer.slug for layer in zoning_layers().filter(slug__in=list(layer_slugs))}
+    return {
+        (layers[layer_id], entry["zone_code"]): entry["zone_name"]
+        for layer_id, legend in layer_legends(layers).items()
+        for entry in legend
+    }
+
+
 def proposal_zoning(proposal) -> dict:
     """The overlay of one pin for its page (template context "zoning")."""
     overlay = proposal_overlay(proposal=proposal)
     compatibility = overlay.compatibility if overlay else Compatibility.UNKNOWN
     zones = overlay.zones if overlay else []
     names = layer_names({zone["layer"] for zone in zones})
+    zone_name = zone_names(names)
+    legend = reverse("frontend:zoning-legend")
     verdicts = verdict_labels()
     dimension = proposal.geom.dims  # 0 point, 1 line, 2 area
     return {
@@ -59,6 +95,10 @@ def proposal_zoning(proposal) -> dict:
             {
                 "layer": names.get(zone["layer"], zone["layer"]),
                 "zone_code": zone["zone_code"],
+                "zone_label": zone_label(
+                    zone["zone_code"], zone_name.get((zone["layer"], zone["zone_code"]), "")
+                ),
+                "legend_url": f"{legend}#{zone_anchor(zone['layer'], zone['zone_code'])}",
                 "share": percent(zone["share"]),
                 "verdict": zone["verdict"] or "none",
                 "verdict_label": verdicts.get(zone["verdict"], verdicts[None]),
@@ -92,3 +132,41 @@ def overlay_filter_state(query) -> dict:
         "compatibilities": compatibilities,
         "show_compatibility": bool(compatibility) or zoning_layers().exists(),
     }
+
+
+def zoning_legend() -> list[dict]:
+    """Every usable zoning layer with its zones: code, name and what each category may do
+    there, in words (the legend page residents are sent to from a zone code)."""
+    verdicts = verdict_labels()
+    layers = list(zoning_layers().order_by("name"))
+    legends = layer_legends(layer.id for layer in layers)
+    result = []
+    for layer in layers:
+        matrix = zoning_rules_matrix(layer=layer)
+        names = {entry["zone_code"]: entry["zone_name"] for entry in legends.get(layer.id, [])}
+        zones = [
+            {
+                "anchor": zone_anchor(layer.slug, code),
+                "label": zone_label(code, names.get(code, "")),
+                "rules": [
+                    {
+                        "verdict": rules.get(value) or "none",
+                        "label": verdicts.get(rules.get(value), verdicts[None]),
+                    }
+                    for value, _label in Category.choices
+                ],
+            }
+            for code, rules in matrix.items()
+        ]
+        result.append({"name": layer.name, "slug": layer.slug, "zones": zones})
+    return result
+
+
+def zoning_legend_page(request):
+    context = {"layers": zoning_legend(), "categories": [label for _v, label in Category.choices]}
+    return render(request, "frontend/zoning/legend.html", context)
+
+
+urlpatterns = [
+    path("zoning/", zoning_legend_page, name="zoning-legend"),
+]

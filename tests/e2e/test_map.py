@@ -101,12 +101,14 @@ def test_a_rejected_pin_shows_the_api_message_and_keeps_the_drawing(
     page.locator(".leaflet-draw-draw-marker").click()
     page.mouse.click(*map_centre(page))
     expect(page.locator("#draw-form")).to_be_visible()
-    page.fill("#draw-title", "   ")  # the API refuses an empty title
+    page.fill("#draw-title", "   ")  # an empty title is refused, next to the field
+    page.select_option("#draw-category", "other")
     page.locator("#draw-form button[type=submit]").click()
 
-    error = page.locator("#draw-error")
+    error = page.locator("#draw-title-error")
     expect(error).to_be_visible()
     expect(error).to_contain_text("title")
+    expect(page.locator("#draw-title")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#draw-form")).to_be_visible()
     expect(page.locator(".leaflet-marker-icon.draft-pin")).to_have_count(1)  # drawing kept
     assert Proposal.objects.count() == 0
@@ -128,10 +130,13 @@ def test_a_keyboard_user_pins_the_centre_of_the_map(page, live_server, resident,
     centre = page.evaluate(
         "() => { const c = window.stadtmacher.map.getCenter(); return [c.lng, c.lat]; }"
     )
-    page.locator("#pin-centre").focus()
-    page.keyboard.press("Enter")
+    page.locator("[data-tool=marker]").focus()
+    page.keyboard.press("Enter")  # the Point tool: focus goes to the map, the cross shows
+    expect(page.locator("#map")).to_be_focused()
+    page.keyboard.press("Enter")  # a point at the cross
     expect(page.locator("#draw-title")).to_be_focused()
     page.keyboard.type("Zebra crossing")
+    page.select_option("#draw-category", "mobility")
     page.locator("#draw-form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Zebra crossing")
@@ -250,6 +255,7 @@ def test_map_is_usable_on_a_phone(phone_page, live_server, resident, login):
         page.wait_for_timeout(200)
     expect(page.locator("#draw-form")).to_be_visible()
     page.fill("#draw-title", "Pocket park")
+    page.select_option("#draw-category", "green_space")
     page.locator("#draw-form button[type=submit]").tap()
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Pocket park")
     assert Proposal.objects.get(title="Pocket park").geom.num_coords == 5
@@ -271,6 +277,7 @@ def test_on_a_phone_a_city_wide_area_is_refused_and_the_city_scope_works(
         page.touchscreen.tap(cx, cy)
         page.wait_for_timeout(200)
     page.fill("#draw-title", "Mehr Bäume überall")
+    page.select_option("#draw-category", "green_space")
     page.locator("#draw-form button[type=submit]").tap()
     error = page.locator("#draw-error")
     expect(error).to_be_visible()
@@ -283,6 +290,7 @@ def test_on_a_phone_a_city_wide_area_is_refused_and_the_city_scope_works(
     page.locator("#draw-form button[type=submit]").tap()
     expect(page.locator("#draw-form")).to_be_hidden()
     expect(page.locator("#wide-claims")).to_contain_text("Mehr Bäume überall")
+    expect(page.get_by_role("link", name="Mehr Bäume überall")).to_be_focused()
     saved = Proposal.objects.get(title="Mehr Bäume überall")
     assert saved.scope == "city"
     assert "Mehr Bäume überall" not in titles_on_map(page)
@@ -327,7 +335,7 @@ def test_author_edits_and_withdraws_and_a_moderator_hides(
     page.get_by_text("Edit your pin").click()
     page.fill("#edit-title", "   ")  # passes the browser check, not the API's
     page.get_by_role("button", name="Save changes").click()
-    expect(page.locator("details[open] .form-error")).to_contain_text("title")  # API message
+    expect(page.locator("#edit-title-error")).to_contain_text("title")  # API message, by the field
     page.fill("#edit-title", "New title")
     page.get_by_role("button", name="Save changes").click()
     expect(page.locator("h1")).to_have_text("New title")

@@ -1,6 +1,7 @@
 """The planner page in a real browser: upload a zoning file, watch it import, see it mapped."""
 
 import json
+import re
 
 import pyogrio
 import pytest
@@ -170,6 +171,12 @@ def test_main_map_shows_the_participation_choropleth_with_its_legend(page, live_
     # Westend: 2 proposals per 20,000 inhabitants; Ostend: none. Different classes, colours.
     fills = districts.evaluate_all("(paths) => paths.map((p) => p.getAttribute('fill'))")
     assert len(set(fills)) == 2
+    # The tooltip names the district, and counts in the right plural.
+    for index in range(2):
+        districts.nth(index).hover(force=True)
+        page.wait_for_timeout(150)
+        tooltip = page.locator(".leaflet-tooltip:not(.city-label)").last.inner_text()
+        assert re.match(r"(Westend: .*\(2 proposals\)|Ostend: .*\(0 proposals\))$", tooltip)
     assert page.js_errors == []
 
 
@@ -361,3 +368,17 @@ def test_a_new_zoning_layer_waits_until_the_planner_puts_it_into_effect(
     layer.refresh_from_db()
     assert layer.in_effect and verdicts() == {"unknown"}
     assert page.js_errors == []
+
+
+def test_the_layer_switcher_names_the_kind_of_layer_in_german(browser, live_server, overlaid):
+    from .conftest import _close, _new_page
+
+    page = _new_page(browser, locale="de-DE", extra_http_headers={"Accept-Language": "de"})
+    page.goto(f"{live_server.url}/")
+    control = page.locator(".leaflet-control-layers")
+    control.hover()
+    labels = control.locator("label").all_inner_texts()
+    assert any("(Stadtteile)" in label for label in labels), labels
+    assert any("(Bebauungsplan)" in label for label in labels), labels
+    assert not any("(district)" in label or "(zoning)" in label for label in labels)
+    _close(page)

@@ -2,11 +2,12 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from negotiations.models import Option, Position, Round, State
 from proposals.models import Category, Kind
 from tests.factories import ProposalFactory
-from tests.negotiations.factories import cluster_create, square
+from tests.negotiations.factories import cluster_create, round_create, square
 
 
 @pytest.mark.e2e
@@ -68,8 +69,8 @@ def test_mediator_runs_a_round_from_cluster_to_outcome(
     close = page.locator("#close-form")
     close.get_by_label("Chosen option").select_option(str(option.pk))
     close.get_by_label("Summary of the outcome").fill("Homes along the street, meadow stays.")
-    close.get_by_label("Homes on the depot").select_option("modified")
-    close.get_by_label("Keep the meadow").select_option("adopted")
+    close.get_by_label("Homes on the depot", exact=True).select_option("modified")
+    close.get_by_label("Keep the meadow", exact=True).select_option("adopted")
     close.get_by_role("button", name="Close the round").click()
     page.locator(".round-state", has_text="Closed").wait_for()
     negotiation_round.refresh_from_db()
@@ -83,3 +84,18 @@ def test_mediator_runs_a_round_from_cluster_to_outcome(
     assert "meadow stays" in status.inner_text()
     visitor.context.close()
     assert page.js_errors == [] and page.dialogs == []
+
+
+@pytest.mark.e2e
+def test_the_round_pages_drawing_tools_speak_german(browser, live_server, login, mediator):
+    from .conftest import _close, _new_page
+
+    negotiation_round = round_create(mediator=mediator, title="Depot")
+    page = _new_page(browser, locale="de-DE", extra_http_headers={"Accept-Language": "de"})
+    login(page, live_server, mediator)
+    page.goto(live_server.url + reverse("frontend:round-detail", args=[negotiation_round.pk]))
+    polygon = page.locator(".leaflet-draw-draw-polygon")
+    expect(polygon).to_have_attribute("title", "Fläche zeichnen")
+    polygon.click()
+    expect(page.locator(".leaflet-draw-tooltip")).to_contain_text("Klicken oder tippen")
+    _close(page)

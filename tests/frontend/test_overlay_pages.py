@@ -76,7 +76,10 @@ def zone_rows(section: str) -> list[tuple[str, ...]]:
     """The cells of the zones table, row by row."""
     body = section[section.index("<tbody>") : section.index("</tbody>")]
     return [
-        tuple(cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S))
+        tuple(
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        )
         for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
     ]
 
@@ -299,3 +302,25 @@ def test_planner_can_export_the_pins_of_one_district(city, pins, planner):
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert "Homes in GE" in body.decode() and "Homes in WA" not in body.decode()
+
+
+def test_a_zone_code_links_to_the_legend_that_names_it_and_says_what_it_allows(
+    client, city, resident, tmp_path
+):
+    path = write_gpkg(tmp_path / "named.gpkg", {"zones": zones_frame()})
+    layer = layer_import(
+        path=path, name="Plan", kind="zoning", zone_field="zone", name_field="label"
+    )
+    zoning_rules_set(layer=layer, matrix={"WA": {"housing": "compatible"}})
+    proposal = pin(resident, "Homes", shapely.box(*at(10, 10), *at(50, 50)))
+
+    section = zoning_section(client.get(reverse("frontend:proposal-detail", args=[proposal.pk])))
+    anchor = f"zone-{layer.slug}-wa"
+    assert f'<a href="/zoning/#{anchor}">WA – Residential</a>' in section
+
+    legend = client.get(reverse("frontend:zoning-legend")).content.decode()
+    row = legend[legend.index(f'id="{anchor}"') :]
+    row = row[: row.index("</tr>")]
+    assert "WA – Residential" in row
+    assert '<td class="verdict-compatible">allowed</td>' in row  # housing, the first category
+    assert '<td class="verdict-none">no rule</td>' in row

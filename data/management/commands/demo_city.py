@@ -170,6 +170,7 @@ class Command(BaseCommand):
             LayerKind.ZONING,
             "zoning.gpkg",
             zone_field="zone_code",
+            name_field="zone_name",  # "GR" is explained as "Grünfläche" wherever it shows
             layer_name="zoning",
             user=planner,
         )

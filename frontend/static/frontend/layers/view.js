@@ -3,7 +3,7 @@
 // main map's overlay (overlay.js) and by the planner page.
 /* global L */
 import { apiFetch, fillUrl } from "../api/client.js";
-import { fill, gettext } from "../lib/i18n.js";
+import { fill, gettext, ngettext } from "../lib/i18n.js";
 import { loadWhileShown } from "../lib/inview.js";
 import { bboxFromBounds } from "../map/base.js";
 import { asText } from "../map/text.js";
@@ -180,7 +180,7 @@ export async function participationLayer(layer, { url }) {
         p.per_1000 === null
           ? noPopulation
           : fill(gettext("%(rate)s per 1,000 inhabitants"), { rate: formatRate(p.per_1000) });
-      const count = fill(gettext("%(count)s proposals"), { count: p.proposals });
+      const count = fill(ngettext("%(count)s proposal", "%(count)s proposals", p.proposals), { count: p.proposals });
       featureLayer.bindTooltip(asText(`${p.name}: ${rate} (${count})`), { sticky: true });
     },
   });

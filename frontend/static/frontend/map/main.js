@@ -1,9 +1,11 @@
 // Entry module of the map page (/): map, pins, filters, drawing, and other areas' overlays.
 /* global L */
-import { bindDrawForm } from "../draw/form.js";
+import { bindDrawForm, focusNewPin } from "../draw/form.js";
+import { keyboardDrawing } from "../draw/keyboard.js";
 import { addDrawTools } from "../draw/tools.js";
 import { pageConfig } from "../lib/config.js";
 import { statusLine } from "../lib/dom.js";
+import { showFlash } from "../lib/flash.js";
 import { fill, gettext } from "../lib/i18n.js";
 import { bindFilterForm, filtersFromForm } from "../list/query.js";
 import { createMap, drawCity } from "./base.js";
@@ -18,6 +20,7 @@ import { createPinTiles } from "./tiles.js";
 
 const config = pageConfig();
 setPalette(config.categories);
+showFlash(); // e.g. after withdrawing a pin on its page
 
 const status = document.getElementById("map-status");
 const announce = statusLine(status);
@@ -70,10 +73,18 @@ const drawForm = document.getElementById("draw-form");
 let pinHere = null; // offered by the place search to a signed-in resident
 if (config.user.authenticated && drawForm) {
   let form = null;
-  const { drawn, pinCentre } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
+  const { drawn, handlers, pinCentre } = addDrawTools(map, { onDrawn: (layer) => form.open(layer) });
   pinHere = pinCentre;
-  document.getElementById("pin-centre-hint").hidden = false;
-  document.getElementById("pin-centre").addEventListener("click", pinCentre);
+  const tools = document.getElementById("draw-tools");
+  tools.hidden = false;
+  // Drawing speaks in its own live region, which the pins' loading news does not overwrite.
+  const say = statusLine(document.getElementById("draw-status"));
+  keyboardDrawing(map, {
+    handlers,
+    placePoint: pinCentre,
+    announce: say,
+    elements: { tools, steps: document.getElementById("draw-steps") },
+  });
   form = bindDrawForm({
     form: drawForm,
     hint: document.getElementById("draw-hint"),
@@ -83,10 +94,12 @@ if (config.user.authenticated && drawForm) {
     drawn,
     onCreated: (feature) => {
       tiles?.refresh();
-      if ((feature.properties.scope ?? "drawn") === "drawn") pins.addOne(feature);
-      else listWideClaim(feature);
+      if ((feature.properties.scope ?? "drawn") !== "drawn") return listWideClaim(feature);
+      focusNewPin(map);
+      pins.addOne(feature);
     },
-    announce,
+    announce: say,
+    city: config,
   });
   document.getElementById("draw-wide").addEventListener("click", () => form.open(null));
 }
@@ -102,6 +115,7 @@ function listWideClaim(feature) {
   link.textContent = feature.properties.title;
   item.append(link);
   list.append(item);
+  link.focus(); // the form that had the focus is gone
 }
 
 const placeSearch = addPlaceSearch(map, config, { onPinHere: pinHere, announce });

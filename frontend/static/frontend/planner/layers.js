@@ -2,7 +2,7 @@
 // planner's map with the switched-on layers and the legends of zoning layers.
 import { apiFetch, fillUrl } from "../api/client.js";
 import { referenceLayer, zoneLegend } from "../layers/view.js";
-import { fill, gettext } from "../lib/i18n.js";
+import { fill, gettext, ngettext } from "../lib/i18n.js";
 
 const REFRESH_MS = 2000;
 
@@ -61,7 +61,7 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
   async function toggleAuthoritative(layer) {
     try {
       const changes = await apiFetch(layer.urls.authoritative, { method: layer.authoritative ? "DELETE" : "POST" });
-      window.alert(fill(gettext("%(count)s proposals changed their district."), { count: changes.district_changed }));
+      window.alert(fill(ngettext("%(count)s proposal changed its district.", "%(count)s proposals changed their district.", changes.district_changed), { count: changes.district_changed }));
     } catch (exc) {
       window.alert(fill(gettext("The choice could not be saved: %(error)s"), { error: exc.message }));
     }

@@ -1,7 +1,7 @@
 // The participation map: proposals per 1,000 inhabitants per district as a choropleth.
 import { ensurePanes, participationLayer } from "../layers/view.js";
 import { option } from "../lib/dom.js";
-import { fill, gettext } from "../lib/i18n.js";
+import { fill, gettext, ngettext } from "../lib/i18n.js";
 import { createMap } from "../map/base.js";
 
 export function createParticipation({ config }) {
@@ -30,7 +30,7 @@ export function createParticipation({ config }) {
       if (choropleth.layer.getBounds().isValid()) map.fitBounds(choropleth.layer.getBounds());
       legend.replaceChildren(choropleth.legend);
       status.textContent = choropleth.data.unassigned
-        ? fill(gettext("%(count)s proposals lie outside every district."), {
+        ? fill(ngettext("%(count)s proposal lies outside every district.", "%(count)s proposals lie outside every district.", choropleth.data.unassigned), {
             count: choropleth.data.unassigned,
           })
         : "";

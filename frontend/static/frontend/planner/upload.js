@@ -2,7 +2,7 @@
 // progress until it is done or failed, then show the import report.
 import { apiFetch, fillUrl } from "../api/client.js";
 import { elementsById, option } from "../lib/dom.js";
-import { fill, gettext } from "../lib/i18n.js";
+import { fill, gettext, ngettext } from "../lib/i18n.js";
 import { postForm, showError } from "./forms.js";
 
 const POLL_MS = 500;
@@ -126,7 +126,7 @@ export function bindUpload({ form, urls, onImported }) {
       }));
     }
     if (effects.district_changed) {
-      texts.push(fill(gettext("%(count)s proposals now belong to a district of this layer; the layer table says which district layer decides."), {
+      texts.push(fill(ngettext("%(count)s proposal now belongs to a district of this layer; the layer table says which district layer decides.", "%(count)s proposals now belong to a district of this layer; the layer table says which district layer decides.", effects.district_changed), {
         count: effects.district_changed,
       }));
     }

@@ -1,9 +1,11 @@
 // Entry module of a pin's page: the pin on a small map, and the forms that use the API.
 /* global L */
+import { showFlash } from "../lib/flash.js";
 import { pageConfig } from "../lib/config.js";
 import { addBaseLayer, drawCity } from "../map/base.js";
 import { pathStyle, pinIcon, setPalette } from "../map/style.js";
 import { bindApiForm } from "./forms.js";
+import { bindPlaceEditor } from "./place.js";
 
 const config = pageConfig();
 setPalette(config.categories);
@@ -19,7 +21,11 @@ function showPin(element, { geometry, kind, category }) {
   }).addTo(map);
   map.fitBounds(pin.getBounds(), { maxZoom: 16, padding: [24, 24] });
   drawCity(map, config, { fitToDistricts: false });
+  return map;
 }
 
-showPin(document.getElementById("small-map"), config.pin);
+showFlash();
+const map = showPin(document.getElementById("small-map"), config.pin);
 for (const form of document.querySelectorAll("form.api-form")) bindApiForm(form);
+const placeEditor = document.getElementById("edit-place");
+if (placeEditor && L.Draw) bindPlaceEditor({ map, section: placeEditor, url: config.urls.detail, config });

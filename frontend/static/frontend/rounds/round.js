@@ -1,6 +1,7 @@
 // The round page: the map of the claims and options, and drawing a compromise geometry
 // (Leaflet.draw from django-leaflet) into the add-option form's hidden field.
 /* global L */
+import { translateDrawing } from "../draw/tools.js";
 import { pageConfig } from "../lib/config.js";
 import { gettext } from "../lib/i18n.js";
 import { claimsMap } from "./map.js";
@@ -11,6 +12,7 @@ function enableDrawing(map) {
   const input = document.getElementById("id_geometry");
   const status = document.getElementById("draw-status");
   if (!input || !L.Control.Draw) return;
+  translateDrawing();
   const drawn = new L.FeatureGroup().addTo(map);
   map.addControl(
     new L.Control.Draw({
