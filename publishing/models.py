@@ -1,5 +1,5 @@
 """Versions of map tiles, so that a cached tile is served only while nothing in it changed
-(docs/adr/0009-tile-versions.md).
+(docs/adr/0012-tile-versions.md).
 
 Database triggers on the tables behind the map layers append a `TileChange` (the bounding
 box of what changed, old and new) on every write, by any path. Before a version is read,

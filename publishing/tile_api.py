@@ -1,4 +1,4 @@
-"""Vector-tile endpoints of the map layers, cached by tile version (ADR 0009).
+"""Vector-tile endpoints of the map layers, cached by tile version (ADR 0012).
 
     /api/tiles/proposals/<z>/<x>/<y>.pbf?kind=&category=&compatibility=&district=&q=
     /api/tiles/clusters/<z>/<x>/<y>.pbf?contested=&category=&min_size=

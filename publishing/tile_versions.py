@@ -1,4 +1,4 @@
-"""Versions of map tiles, read before a cached tile is served (docs/adr/0009-tile-versions.md).
+"""Versions of map tiles, read before a cached tile is served (docs/adr/0012-tile-versions.md).
 
     version = tile_version("proposals", z, x, y)   # changes when something in the tile did
     version = layer_version("proposals")           # changes with every write to the layer

@@ -1,4 +1,4 @@
-"""Tile versions and the triggers that feed them (docs/adr/0009-tile-versions.md)."""
+"""Tile versions and the triggers that feed them (docs/adr/0012-tile-versions.md)."""
 
 import django.contrib.gis.db.models.fields
 from django.db import migrations, models
