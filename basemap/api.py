@@ -2,37 +2,23 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from core.params import Filters, QueryFilter
+from core.params import Filters, TextFilter
 
 from . import selectors
 from .serializers import PlaceSerializer
 
-Q_MAX_LENGTH = 100
 
-
-class PlaceQueryFilter(QueryFilter):
-    parameter = key = "q"
+class PlaceQueryFilter(TextFilter):
     description = (
         "what to find: a street, an address (street and number), a place or a district; "
         "umlauts, ß and 'str.' may be spelt either way, small typos are forgiven"
     )
-
-    def read(self, values):
-        q = values[-1]
-        if len(q) > Q_MAX_LENGTH:
-            raise ValidationError(
-                _("q is too long: at most %(n)s characters.") % {"n": Q_MAX_LENGTH}
-            )
-        if "\x00" in q:
-            raise ValidationError(_("q must not contain NUL characters."))
-        return q
-
-    def openapi_parameter(self) -> OpenApiParameter:
-        return OpenApiParameter(self.parameter, str, required=True, description=self.description)
+    max_length = 100
+    required = True
 
 
 PLACE_FILTERS = Filters(PlaceQueryFilter())

@@ -186,6 +186,33 @@ class ContestedFilter(QueryFilter):
         return parse_contested(values[-1])
 
 
+class TextFilter(QueryFilter):
+    """Free text (`q`): at most `max_length` characters and no NUL, which PostgreSQL refuses
+    in text. Subclasses say what it searches (`description`) and may require it."""
+
+    parameter = key = "q"
+    max_length = 200
+    required = False
+
+    def read(self, values):
+        q = values[-1]
+        if len(q) > self.max_length:
+            raise ValidationError(
+                _("%(parameter)s is too long: at most %(n)s characters.")
+                % {"parameter": self.parameter, "n": self.max_length}
+            )
+        if "\x00" in q:
+            raise ValidationError(
+                _("%(parameter)s must not contain NUL characters.") % {"parameter": self.parameter}
+            )
+        return q
+
+    def openapi_parameter(self) -> OpenApiParameter:
+        return OpenApiParameter(
+            self.parameter, str, required=self.required, description=self.description
+        )
+
+
 class Filters:
     """The filters of one endpoint (or page), read together."""
 

@@ -11,27 +11,15 @@ the publishing app, which adds them to these.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core import params
 from core.params import BBoxFilter, ChoicesFilter, Filters, QueryFilter, SingleChoiceFilter
 
 from .models import Category, Kind
 from .selectors import Sort
 
-Q_MAX_LENGTH = 200
 
-
-class TextFilter(QueryFilter):
-    parameter = key = "q"
+class TextFilter(params.TextFilter):
     description = "case-insensitive text in title and description"
-
-    def read(self, values):
-        q = values[-1]
-        if len(q) > Q_MAX_LENGTH:
-            raise ValidationError(
-                _("q is too long: at most %(n)s characters.") % {"n": Q_MAX_LENGTH}
-            )
-        if "\x00" in q:
-            raise ValidationError(_("q must not contain NUL characters."))
-        return q
 
 
 class AuthorFilter(QueryFilter):

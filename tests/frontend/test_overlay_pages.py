@@ -309,7 +309,12 @@ def test_a_zone_code_links_to_the_legend_that_names_it_and_says_what_it_allows(
 ):
     path = write_gpkg(tmp_path / "named.gpkg", {"zones": zones_frame()})
     layer = layer_import(
-        path=path, name="Plan", kind="zoning", zone_field="zone", name_field="label"
+        path=path,
+        name="Plan",
+        kind="zoning",
+        zone_field="zone",
+        name_field="label",
+        in_effect=True,
     )
     zoning_rules_set(layer=layer, matrix={"WA": {"housing": "compatible"}})
     proposal = pin(resident, "Homes", shapely.box(*at(10, 10), *at(50, 50)))
