@@ -14,10 +14,13 @@ help: ## list the targets
 bootstrap: ## install system packages, PostGIS, the database and .venv (with test tools)
 	scripts/bootstrap --dev
 
-demo: ## set everything up, load the demo city and serve it at http://127.0.0.1:8000
+# Links in e-mails (invitations) point where the demo is served: HOST and PORT, unless
+# SITE_URL is given explicitly (e.g. make demo SITE_URL=https://demo.example.org).
+demo: export SITE_URL ?= http://$(HOST):$(PORT)
+demo: ## set everything up, load the demo city and serve it at http://HOST:PORT (127.0.0.1:8000)
 	scripts/bootstrap
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
-	DEBUG=1 $(PY) manage.py demo_city --url http://$(HOST):$(PORT)
+	DEBUG=1 $(PY) manage.py demo_city --url $(SITE_URL)
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: bootstrap ## set everything up and run the whole test suite (browser tests included)
