@@ -39,8 +39,9 @@ format: ## format the code with ruff
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
-worker: ## run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
-	$(PY) -m celery -A config worker -l info
+worker: ## run a Celery worker with the periodic checks (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
+	mkdir -p var
+	$(PY) -m celery -A config worker -B -s var/celerybeat-schedule -l info
 
 migrate: ## apply migrations
 	DEBUG=1 $(PY) manage.py migrate

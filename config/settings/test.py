@@ -12,7 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-CONN_MAX_AGE = 0
+# Bounded like production: the pool of base.py (DATABASE_POOL_MAX_SIZE), no persistent
+# connections outside it.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # The suite writes far faster than a person, all from one address: limits that never bite
 # (tests/accounts/test_throttling.py sets low ones where it tests them).
