@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After static files: bounds the requests a process works on, 503 beyond (ADR 0009).
+    "config.overload.OverloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +137,19 @@ if DATABASE_POOL_MAX_SIZE > 0:
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+# Overload answered early (config/overload.py, ADR 0009): per process at most
+# OVERLOAD_MAX_IN_FLIGHT requests at work (default: the pool's size, so none waits for a
+# connection), of them at most OVERLOAD_MAX_MAP_READS map reads; a request that gets no slot
+# within OVERLOAD_QUEUE_WAIT s, or waited OVERLOAD_MAX_QUEUE_AGE s in front of gunicorn
+# (X-Request-Start from the proxy), is answered 503 with Retry-After: OVERLOAD_RETRY_AFTER.
+OVERLOAD_MAX_IN_FLIGHT = env.int("OVERLOAD_MAX_IN_FLIGHT", default=DATABASE_POOL_MAX_SIZE or 4)
+OVERLOAD_MAX_MAP_READS = env.int(
+    "OVERLOAD_MAX_MAP_READS", default=max(1, (OVERLOAD_MAX_IN_FLIGHT + 1) // 2)
+)
+OVERLOAD_QUEUE_WAIT = env.float("OVERLOAD_QUEUE_WAIT", default=2.0)
+OVERLOAD_MAX_QUEUE_AGE = env.float("OVERLOAD_MAX_QUEUE_AGE", default=5.0)
+OVERLOAD_RETRY_AFTER = env.int("OVERLOAD_RETRY_AFTER", default=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
