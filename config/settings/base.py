@@ -138,6 +138,22 @@ if DATABASE_POOL_MAX_SIZE > 0:
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 
+# Reads of safe requests from a streaming replica, with read-your-writes (config/replica.py).
+REPLICA_READ_YOUR_WRITES_SECONDS = env.int("REPLICA_READ_YOUR_WRITES_SECONDS", default=300)
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "ENGINE": "django.contrib.gis.db.backends.postgis",
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("config.overload.OverloadMiddleware") + 1,
+        "config.replica.ReplicaReadsMiddleware",
+    )
+
 # Overload answered early (config/overload.py, ADR 0009): per process at most
 # OVERLOAD_MAX_IN_FLIGHT requests at work (default: the pool's size, so none waits for a
 # connection), of them at most OVERLOAD_MAX_MAP_READS map reads; a request that gets no slot
