@@ -6,7 +6,7 @@ PORT ?= 8000
 export DATABASE_URL ?= postgis://postgres@127.0.0.1:5432/stadtmacher
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap demo serve test bench lint format worker migrate
+.PHONY: help bootstrap demo serve test bench loadtest lint format worker migrate
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ test: bootstrap ## set everything up and run the whole test suite (browser tests
 
 bench: bootstrap ## run the benchmarks in tests/bench and print ratios against their peers
 	$(PY) -m pytest -q -s --create-db tests/bench -o "norecursedirs=.* .venv var node_modules" -m bench
+
+loadtest: bootstrap ## a campaign's peak against gunicorn + Celery (locust; LOADTEST_* in tests/load/run.py)
+	$(PY) tests/load/run.py
 
 lint: bootstrap ## ruff (rules, complexity, format), the migrations check and eslint
 	.venv/bin/ruff check .
