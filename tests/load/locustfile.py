@@ -20,6 +20,7 @@ from locust import FastHttpUser, between, events, task
 BBOX = tuple(float(v) for v in os.environ["LOADTEST_CITY_BBOX"].split(","))
 TOKENS = json.loads(open(os.environ["LOADTEST_TOKENS"]).read())  # noqa: SIM115
 PROPOSAL_IDS = json.loads(open(os.environ["LOADTEST_PROPOSAL_IDS"]).read())  # noqa: SIM115
+POINTS = json.loads(open(os.environ["LOADTEST_POINTS"]).read())  # noqa: SIM115
 RUN = os.environ.get("LOADTEST_RUN", uuid.uuid4().hex[:8])
 _acks = open(os.environ["LOADTEST_ACKS"], "a", buffering=1)  # noqa: SIM115
 _acks_lock = threading.Lock()
@@ -78,8 +79,8 @@ class Writer(FastHttpUser):
     @task(2)
     def pin_a_proposal(self):
         marker = f"load {RUN} {uuid.uuid4().hex}"
-        lon = random.uniform(BBOX[0] + 0.01, BBOX[2] - 0.01)
-        lat = random.uniform(BBOX[1] + 0.01, BBOX[3] - 0.01)
+        lon, lat = random.choice(POINTS)  # on an existing pin: inside a district
+        lon, lat = lon + random.uniform(-2e-4, 2e-4), lat + random.uniform(-2e-4, 2e-4)
         body = {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [lon, lat]},

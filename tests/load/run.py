@@ -107,7 +107,11 @@ def prepare_data() -> dict:
         clusters_recompute(refresh=True)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE proposals_proposal")
-    return {"tokens": _writer_tokens(), "proposal_ids": _some_proposal_ids()}
+    return {
+        "tokens": _writer_tokens(),
+        "proposal_ids": _some_proposal_ids(),
+        "points": _some_points(),
+    }
 
 
 def _insert_pins(n: int, start: int) -> None:
@@ -159,6 +163,20 @@ def _some_proposal_ids() -> list[int]:
     return list(
         Proposal.objects.filter(status="active").order_by("?").values_list("id", flat=True)[:3000]
     )
+
+
+def _some_points() -> list[list[float]]:
+    """Where writers pin: points on existing pins (so inside the districts, where pins are
+    accepted), which the locustfile moves by a few metres."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT ST_X(p), ST_Y(p) FROM (
+                   SELECT ST_PointOnSurface(geom) AS p FROM proposals_proposal
+                   WHERE status = 'active' ORDER BY random() LIMIT 3000) s"""
+        )
+        return [list(row) for row in cursor.fetchall()]
 
 
 # --- 2. the servers ----------------------------------------------------------------------
@@ -290,6 +308,7 @@ def run_stage(users: int, url: str, gunicorn_pid: int, files: dict) -> dict:
         "LOADTEST_CITY_BBOX": files["bbox"],
         "LOADTEST_TOKENS": str(files["tokens"]),
         "LOADTEST_PROPOSAL_IDS": str(files["ids"]),
+        "LOADTEST_POINTS": str(files["points"]),
         "LOADTEST_ACKS": str(files["acks"]),
         "LOADTEST_RUN": files["run"],
     }
@@ -445,11 +464,13 @@ def main() -> int:
         "bbox": ",".join(str(v) for v in settings.CITY_BBOX),
         "tokens": OUT / "tokens.json",
         "ids": OUT / "ids.json",
+        "points": OUT / "points.json",
         "acks": OUT / f"acks-{run}.jsonl",
         "run": run,
     }
     files["tokens"].write_text(json.dumps(data["tokens"]))
     files["ids"].write_text(json.dumps(data["proposal_ids"]))
+    files["points"].write_text(json.dumps(data["points"]))
     files["acks"].touch()
     port = free_port()
     servers = start_servers(port)
