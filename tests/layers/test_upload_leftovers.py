@@ -1,5 +1,6 @@
 """What an upload leaves behind: nothing, whether its import ends, fails or is killed."""
 
+import io
 import os
 import tempfile
 import time
@@ -203,3 +204,20 @@ def test_the_import_task_has_a_soft_and_a_hard_time_limit_within_the_visibility_
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
     assert layer_import_task.time_limit < visibility <= layer_import_task.time_limit + 120
     assert layer_import_task.acks_late and layer_import_task.reject_on_worker_lost
+
+
+def test_the_check_runs_as_a_command_too(
+    planner_api, zones_gpkg, media_in_tmp, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    layer = _upload(planner_api, zones_gpkg, django_capture_on_commit_callbacks, execute=False)
+    Layer.objects.filter(pk=layer.pk).update(
+        state=LayerState.RUNNING, progress=17, progressed_at=timezone.now() - timedelta(minutes=1)
+    )
+    out = io.StringIO()
+
+    call_command("layer_imports_recover", stdout=out)
+
+    assert out.getvalue().strip() == "0 queued again, 1 failed"  # no broker: nothing re-runs
+    assert Layer.objects.get(pk=layer.pk).error.startswith(STOPPED)
