@@ -21,6 +21,7 @@ import time
 from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 try:
@@ -51,7 +52,9 @@ def _queue_age(request) -> float | None:
 
 def busy_response(request) -> HttpResponse:
     retry = str(settings.OVERLOAD_RETRY_AFTER)
-    message = _("The server is busy right now. Please try again in a few seconds.")
+    # Before LocaleMiddleware (the refusal must stay cheap): the language from the request.
+    with translation.override(translation.get_language_from_request(request)):
+        message = _("The server is busy right now. Please try again in a few seconds.")
     if request.path.startswith("/api/"):
         response = JsonResponse({"detail": message}, status=503)
     else:

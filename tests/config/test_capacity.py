@@ -155,3 +155,4 @@ def test_more_requests_than_slots_are_answered_503_early_and_map_reads_leave_roo
     assert busy[0].json()["detail"].startswith("The server is busy")
     assert pages and {r.status_code for r in pages} == {200}  # never starved by map reads
     assert stamped.status_code == 503
+    assert stamped.json()["detail"].startswith("Der Server ist gerade ausgelastet")  # site: de
