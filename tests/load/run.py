@@ -173,8 +173,10 @@ def _some_points() -> list[list[float]]:
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT ST_X(p), ST_Y(p) FROM (
-                   SELECT ST_PointOnSurface(geom) AS p FROM proposals_proposal
-                   WHERE status = 'active' ORDER BY random() LIMIT 3000) s"""
+                   SELECT ST_PointOnSurface(p.geom) AS p FROM proposals_proposal p
+                   JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+                   WHERE p.status = 'active' AND o.district_id IS NOT NULL
+                   ORDER BY random() LIMIT 3000) s"""
         )
         return [list(row) for row in cursor.fetchall()]
 
@@ -348,13 +350,15 @@ def read_stats(prefix: Path) -> dict:
             "failed": sum(int(r["Failure Count"]) for r in picked),
         }
     total = next(r for r in rows if r["Name"] == "Aggregated")
-    shed = sum(int(f["Occurrences"]) for f in failures if "503" in f["Error"])
+    shed = sum(int(f["Occurrences"]) for f in failures if "code=503" in f["Error"])
+    refused = sum(int(f["Occurrences"]) for f in failures if "code=4" in f["Error"])
     return {
         **stats,
         "rps": round(float(total["Requests/s"]), 1),
         "requests": int(total["Request Count"]),
         "failed": int(total["Failure Count"]),
         "shed_503": shed,
+        "refused_4xx": refused,
     }
 
 
@@ -434,7 +438,8 @@ def check_clusters() -> dict:
 
 def print_table(stages: list[dict]) -> None:
     head = (f"{'users':>5} {'req/s':>6} {'map p50':>8} {'map p95':>8} {'page p95':>8} "
-            f"{'write p95':>9} {'503':>5} {'errors':>6}  cpu % app / db / locust")  # fmt: skip
+            f"{'write p95':>9} {'503':>5} {'4xx':>5} {'errors':>6}  "
+            "cpu % app / db / locust")  # fmt: skip
     print(head)
     for s in stages:
         m, p, w = s.get("map", {}), s.get("pages", {}), s.get("writes", {})
@@ -447,7 +452,8 @@ def print_table(stages: list[dict]) -> None:
             f"{p.get('p95_ms', 0):>8.0f}",
             f"{w.get('p95_ms', 0):>9.0f}",
             f"{s['shed_503']:>5}",
-            f"{s['failed'] - s['shed_503']:>6}",
+            f"{s['refused_4xx']:>5}",
+            f"{s['failed'] - s['shed_503'] - s['refused_4xx']:>6}",
             f" {cpu['app']} / {cpu['db']} / {cpu['locust']}",
         ]
         print(" ".join(cells))
