@@ -13,6 +13,7 @@ import math
 import os
 import random
 import threading
+import time
 import uuid
 
 from locust import FastHttpUser, between, events, task
@@ -27,6 +28,18 @@ _acks_lock = threading.Lock()
 _tokens = iter(TOKENS * 100)
 
 VIEW_W, VIEW_H = 1280, 800  # a laptop's map
+
+
+# What nginx in front of gunicorn adds (docs/operations.md): the time the request arrived,
+# so the app refuses requests that already waited too long in gunicorn's queue.
+PROXY_STAMP = os.environ.get("LOADTEST_PROXY_STAMP", "1") == "1"
+
+
+def stamped(headers: dict | None = None) -> dict:
+    headers = dict(headers or {})
+    if PROXY_STAMP:
+        headers["X-Request-Start"] = f"t={time.time():.3f}"
+    return headers
 
 
 def _ack(**record):
@@ -52,20 +65,20 @@ class Reader(FastHttpUser):
     def pan_the_map(self):
         zoom = random.choice([11, 12, 13, 13, 14, 14, 15, 15, 16, 17])
         bbox = ",".join(f"{v:.5f}" for v in view_bbox(zoom))
-        self.client.get(f"/api/proposals/?bbox={bbox}", name=f"map bbox z{zoom}")
+        self.client.get(f"/api/proposals/?bbox={bbox}", name=f"map bbox z{zoom}", headers=stamped())
 
     @task(1)
     def map_page(self):
-        self.client.get("/", name="page: map")
+        self.client.get("/", name="page: map", headers=stamped())
 
     @task(2)
     def list_page(self):
-        self.client.get("/proposals/", name="page: list")
+        self.client.get("/proposals/", name="page: list", headers=stamped())
 
     @task(3)
     def pin_page(self):
         pk = random.choice(PROPOSAL_IDS)
-        self.client.get(f"/proposals/{pk}/", name="page: pin")
+        self.client.get(f"/proposals/{pk}/", name="page: pin", headers=stamped())
 
 
 class Writer(FastHttpUser):
@@ -92,7 +105,7 @@ class Writer(FastHttpUser):
             },
         }
         with self.client.post(
-            "/api/proposals/", json=body, headers=self.headers, name="write: proposal",
+            "/api/proposals/", json=body, headers=stamped(self.headers), name="write: proposal",
             catch_response=True,
         ) as response:  # fmt: skip
             if response.status_code == 201:
@@ -102,7 +115,7 @@ class Writer(FastHttpUser):
     def support(self):
         pk = random.choice(PROPOSAL_IDS)
         with self.client.post(
-            f"/api/proposals/{pk}/support/", headers=self.headers, name="write: support",
+            f"/api/proposals/{pk}/support/", headers=stamped(self.headers), name="write: support",
             catch_response=True,
         ) as response:  # fmt: skip
             if response.status_code == 201:
@@ -113,7 +126,7 @@ class Writer(FastHttpUser):
         pk = random.choice(PROPOSAL_IDS)
         marker = f"load {RUN} {uuid.uuid4().hex}"
         with self.client.post(
-            f"/api/proposals/{pk}/comments/", json={"body": marker}, headers=self.headers,
+            f"/api/proposals/{pk}/comments/", json={"body": marker}, headers=stamped(self.headers),
             name="write: comment", catch_response=True,
         ) as response:  # fmt: skip
             if response.status_code == 201:
