@@ -11,7 +11,8 @@ views document only their successes and their particular errors:
 - 404 on every operation with a path parameter (selectors hide what a user may not see);
 - 429 with Retry-After on every write of a view with a throttle_scope (RATE_LIMITS);
 - 413 (DATA_UPLOAD_MAX_MEMORY_SIZE) and 415 (a content type no parser reads) on every
-  operation with a request body.
+  operation with a request body;
+- 503 with Retry-After on every operation: the server is busy (config/overload.py).
 
 Two shapes cover every error body: `Error` ({"detail": "…"}) and, for 400,
 `ValidationError` ({"field": ["message", …]}, where the field may also be "detail" or
@@ -113,6 +114,12 @@ def document_errors(result, generator, request, public):
                 )  # fmt: skip
             for code, response in _common_errors(method, operation).items():
                 responses.setdefault(code, response)
+            responses.setdefault(
+                "503",
+                {**_json("Error", "The server is busy (config/overload.py): try again "
+                                  "after Retry-After seconds."),
+                 "headers": RETRY_AFTER},
+            )  # fmt: skip
             for code, response in list(responses.items()):
                 if code.startswith("4"):
                     name = "ValidationError" if code == "400" else "Error"

@@ -19,7 +19,7 @@ Nested collections (a cluster's member proposals) are expressions too:
 """
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Aggregate, F, Func, JSONField, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 
@@ -156,8 +156,9 @@ def feature_collection(
             + (", 'name', %s" if name is not None else "")
             + ", 'features', '[]'::json)::text",
             [name] if name else [],
+            using=queryset.db,
         )
-    return _fetch_text(sql, params)
+    return _fetch_text(sql, params, using=queryset.db)
 
 
 _NO_LIMIT = 2**63 - 1
@@ -206,11 +207,14 @@ def feature_text(
         rows_sql, params = rows[:1].query.sql_with_params()
     except EmptyResultSet:
         return None
-    return _fetch_text(f"SELECT _rows.{_FEATURE}::text FROM ({rows_sql}) _rows", params)
+    return _fetch_text(
+        f"SELECT _rows.{_FEATURE}::text FROM ({rows_sql}) _rows", params, using=queryset.db
+    )
 
 
-def _fetch_text(sql: str, params) -> str | None:
-    with connection.cursor() as cursor:
+def _fetch_text(sql: str, params, *, using: str = DEFAULT_DB_ALIAS) -> str | None:
+    # On the queryset's database: a read routed to a replica (config/replica.py) stays there.
+    with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     return row[0] if row else None

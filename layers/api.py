@@ -49,7 +49,7 @@ def _expire_stopped_imports(user) -> None:
     # Only those who see unfinished layers (planners) look at import states; a killed
     # import shows as failed with a sentence on their next look.
     if user.has_perm("layers.view_unfinished_layer"):
-        services.layer_imports_expire()
+        services.layer_imports_recover()
 
 
 def _check_upload_length(request, *, imported_in_request: bool = False) -> None:

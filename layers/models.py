@@ -85,9 +85,13 @@ class Layer(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    # The import's last sign of life (each progress step writes it); an import silent for
-    # LAYER_IMPORT_STALE_AFTER was killed (services.layer_imports_expire).
+    # The import's last sign of life (each progress step and the lease's heartbeat write it,
+    # layers.liveness); an import silent for LAYER_IMPORT_STALE_AFTER is gone
+    # (services.layer_imports_recover).
     progressed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # How many times a worker started the import (a lost worker's job runs again, up to
+    # LAYER_IMPORT_MAX_ATTEMPTS).
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("layer")

@@ -1,9 +1,12 @@
 """API shapes of the layers app (thin: validation of options, output of rows)."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from .models import Layer, LayerKind
+from .models import Layer, LayerKind, LayerState
 
 
 class LayerUploadSerializer(serializers.Serializer):
@@ -25,6 +28,7 @@ class LayerInspectSerializer(serializers.Serializer):
 class LayerSerializer(serializers.ModelSerializer):
     legend = serializers.SerializerMethodField()
     urls = serializers.SerializerMethodField()
+    waiting = serializers.SerializerMethodField()
 
     class Meta:
         model = Layer
@@ -49,10 +53,26 @@ class LayerSerializer(serializers.ModelSerializer):
             "finished_at",
             "legend",
             "urls",
+            "waiting",
         ]
 
     def get_legend(self, layer) -> list[dict]:
         return self.context.get("legends", {}).get(layer.id, [])
+
+    def get_waiting(self, layer) -> str | None:
+        """A sentence when no worker has picked the queued import up for a while (none is
+        running, or all are busy); null otherwise."""
+        if layer.state != LayerState.PENDING or settings.CELERY_TASK_ALWAYS_EAGER:
+            return None
+        since = layer.progressed_at or layer.created_at
+        seconds = int((timezone.now() - since).total_seconds())
+        if seconds < settings.LAYER_IMPORT_WAITING_HINT_AFTER:
+            return None
+        return _(
+            "No worker has picked up this import for %(seconds)d s. It starts as soon as a "
+            "background worker is free; if this stays, tell the operator that no worker "
+            "seems to be running."
+        ) % {"seconds": seconds}
 
     def get_urls(self, layer) -> dict:
         slug = {"slug": layer.slug}

@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
@@ -27,7 +26,7 @@ from django.utils.translation import gettext as _
 from accounts.rules import require
 from proposals.models import Category
 
-from . import hooks, importing, reading, uploads, xplanung
+from . import hooks, importing, liveness, reading, uploads, xplanung
 from .models import Layer, LayerKind, LayerState, Verdict, ZoningRule
 from .overlay import (
     overlay_preview_in_effect,
@@ -78,37 +77,104 @@ def _temp_leftovers_remove(cutoff: float) -> None:
                 continue  # gone meanwhile, or not ours to remove
 
 
-def layer_imports_expire() -> int:
-    """Mark failed, with a sentence, the imports that stopped without finishing (killed by a
-    web server's timeout or a worker's hard time limit), and remove their stored uploads and
-    old private temporary files. Returns how many layers it marked.
+def _layer_fail_stopped(layer: Layer, message: str, now) -> None:
+    updated = Layer.objects.filter(
+        pk=layer.pk, state__in=[LayerState.RUNNING, LayerState.PENDING]
+    ).update(state=LayerState.FAILED, progress=0, error=message, upload="", finished_at=now)
+    if updated and layer.upload:
+        _upload_discard(layer.upload)
 
-    An import is stopped when it gave no sign of life (progressed_at, else created_at) for
-    LAYER_IMPORT_STALE_AFTER: running, or waiting without a broker (then nothing else would
-    ever start it). With a broker, a waiting layer may just be queued."""
+
+def layer_import_give_up(layer: Layer) -> None:
+    """A job that was started LAYER_IMPORT_MAX_ATTEMPTS times and each time lost its worker
+    (e.g. the file makes it run out of memory) is not started again."""
+    message = _(
+        "The import was started %(attempts)d times and each time the worker stopped without "
+        "finishing (for example, it ran out of memory). Split the file, or ask the operator "
+        "to look at the worker's log."
+    ) % {"attempts": layer.attempts}
+    _layer_fail_stopped(layer, message, timezone.now())
+    layer.refresh_from_db()
+
+
+def _can_requeue(layer: Layer) -> bool:
+    return (
+        not settings.CELERY_TASK_ALWAYS_EAGER
+        and bool(layer.upload)
+        and layer.attempts < settings.LAYER_IMPORT_MAX_ATTEMPTS
+        and default_storage.exists(layer.upload)
+    )
+
+
+# A lease is taken a moment after a layer is marked running (and a killed process's lock
+# is freed a moment after it died): a free lock counts only after this many seconds.
+LEASE_GRACE_SECONDS = 5
+
+
+def _recover_one(conn, layer_id: int, now) -> str | None:
+    """Decide about one "running" layer while holding its lock (if free), so that no run
+    can start meanwhile. Returns "requeued", "failed" or None (alive)."""
+    free = liveness.try_lock(conn, layer_id)
+    try:
+        layer = Layer.objects.filter(pk=layer_id, state=LayerState.RUNNING).first()
+        if layer is None:
+            return None
+        last_sign = layer.progressed_at or layer.created_at
+        silent = last_sign < now - timedelta(seconds=settings.LAYER_IMPORT_STALE_AFTER)
+        orphaned = free and last_sign < now - timedelta(seconds=LEASE_GRACE_SECONDS)
+        if not (orphaned or silent):
+            return None
+        if free and layer.attempts >= settings.LAYER_IMPORT_MAX_ATTEMPTS:
+            layer_import_give_up(layer)
+            return "failed"
+        if free and _can_requeue(layer):
+            Layer.objects.filter(pk=layer_id, state=LayerState.RUNNING).update(
+                state=LayerState.PENDING, progress=0, progressed_at=now
+            )
+            from .tasks import layer_import_task
+
+            layer_import_task.delay(layer_id)
+            return "requeued"
+        _layer_fail_stopped(layer, importing.stopped_message(), now)
+        return "failed"
+    finally:
+        if free:
+            liveness.unlock(conn, layer_id)
+
+
+def layer_imports_recover() -> dict:
+    """Re-queue or fail the imports that stopped without finishing, and remove what they
+    left behind. Returns {"requeued": n, "failed": n}.
+
+    "Running" layers: an import nobody runs any more (its lease is free: the process died,
+    see layers.liveness; or its heartbeat was silent for LAYER_IMPORT_STALE_AFTER: the
+    machine is gone) is queued again while its upload is stored and it was started fewer
+    than LAYER_IMPORT_MAX_ATTEMPTS times, else marked failed with a sentence. Without a
+    broker nothing would run it again: failed. A layer waiting without a broker for
+    LAYER_IMPORT_STALE_AFTER is failed too (nothing else would start it); with a broker it
+    may just be queued (LayerSerializer says so after LAYER_IMPORT_WAITING_HINT_AFTER)."""
     now = timezone.now()
-    cutoff = now - timedelta(seconds=settings.LAYER_IMPORT_STALE_AFTER)
-    states = [LayerState.RUNNING]
+    result = {"requeued": 0, "failed": 0}
+    running = list(Layer.objects.filter(state=LayerState.RUNNING).values_list("id", flat=True))
+    if running:
+        conn = liveness.connect()
+        try:
+            for layer_id in running:
+                outcome = _recover_one(conn, layer_id, now)
+                if outcome:
+                    result[outcome] += 1
+        finally:
+            conn.close()
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        states.append(LayerState.PENDING)
-    stale = Layer.objects.filter(state__in=states).filter(
-        Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True, created_at__lt=cutoff)
+        cutoff = now - timedelta(seconds=settings.LAYER_IMPORT_STALE_AFTER)
+        for layer in Layer.objects.filter(state=LayerState.PENDING, created_at__lt=cutoff):
+            _layer_fail_stopped(layer, importing.stopped_message(), now)
+            result["failed"] += 1
+    # A live import's private files are younger than its hard time limit.
+    _temp_leftovers_remove(
+        (now - timedelta(seconds=settings.LAYER_IMPORT_TIME_LIMIT + 120)).timestamp()
     )
-    expired = list(stale.values_list("id", "upload"))
-    if not expired:
-        return 0
-    Layer.objects.filter(id__in=[pk for pk, _upload in expired], state__in=states).update(
-        state=LayerState.FAILED,
-        progress=0,
-        error=importing.stopped_message(),
-        upload="",
-        finished_at=now,
-    )
-    for _pk, upload in expired:
-        if upload:
-            _upload_discard(upload)
-    _temp_leftovers_remove(cutoff.timestamp())
-    return len(expired)
+    return result
 
 
 def _unique_slug(name: str) -> str:
@@ -244,17 +310,19 @@ def layer_import(
                 layer.error = "; ".join(exc.messages)
                 layer.save(update_fields=["state", "progress", "error"])
             raise
-        if layer is None:
-            layer = _layer_create(
-                name=name,
-                kind=kind,
-                file_name=file_name,
-                options=options,
-                user=user,
-                state=LayerState.RUNNING,
-                in_effect=in_effect,
-            )
-        return importing.load(layer, prepared, on_progress=on_progress)
+        if layer is not None:  # the worker's case: the job holds the lease already
+            return importing.load(layer, prepared, on_progress=on_progress)
+        layer = _layer_create(
+            name=name,
+            kind=kind,
+            file_name=file_name,
+            options=options,
+            user=user,
+            state=LayerState.RUNNING,
+            in_effect=in_effect,
+        )
+        with liveness.Lease(layer.id):  # so the recovery check sees it is alive
+            return importing.load(layer, prepared, on_progress=on_progress)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After static files: bounds the requests a process works on, 503 beyond (ADR 0014).
+    "config.overload.OverloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,7 +124,52 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default="postgis://postgres@127.0.0.1:5432/stadtmacher"),
 }
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# Connections are bounded per process: a psycopg pool (Django's OPTIONS "pool") of at most
+# DATABASE_POOL_MAX_SIZE, shared by the threads of the process (runserver, gunicorn gthread);
+# a request that waits DATABASE_POOL_TIMEOUT for one is answered 503 (config.overload).
+# PostgreSQL needs processes x DATABASE_POOL_MAX_SIZE (+1 per running layer import) below
+# max_connections (docs/operations.md). DATABASE_POOL_MAX_SIZE=0: no pool, CONN_MAX_AGE applies
+# (behind PgBouncer).
+DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=4)
+if DATABASE_POOL_MAX_SIZE > 0:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them; Django must not
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(env.int("DATABASE_POOL_MIN_SIZE", default=1), DATABASE_POOL_MAX_SIZE),
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+        "max_idle": 300,
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+
+# Reads of safe requests from a streaming replica, with read-your-writes (config/replica.py).
+REPLICA_READ_YOUR_WRITES_SECONDS = env.int("REPLICA_READ_YOUR_WRITES_SECONDS", default=300)
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "ENGINE": "django.contrib.gis.db.backends.postgis",
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("config.overload.OverloadMiddleware") + 1,
+        "config.replica.ReplicaReadsMiddleware",
+    )
+
+# Overload answered early (config/overload.py, ADR 0014): per process at most
+# OVERLOAD_MAX_IN_FLIGHT requests at work (default: the pool's size, so none waits for a
+# connection), of them at most OVERLOAD_MAX_MAP_READS map reads; a request that gets no slot
+# within OVERLOAD_QUEUE_WAIT s, or waited OVERLOAD_MAX_QUEUE_AGE s in front of gunicorn
+# (X-Request-Start from the proxy), is answered 503 with Retry-After: OVERLOAD_RETRY_AFTER.
+OVERLOAD_MAX_IN_FLIGHT = env.int("OVERLOAD_MAX_IN_FLIGHT", default=DATABASE_POOL_MAX_SIZE or 4)
+OVERLOAD_MAX_MAP_READS = env.int(
+    "OVERLOAD_MAX_MAP_READS", default=max(1, (OVERLOAD_MAX_IN_FLIGHT + 1) // 2)
+)
+OVERLOAD_QUEUE_WAIT = env.float("OVERLOAD_QUEUE_WAIT", default=2.0)
+OVERLOAD_MAX_QUEUE_AGE = env.float("OVERLOAD_MAX_QUEUE_AGE", default=5.0)
+OVERLOAD_RETRY_AFTER = env.int("OVERLOAD_RETRY_AFTER", default=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -149,7 +196,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "config.storage.StaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
@@ -164,15 +211,23 @@ LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = env.int(
 )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A Celery worker stops an import after LAYER_IMPORT_TIME_LIMIT seconds (the layer is marked
-# failed with a sentence) and kills it a minute later. A layer whose import gave no sign of
-# life for LAYER_IMPORT_STALE_AFTER seconds was killed (a web worker's timeout without a
-# broker, a worker lost): the next look at the layers marks it failed and removes its files.
+# failed with a sentence) and kills it a minute later. A running import holds a lease in the
+# database (layers.liveness) and beats every LAYER_IMPORT_HEARTBEAT seconds; one whose lease
+# is free (its process died) or whose heartbeat was silent for LAYER_IMPORT_STALE_AFTER (its
+# machine is gone) is queued again, up to LAYER_IMPORT_MAX_ATTEMPTS starts, else failed
+# (layers.services.layer_imports_recover, every LAYER_IMPORT_CHECK_EVERY seconds and on each
+# look at the layers). A layer still waiting for a worker after LAYER_IMPORT_WAITING_HINT_AFTER
+# seconds says so to the planner.
 LAYER_IMPORT_TIME_LIMIT = env.int("LAYER_IMPORT_TIME_LIMIT", default=20 * 60)
-LAYER_IMPORT_STALE_AFTER = env.int("LAYER_IMPORT_STALE_AFTER", default=30 * 60)
-if LAYER_IMPORT_STALE_AFTER <= LAYER_IMPORT_TIME_LIMIT + 60:
+LAYER_IMPORT_HEARTBEAT = env.float("LAYER_IMPORT_HEARTBEAT", default=15.0)
+LAYER_IMPORT_STALE_AFTER = env.int("LAYER_IMPORT_STALE_AFTER", default=120)
+LAYER_IMPORT_MAX_ATTEMPTS = env.int("LAYER_IMPORT_MAX_ATTEMPTS", default=3)
+LAYER_IMPORT_CHECK_EVERY = env.float("LAYER_IMPORT_CHECK_EVERY", default=60.0)
+LAYER_IMPORT_WAITING_HINT_AFTER = env.int("LAYER_IMPORT_WAITING_HINT_AFTER", default=30)
+if LAYER_IMPORT_STALE_AFTER < 3 * LAYER_IMPORT_HEARTBEAT:
     raise ImproperlyConfigured(
-        "LAYER_IMPORT_STALE_AFTER must be longer than LAYER_IMPORT_TIME_LIMIT plus 60 s, "
-        "or imports still running would be marked as stopped."
+        "LAYER_IMPORT_STALE_AFTER must be at least three LAYER_IMPORT_HEARTBEAT intervals, "
+        "or imports still running would be taken as gone."
     )
 
 # Photos on pins and comments (community.images): uploads larger than PHOTO_MAX_BYTES or
@@ -329,12 +384,28 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL o
 # Without a broker, jobs run eagerly in-process (make demo); with one, on `make worker`.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A job is acknowledged when it finished, and given back to the queue when its pool process
+# died (kill -9, the OOM killer): jobs must be idempotent (a layer import is one transaction
+# under a lease, layers/tasks.py). A job whose whole worker died is redelivered by Redis after
+# the visibility timeout, which must be just above the longest job (the import's hard limit).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Periodic jobs, run by `make beat` (celery beat) next to the workers: the daily digest of
-# notices at NOTICES_DIGEST_HOUR (TIME_ZONE). Without beat, cron runs manage.py notices_digest.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT", default=LAYER_IMPORT_TIME_LIMIT + 60 + 60
+    ),
+}
+CELERY_RESULT_EXPIRES = timedelta(days=1)
+# Periodic jobs, run by celery beat (`make worker` runs one embedded: -B; one per
+# deployment): the check for imports nobody runs, and the daily digest of notices
+# at NOTICES_DIGEST_HOUR (TIME_ZONE). Without beat, cron runs manage.py notices_digest.
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "layer-imports-recover": {
+        "task": "layers.tasks.layer_imports_recover",
+        "schedule": LAYER_IMPORT_CHECK_EVERY,
+    },
     "notices-digest": {
         "task": "community.tasks.notices_digest",
         "schedule": crontab(hour=env.int("NOTICES_DIGEST_HOUR", default=7), minute=0),

@@ -12,8 +12,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-CONN_MAX_AGE = 0
+# Bounded like production: the pool of base.py (DATABASE_POOL_MAX_SIZE), no persistent
+# connections outside it.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # The suite writes far faster than a person, all from one address: limits that never bite
 # (tests/accounts/test_throttling.py sets low ones where it tests them).
 RATE_LIMITS = {scope: "100000/hour" for scope in RATE_LIMITS}  # noqa: F405
+# A test's browser may fire many requests at a slow shared machine: wait for a slot rather
+# than refuse (tests/config/test_capacity.py sets low bounds where it tests them).
+OVERLOAD_QUEUE_WAIT = float(os.environ.get("OVERLOAD_QUEUE_WAIT", 60))

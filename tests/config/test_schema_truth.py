@@ -83,6 +83,7 @@ def test_every_operation_documents_its_errors_with_one_shape(openapi):
         if "requestBody" in operation:
             expected |= {"413", "415"}
         assert expected <= set(responses), (method, path, set(responses))
+        assert "Retry-After" in responses["503"]["headers"], (method, path)  # overload
         for code, response in responses.items():
             if code.startswith("4"):
                 shape = response["content"]["application/json"]["schema"]["$ref"]

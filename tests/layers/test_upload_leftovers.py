@@ -1,5 +1,6 @@
 """What an upload leaves behind: nothing, whether its import ends, fails or is killed."""
 
+import io
 import os
 import tempfile
 import time
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from layers import importing
+from layers import importing, liveness
 from layers.models import Layer, LayerState
 from layers.services import layer_delete, layer_import
 from layers.tasks import layer_import_task
@@ -116,18 +117,41 @@ def test_an_import_killed_half_way_shows_as_failed_and_leaves_nothing(
     assert sorted(p.name for p in private_tmp.iterdir()) == ["layer-import-def", "notes.txt"]
 
 
-def test_an_import_giving_signs_of_life_is_left_alone(
+def test_an_import_whose_process_holds_its_lease_is_left_alone(
     planner_api, zones_gpkg, media_in_tmp, django_capture_on_commit_callbacks, settings
 ):
+    """Alive: its process holds the lease (layers.liveness) and beat within
+    LAYER_IMPORT_STALE_AFTER, even though its progress has not moved."""
     layer = _upload(planner_api, zones_gpkg, django_capture_on_commit_callbacks, execute=False)
     Layer.objects.filter(pk=layer.pk).update(
-        state=LayerState.RUNNING, progress=17, progressed_at=timezone.now() - timedelta(minutes=5)
+        state=LayerState.RUNNING, progress=17, progressed_at=timezone.now() - timedelta(seconds=60)
     )
 
-    listed = planner_api.get("/api/layers/").json()
+    with liveness.Lease(layer.pk) as lease:
+        assert lease.held
+        listed = planner_api.get("/api/layers/").json()
 
     assert [(entry["slug"], entry["state"]) for entry in listed] == [(layer.slug, "running")]
     assert _leftovers(media_in_tmp)  # still needed by the import
+
+
+def test_an_import_whose_heartbeat_went_silent_is_failed_even_if_its_lock_lingers(
+    planner_api, zones_gpkg, media_in_tmp, django_capture_on_commit_callbacks, settings
+):
+    """A machine that vanished: PostgreSQL may keep its lock until TCP gives up, but its
+    heartbeat stopped LAYER_IMPORT_STALE_AFTER ago."""
+    layer = _upload(planner_api, zones_gpkg, django_capture_on_commit_callbacks, execute=False)
+    silent_since = timezone.now() - timedelta(seconds=settings.LAYER_IMPORT_STALE_AFTER + 1)
+    Layer.objects.filter(pk=layer.pk).update(
+        state=LayerState.RUNNING, progress=17, progressed_at=silent_since
+    )
+
+    with liveness.Lease(layer.pk):
+        status = planner_api.get(f"/api/layers/{layer.slug}/").json()
+
+    assert status["state"] == "failed"
+    assert status["error"].startswith(STOPPED)
+    assert _leftovers(media_in_tmp) == []
 
 
 def test_a_waiting_layer_with_a_broker_is_left_in_the_queue(
@@ -170,7 +194,30 @@ def test_the_soft_time_limit_fails_the_layer_with_a_sentence_and_deletes_the_upl
     assert _leftovers(media_in_tmp) == []
 
 
-def test_the_import_task_has_a_soft_and_a_hard_time_limit(settings):
+def test_the_import_task_has_a_soft_and_a_hard_time_limit_within_the_visibility_timeout(
+    settings,
+):
     assert layer_import_task.soft_time_limit == settings.LAYER_IMPORT_TIME_LIMIT
     assert layer_import_task.time_limit > layer_import_task.soft_time_limit
-    assert layer_import_task.time_limit < settings.LAYER_IMPORT_STALE_AFTER
+    # Redis redelivers an unacknowledged job after the visibility timeout: never while the
+    # job may still run, so the timeout is above the hard limit.
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert layer_import_task.time_limit < visibility <= layer_import_task.time_limit + 120
+    assert layer_import_task.acks_late and layer_import_task.reject_on_worker_lost
+
+
+def test_the_check_runs_as_a_command_too(
+    planner_api, zones_gpkg, media_in_tmp, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    layer = _upload(planner_api, zones_gpkg, django_capture_on_commit_callbacks, execute=False)
+    Layer.objects.filter(pk=layer.pk).update(
+        state=LayerState.RUNNING, progress=17, progressed_at=timezone.now() - timedelta(minutes=1)
+    )
+    out = io.StringIO()
+
+    call_command("layer_imports_recover", stdout=out)
+
+    assert out.getvalue().strip() == "0 queued again, 1 failed"  # no broker: nothing re-runs
+    assert Layer.objects.get(pk=layer.pk).error.startswith(STOPPED)

@@ -145,7 +145,8 @@ export function createLayerList({ map, tbody, legendBox, config, onChange }) {
     toggle.addEventListener("change", () => setShown(layer, toggle.checked));
     const state = document.createElement("span");
     const stateLabel = planner.states[layer.state] || layer.state;
-    state.textContent = layer.state === "failed" ? `${stateLabel}: ${layer.error}` : stateLabel;
+    state.textContent = layer.state === "failed" ? `${stateLabel}: ${layer.error}`
+      : layer.waiting ? `${stateLabel}: ${layer.waiting}` : stateLabel;
     state.className = `state-${layer.state}`;
     const del = document.createElement("button");
     del.type = "button";

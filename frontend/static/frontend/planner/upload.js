@@ -198,8 +198,9 @@ export function bindUpload({ form, urls, onImported }) {
         renderReport(layer);
         return layer;
       }
+      // layer.waiting: the server's sentence when no worker picked the job up for a while.
       status.textContent = layer.state === "pending"
-          ? gettext("Waiting for the import to start…")
+          ? layer.waiting || gettext("Waiting for the import to start…")
           : gettext("Importing…");
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

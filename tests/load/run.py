@@ -1,0 +1,509 @@
+"""`make loadtest`: a campaign's peak on this machine, bounded in users, rate and time.
+
+    .venv/bin/python tests/load/run.py          (settings: the LOADTEST_* variables below)
+
+1. Prepares a database of its own (LOADTEST_DATABASE): the demo city plus
+   LOADTEST_PROPOSALS pins, their overlay and clusters; writer accounts with API tokens.
+2. Starts gunicorn as docs/operations.md describes (LOADTEST_LAYOUT gthread: 4 workers x 4
+   threads with the overload bound; sync: 4 sync workers, as before) and a Celery worker.
+3. Runs tests/load/locustfile.py headless once per stage of LOADTEST_STAGES users, each
+   LOADTEST_STAGE_SECONDS long, and samples the CPU time of gunicorn, of the PostgreSQL
+   backends serving the load database and of locust itself.
+4. Checks afterwards that every write the server acknowledged is in the database exactly
+   once, that each proposal's support_count equals its supports, and that the clusters the
+   incremental updates left equal a full recompute.
+Prints a table per stage (p50/p95 of map reads, pages and writes, requests/s, 503s, errors,
+CPU split) and the knee: the first stage where map reads pass 300 ms at p95. The numbers
+go to var/loadtest/summary.json too. Exit status 1 if a check fails.
+"""
+
+import csv
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "var" / "loadtest"
+PY = sys.executable
+BIN = Path(sys.executable).parent
+
+DATABASE = os.environ.get("LOADTEST_DATABASE", "sm_loadtest")
+BASE_URL = os.environ.get("DATABASE_URL", "postgis://postgres@127.0.0.1:5432/stadtmacher")
+DATABASE_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DATABASE
+PROPOSALS = int(os.environ.get("LOADTEST_PROPOSALS", "20000"))
+STAGES = [int(n) for n in os.environ.get("LOADTEST_STAGES", "25,50,100,200").split(",")]
+STAGE_SECONDS = int(os.environ.get("LOADTEST_STAGE_SECONDS", "45"))
+SPAWN_RATE = float(os.environ.get("LOADTEST_SPAWN_RATE", "25"))
+LAYOUT = os.environ.get("LOADTEST_LAYOUT", "gthread")
+WORKERS = int(os.environ.get("LOADTEST_WORKERS", "4"))
+THREADS = int(os.environ.get("LOADTEST_THREADS", "4"))
+WRITERS = int(os.environ.get("LOADTEST_WRITERS", "300"))
+BROKER = os.environ.get("LOADTEST_BROKER", "redis://127.0.0.1:6379/12")
+KNEE_MS = 300
+
+os.environ.update(
+    DATABASE_URL=DATABASE_URL, DEBUG="1", DJANGO_SETTINGS_MODULE="config.settings.base"
+)
+sys.path.insert(0, str(ROOT))
+
+
+def log(message: str) -> None:
+    print(f"loadtest: {message}", flush=True)
+
+
+def logfile(name: str):
+    """A log of a child process, under var/loadtest (closed when this process ends)."""
+    return (OUT / name).open("ab")  # noqa: SIM115
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- 1. the database ---------------------------------------------------------------------
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    admin = BASE_URL.replace("postgis://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone():
+            log(f"creating database {DATABASE}")
+            conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    with psycopg.connect(DATABASE_URL.replace("postgis://", "postgresql://"), autocommit=True) as c:
+        c.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+
+
+def prepare_data() -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", "--noinput", verbosity=0)
+    from proposals.models import Proposal
+
+    if not Proposal.objects.exists():
+        log("loading the demo city")
+        call_command("demo_city", verbosity=0)
+    extra = Proposal.objects.filter(title__startswith="Load pin ").count()
+    if extra < PROPOSALS:
+        log(f"adding {PROPOSALS - extra} pins, their overlay and clusters")
+        _insert_pins(PROPOSALS - extra, start=extra)
+        from layers.overlay import overlay_refresh
+        from spatial.services import clusters_recompute
+
+        overlay_refresh()
+        clusters_recompute(refresh=True)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE proposals_proposal")
+    return {
+        "tokens": _writer_tokens(),
+        "proposal_ids": _some_proposal_ids(),
+        "points": _some_points(),
+    }
+
+
+def _insert_pins(n: int, start: int) -> None:
+    from django.conf import settings
+    from django.db import connection
+
+    from accounts.models import User
+
+    author, _ = User.objects.get_or_create(username="load-author")
+    minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO proposals_proposal (author_id, kind, category, title, description,
+                geom, status, hidden_reason, support_count, comment_count, created_at,
+                updated_at)
+            SELECT %(author)s, (ARRAY['proposal', 'conflict'])[1 + i %% 2],
+                   (ARRAY['housing', 'mobility', 'green_space', 'public_space', 'commons',
+                          'other'])[1 + i %% 6],
+                   'Load pin ' || i, 'Because of reason ' || i,
+                   CASE WHEN i %% 10 = 0 THEN ST_Buffer(pt, 0.0005, 2) ELSE pt END,
+                   'active', '', 0, 0, now() - i * interval '1 minute', now()
+            FROM (SELECT i, ST_SetSRID(ST_MakePoint(
+                             %(minlon)s + 0.01 + random() * (%(maxlon)s - %(minlon)s - 0.02),
+                             %(minlat)s + 0.01 + random() * (%(maxlat)s - %(minlat)s - 0.02)),
+                         4326) AS pt
+                  FROM generate_series(%(start)s + 1, %(start)s + %(n)s) AS i) AS points
+            """,
+            {"author": author.pk, "n": n, "start": start, "minlon": minlon, "minlat": minlat,
+             "maxlon": maxlon, "maxlat": maxlat},
+        )  # fmt: skip
+
+
+def _writer_tokens() -> list:
+    from knox.models import AuthToken
+
+    from accounts.models import User
+
+    tokens = []
+    for i in range(WRITERS):
+        user, _ = User.objects.get_or_create(username=f"load-writer-{i}")
+        tokens.append((user.pk, AuthToken.objects.create(user)[1]))
+    return tokens
+
+
+def _some_proposal_ids() -> list[int]:
+    from proposals.models import Proposal
+
+    return list(
+        Proposal.objects.filter(status="active").order_by("?").values_list("id", flat=True)[:3000]
+    )
+
+
+def _some_points() -> list[list[float]]:
+    """Where writers pin: points on existing pins (so inside the districts, where pins are
+    accepted), which the locustfile moves by a few metres."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT ST_X(p), ST_Y(p) FROM (
+                   SELECT ST_PointOnSurface(p.geom) AS p FROM proposals_proposal p
+                   JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+                   WHERE p.status = 'active' AND o.district_id IS NOT NULL
+                   ORDER BY random() LIMIT 3000) s"""
+        )
+        return [list(row) for row in cursor.fetchall()]
+
+
+# --- 2. the servers ----------------------------------------------------------------------
+
+
+def server_env() -> dict:
+    relaxed = {f"RATE_LIMIT_{scope}": "1000000/hour" for scope in (
+        "PROPOSALS", "PROPOSALS_ADDRESS", "COMMENTS", "COMMENTS_ADDRESS", "SUPPORTS",
+        "SUPPORTS_ADDRESS",
+    )}  # fmt: skip
+    env = {
+        **os.environ,
+        **relaxed,
+        "DEBUG": "0",
+        "SECRET_KEY": "load-test-only",
+        "DATABASE_URL": DATABASE_URL,
+        "CELERY_BROKER_URL": BROKER,
+        "STATIC_ROOT": str(OUT / "static"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+    }
+    if LAYOUT == "sync":  # as before: no pool, no bound on the work in a process
+        env.update(DATABASE_POOL_MAX_SIZE="0", CONN_MAX_AGE="60", OVERLOAD_MAX_IN_FLIGHT="0")
+    return env
+
+
+def start_servers(port: int) -> list[subprocess.Popen]:
+    env = server_env()
+    manifest = OUT / "static" / "staticfiles.json"
+    sources = ROOT / "frontend" / "static"
+    newest = max(p.stat().st_mtime for p in sources.rglob("*") if p.is_file())
+    if not manifest.exists() or manifest.stat().st_mtime < newest:  # takes a minute
+        subprocess.run(
+            [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+        )
+    layout = ["--workers", str(WORKERS)]
+    if LAYOUT == "gthread":
+        layout += ["--worker-class", "gthread", "--threads", str(THREADS)]
+    gunicorn = subprocess.Popen(
+        [BIN / "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+         *layout],
+        cwd=ROOT, env=env, stdout=logfile("gunicorn.log"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    worker = subprocess.Popen(
+        [PY, "-m", "celery", "-A", "config", "worker", "-c", "1", "-l", "warning",
+         "--without-gossip", "--without-mingle"],
+        cwd=ROOT, env=env, stdout=logfile("celery.log"), stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    import requests
+
+    deadline = time.monotonic() + 180  # a busy machine boots 4 workers slowly
+    while True:
+        try:
+            requests.get(f"http://127.0.0.1:{port}/api/", timeout=30)
+            return [gunicorn, worker]
+        except requests.RequestException:
+            if time.monotonic() > deadline:
+                stop_servers([gunicorn, worker])
+                raise SystemExit("gunicorn did not start; see var/loadtest/gunicorn.log") from None
+            time.sleep(0.5)
+
+
+def stop_servers(servers: list[subprocess.Popen]) -> None:
+    servers[0].send_signal(signal.SIGTERM)  # gunicorn's master stops its workers
+    os.killpg(servers[1].pid, signal.SIGTERM)  # the Celery worker's own process group
+    for process in servers:
+        process.wait(30)
+
+
+# --- 3. stages and CPU -------------------------------------------------------------------
+
+
+class CpuSampler(threading.Thread):
+    """CPU seconds of the app (gunicorn's processes), of the PostgreSQL backends serving the
+    load database, and of locust, sampled every half second (backends come and go)."""
+
+    def __init__(self, gunicorn_pid: int, locust_pid: int):
+        super().__init__(daemon=True)
+        self.roots = {"app": gunicorn_pid, "locust": locust_pid}
+        self.seen: dict[str, dict[int, tuple[float, float]]] = {"app": {}, "db": {}, "locust": {}}
+        self.stop = threading.Event()
+
+    def _backends(self, conn) -> list[int]:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [DATABASE])
+        return [row[0] for row in rows]
+
+    def _sample(self, group: str, pids) -> None:
+        import psutil
+
+        for pid in pids:
+            try:
+                times = psutil.Process(pid).cpu_times()
+            except psutil.Error:
+                continue
+            used = times.user + times.system
+            first, _ = self.seen[group].get(pid, (used, used))
+            self.seen[group][pid] = (first, used)
+
+    def _tree(self, pid: int) -> list[int]:
+        import psutil
+
+        try:
+            root = psutil.Process(pid)
+            return [root.pid, *(c.pid for c in root.children(recursive=True))]
+        except psutil.Error:
+            return []
+
+    def run(self):
+        import psycopg
+
+        with psycopg.connect(BASE_URL.replace("postgis://", "postgresql://"), autocommit=True) as c:
+            while not self.stop.is_set():
+                self._sample("app", self._tree(self.roots["app"]))
+                self._sample("locust", self._tree(self.roots["locust"]))
+                self._sample("db", self._backends(c))
+                self.stop.wait(0.5)
+
+    def seconds(self) -> dict[str, float]:
+        return {
+            g: sum(last - first for first, last in pids.values()) for g, pids in self.seen.items()
+        }
+
+
+def run_stage(users: int, url: str, gunicorn_pid: int, files: dict) -> dict:
+    prefix = OUT / f"stage-{LAYOUT}-{users}"
+    env = {
+        **os.environ,
+        "LOADTEST_CITY_BBOX": files["bbox"],
+        "LOADTEST_TOKENS": str(files["tokens"]),
+        "LOADTEST_PROPOSAL_IDS": str(files["ids"]),
+        "LOADTEST_POINTS": str(files["points"]),
+        "LOADTEST_ACKS": str(files["acks"]),
+        "LOADTEST_RUN": files["run"],
+    }
+    command = [BIN / "locust", "-f", ROOT / "tests/load/locustfile.py", "--headless",
+               "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{STAGE_SECONDS}s",
+               "--host", url, "--csv", prefix, "--only-summary", "--stop-timeout", "10",
+               "--exit-code-on-error", "0", "--loglevel", "WARNING"]  # fmt: skip
+    started = time.monotonic()
+    locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
+                              stderr=subprocess.STDOUT)  # fmt: skip
+    sampler = CpuSampler(gunicorn_pid, locust.pid)
+    sampler.start()
+    locust.wait(STAGE_SECONDS + 120)
+    sampler.stop.set()
+    sampler.join()
+    wall = time.monotonic() - started
+    cpu = {k: round(100 * v / wall) for k, v in sampler.seconds().items()}
+    return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu}
+
+
+def read_stats(prefix: Path) -> dict:
+    rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))  # noqa: SIM115
+    failures = list(csv.DictReader(open(f"{prefix}_failures.csv")))  # noqa: SIM115
+    groups = {"map": "map bbox", "pages": "page:", "writes": "write:"}
+    stats = {}
+    for group, start in groups.items():
+        picked = [r for r in rows if r["Name"].startswith(start)]
+        count = sum(int(r["Request Count"]) for r in picked)
+        if not count:
+            continue
+        # p50/p95 of a group: the request-weighted worst of its names (locust keeps no
+        # merged histogram across names in the CSV)
+        stats[group] = {
+            "requests": count,
+            "p50_ms": max(float(r["50%"]) for r in picked if int(r["Request Count"])),
+            "p95_ms": max(float(r["95%"]) for r in picked if int(r["Request Count"])),
+            "failed": sum(int(r["Failure Count"]) for r in picked),
+        }
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    shed = sum(int(f["Occurrences"]) for f in failures if "code=503" in f["Error"])
+    refused = sum(int(f["Occurrences"]) for f in failures if "code=4" in f["Error"])
+    return {
+        **stats,
+        "rps": round(float(total["Requests/s"]), 1),
+        "requests": int(total["Request Count"]),
+        "failed": int(total["Failure Count"]),
+        "shed_503": shed,
+        "refused_4xx": refused,
+    }
+
+
+# --- 4. the checks -----------------------------------------------------------------------
+
+
+def check_writes(acks_file: Path) -> dict:
+    from django.db import connection
+
+    acks = [json.loads(line) for line in acks_file.read_text().splitlines() if line]
+    by_kind = {k: [a for a in acks if a["kind"] == k] for k in ("proposal", "comment", "support")}
+    problems = []
+    with connection.cursor() as cursor:
+        titles = [a["title"] for a in by_kind["proposal"]]
+        cursor.execute(
+            "SELECT title, count(*) FROM proposals_proposal WHERE title = ANY(%s) GROUP BY 1",
+            [titles],
+        )
+        found = dict(cursor.fetchall())
+        problems += [f"proposal {t!r}: {found.get(t, 0)} rows" for t in titles if found.get(t) != 1]
+        bodies = [a["body"] for a in by_kind["comment"]]
+        cursor.execute(
+            "SELECT body, count(*) FROM proposals_comment WHERE body = ANY(%s) GROUP BY 1", [bodies]
+        )
+        found = dict(cursor.fetchall())
+        problems += [f"comment {b!r}: {found.get(b, 0)} rows" for b in bodies if found.get(b) != 1]
+        pairs = {(a["user"], a["proposal"]) for a in by_kind["support"]}
+        cursor.execute(
+            """SELECT count(*) FROM proposals_support s
+               JOIN unnest(%s::bigint[], %s::bigint[]) AS a(u, p)
+                 ON s.user_id = a.u AND s.proposal_id = a.p""",
+            [[u for u, _ in pairs], [p for _, p in pairs]],
+        )
+        if cursor.fetchone()[0] != len(pairs):
+            problems.append("an acknowledged support is missing")
+        cursor.execute(
+            """SELECT count(*) FROM proposals_proposal p
+               WHERE p.support_count <> (SELECT count(*) FROM proposals_support s
+                                         WHERE s.proposal_id = p.id)"""
+        )
+        drifted = cursor.fetchone()[0]
+        if drifted:
+            problems.append(f"{drifted} proposals whose support_count differs from their supports")
+    return {
+        "acknowledged": {k: len(v) for k, v in by_kind.items()},
+        "problems": problems[:20],
+        "problem_count": len(problems),
+    }
+
+
+def check_clusters() -> dict:
+    from django.db import connection
+
+    from spatial.services import clusters_recompute
+
+    def partition():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """SELECT array_agg(proposal_id ORDER BY proposal_id) FROM spatial_clustermember
+                   GROUP BY cluster_id"""
+            )
+            return {tuple(row[0]) for row in cursor.fetchall()}
+
+    incremental = partition()
+    clusters_recompute()
+    full = partition()
+    return {
+        "clusters": len(full),
+        "equal": incremental == full,
+        "only_incremental": len(incremental - full),
+        "only_full": len(full - incremental),
+    }
+
+
+# --- main --------------------------------------------------------------------------------
+
+
+def print_table(stages: list[dict]) -> None:
+    head = (f"{'users':>5} {'req/s':>6} {'map p50':>8} {'map p95':>8} {'page p95':>8} "
+            f"{'write p95':>9} {'503':>5} {'4xx':>5} {'errors':>6}  "
+            "cpu % app / db / locust")  # fmt: skip
+    print(head)
+    for s in stages:
+        m, p, w = s.get("map", {}), s.get("pages", {}), s.get("writes", {})
+        cpu = s["cpu_pct"]
+        cells = [
+            f"{s['users']:>5}",
+            f"{s['rps']:>6}",
+            f"{m.get('p50_ms', 0):>8.0f}",
+            f"{m.get('p95_ms', 0):>8.0f}",
+            f"{p.get('p95_ms', 0):>8.0f}",
+            f"{w.get('p95_ms', 0):>9.0f}",
+            f"{s['shed_503']:>5}",
+            f"{s['refused_4xx']:>5}",
+            f"{s['failed'] - s['shed_503'] - s['refused_4xx']:>6}",
+            f" {cpu['app']} / {cpu['db']} / {cpu['locust']}",
+        ]
+        print(" ".join(cells))
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    ensure_database()
+    data = prepare_data()
+    from django.conf import settings
+
+    run = f"{int(time.time())}"
+    files = {
+        "bbox": ",".join(str(v) for v in settings.CITY_BBOX),
+        "tokens": OUT / "tokens.json",
+        "ids": OUT / "ids.json",
+        "points": OUT / "points.json",
+        "acks": OUT / f"acks-{run}.jsonl",
+        "run": run,
+    }
+    files["tokens"].write_text(json.dumps(data["tokens"]))
+    files["ids"].write_text(json.dumps(data["proposal_ids"]))
+    files["points"].write_text(json.dumps(data["points"]))
+    files["acks"].touch()
+    port = free_port()
+    servers = start_servers(port)
+    stages = []
+    try:
+        for users in STAGES:
+            log(f"stage: {users} users for {STAGE_SECONDS} s ({LAYOUT})")
+            stages.append(run_stage(users, f"http://127.0.0.1:{port}", servers[0].pid, files))
+            print_table(stages[-1:])
+    finally:
+        stop_servers(servers)
+    writes = check_writes(files["acks"])
+    clusters = check_clusters()
+    knee = next((s["users"] for s in stages if s.get("map", {}).get("p95_ms", 0) > KNEE_MS), None)
+    summary = {"layout": LAYOUT, "workers": WORKERS, "threads": THREADS, "proposals": PROPOSALS,
+               "stage_seconds": STAGE_SECONDS, "stages": stages, "knee_users": knee,
+               "writes": writes, "clusters": clusters}  # fmt: skip
+    (OUT / f"summary-{LAYOUT}.json").write_text(json.dumps(summary, indent=2))
+    print()
+    print_table(stages)
+    print(f"knee (map p95 > {KNEE_MS} ms): {knee or f'not reached up to {STAGES[-1]} users'}")
+    print(f"writes acknowledged: {writes['acknowledged']}; problems: {writes['problem_count']}")
+    for problem in writes["problems"]:
+        print(f"  {problem}")
+    print(f"clusters: {clusters}")
+    return 0 if not writes["problem_count"] and clusters["equal"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
