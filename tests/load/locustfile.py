@@ -1,11 +1,13 @@
 """The campaign peak as locust plays it (run by tests/load/run.py, `make loadtest`).
 
-Readers (anonymous) pan the map at zoom 11-17 (`/api/proposals/?bbox=…`, the read the map
-makes today; vector-tile URLs join here once tiles land), open the map page, the list page
-and pin pages. Writers (signed in with a token made by run.py) pin proposals, support
-and comment at a human pace. Every write the server acknowledged (201) is written to
-LOADTEST_ACKS (JSON lines) with what identifies it, so run.py can check afterwards that
-each is in the database exactly once.
+Readers (anonymous) pan the map at zoom 11-17 the way map/loader.js reads it: below
+MARKER_ZOOM `/api/proposals/?bbox=…&limit=MAP_MARKER_LIMIT`, and where the answer says
+`limitExceeded`, the view's vector tiles (`/api/tiles/proposals/z/x/y.pbf`), revalidated by
+ETag as a browser does (LOADTEST_TILES=0 reads GeoJSON only, as before the tiles); they open
+the map page, the list page and pin pages. Writers (signed in with a token made by
+run.py) pin proposals, support and comment at a human pace. Every write the server
+acknowledged (201) is written to LOADTEST_ACKS (JSON lines) with what identifies it, so
+run.py can check afterwards that each is in the database exactly once.
 """
 
 import json
@@ -28,6 +30,9 @@ _acks_lock = threading.Lock()
 _tokens = iter(TOKENS * 100)
 
 VIEW_W, VIEW_H = 1280, 800  # a laptop's map
+TILES = os.environ.get("LOADTEST_TILES", "1") == "1"
+MARKER_ZOOM = 16  # frontend/static/frontend/map/tiles.js
+MARKER_LIMIT = int(os.environ.get("MAP_MARKER_LIMIT", "2000"))
 
 
 # What nginx in front of gunicorn adds (docs/operations.md): the time the request arrived,
@@ -57,15 +62,50 @@ def view_bbox(zoom: int) -> tuple[float, float, float, float]:
     return lon - half_w, lat - half_h, lon + half_w, lat + half_h
 
 
+def tiles_of(bbox, zoom: int):
+    """The z/x/y addresses of the web-mercator tiles that cover bbox."""
+    n = 2**zoom
+
+    def tile(lon, lat):
+        x = int((lon + 180) / 360 * n)
+        y = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+        return min(max(x, 0), n - 1), min(max(y, 0), n - 1)
+
+    (x0, y0), (x1, y1) = tile(bbox[0], bbox[3]), tile(bbox[2], bbox[1])
+    return [(zoom, x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
 class Reader(FastHttpUser):
     weight = 4
     wait_time = between(1, 4)
 
+    def on_start(self):
+        self.etags = {}  # the browser's cache: tile URL -> ETag
+
     @task(10)
     def pan_the_map(self):
         zoom = random.choice([11, 12, 13, 13, 14, 14, 15, 15, 16, 17])
-        bbox = ",".join(f"{v:.5f}" for v in view_bbox(zoom))
-        self.client.get(f"/api/proposals/?bbox={bbox}", name=f"map bbox z{zoom}", headers=stamped())
+        view = view_bbox(zoom)
+        bbox = ",".join(f"{v:.5f}" for v in view)
+        if not TILES or zoom >= MARKER_ZOOM:
+            self.client.get(
+                f"/api/proposals/?bbox={bbox}", name=f"map bbox z{zoom}", headers=stamped()
+            )
+            return
+        response = self.client.get(
+            f"/api/proposals/?bbox={bbox}&limit={MARKER_LIMIT}",
+            name=f"map bbox z{zoom}",
+            headers=stamped(),
+        )
+        if response.status_code == 200 and response.json().get("limitExceeded"):
+            for z, x, y in tiles_of(view, zoom):
+                self.tile(f"/api/tiles/proposals/{z}/{x}/{y}.pbf", z)
+
+    def tile(self, url: str, zoom: int):
+        headers = stamped({"If-None-Match": self.etags[url]} if url in self.etags else None)
+        response = self.client.get(url, name=f"tile z{zoom}", headers=headers)
+        if response.status_code == 200 and response.headers.get("ETag"):
+            self.etags[url] = response.headers["ETag"]
 
     @task(1)
     def map_page(self):
