@@ -54,6 +54,20 @@ def _cluster_overlay_config() -> dict:
     return cluster_overlay_config()
 
 
+def base_map_config() -> dict:
+    """What map/base.js addBaseLayer() reads: a raster tile server when one is configured,
+    else the city's own vector base map (map/basemap.js), else neither."""
+    return {
+        "maxZoom": settings.LEAFLET_CONFIG.get("MAX_ZOOM", 19),
+        "tiles": (
+            {"url": settings.BASEMAP_TILE_URL, "attribution": settings.BASEMAP_ATTRIBUTION}
+            if settings.BASEMAP_TILE_URL
+            else None
+        ),
+        "basemap": None if settings.BASEMAP_TILE_URL else basemap_config(),
+    }
+
+
 def map_config(request) -> dict:
     minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
     user = request.user
@@ -62,14 +76,7 @@ def map_config(request) -> dict:
         # Axis order lon/lat, as in GeoJSON and the API's bbox parameter.
         "cityBbox": [minlon, minlat, maxlon, maxlat],
         "minZoom": settings.LEAFLET_CONFIG.get("MIN_ZOOM", 10),
-        "maxZoom": settings.LEAFLET_CONFIG.get("MAX_ZOOM", 19),
-        "tiles": (
-            {"url": settings.BASEMAP_TILE_URL, "attribution": settings.BASEMAP_ATTRIBUTION}
-            if settings.BASEMAP_TILE_URL
-            else None
-        ),
-        # The city's own vector base map (map/basemap.js) when no tile server is set.
-        "basemap": None if settings.BASEMAP_TILE_URL else basemap_config(),
+        **base_map_config(),
         # Address and place search (map/search.js).
         "geocoder": geocoder_config(),
         "categories": categories(),

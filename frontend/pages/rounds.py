@@ -18,7 +18,7 @@ from accounts.rules import require
 from negotiations import forms, selectors, services
 from negotiations.models import Option, Round, Stance
 
-from .map import categories
+from .map import base_map_config, categories
 
 
 def _messages_of(exc: ValidationError) -> list[str]:
@@ -60,6 +60,7 @@ def review_page(request):
     config = {
         "palette": categories(),
         "clusters": {str(c.pk): c.map_data for c in clusters},
+        "base": base_map_config(),
     }
     return render(
         request,
@@ -141,6 +142,7 @@ def _render_round(request, negotiation_round, *, close_form=None, option_form=No
         **map_data,
         "palette": categories(),
         "draw": can["add_option"],
+        "base": base_map_config(),
     }
     context = {
         "round": negotiation_round,

@@ -38,3 +38,12 @@ def test_an_external_geocoder_is_named_to_the_page_and_allowed_by_the_csp(settin
     connect = policy(tile_url="", geocoder_url=settings.GEOCODER_URL)["DIRECTIVES"]["connect-src"]
     assert connect == ["'self'", "https://photon.example.org"]
     assert policy(tile_url="")["DIRECTIVES"]["connect-src"] == ["'self'"]
+
+
+def test_the_mediators_small_maps_get_the_same_base_map(kirchberg, mediator):
+    """The review queue's claims maps (rounds/map.js) draw the base map under the claims."""
+    client = Client()
+    client.force_login(mediator)
+    config = page_config(client.get(reverse("frontend:review")))
+    assert config["base"]["basemap"]["url"].endswith(f"?v={kirchberg.pk}")
+    assert config["base"]["tiles"] is None

@@ -2,6 +2,7 @@
 // than once, zoning underneath and, on the round page, the options' compromise geometries.
 /* global L */
 import { gettext } from "../lib/i18n.js";
+import { addBaseLayer } from "../map/base.js";
 import { escapeHtml } from "../map/text.js";
 
 const ZONING = { color: "#7a7a7a", weight: 1, fillColor: "#bdbdbd", fillOpacity: 0.25, dashArray: "2 3" };
@@ -12,13 +13,17 @@ export function colourMap(palette) {
   return Object.fromEntries((palette ?? []).map((c) => [c.value, c.colour]));
 }
 
-export function claimsMap(element, data, { palette, interactive = true } = {}) {
+// base: the page's base-map config (frontend/pages/map.py base_map_config), drawn under the
+// claims so a mediator sees the streets; its attribution is then shown, as its licence asks.
+export function claimsMap(element, data, { palette, interactive = true, base = null } = {}) {
   const colours = colourMap(palette);
+  const withBase = Boolean(base?.tiles || base?.basemap);
   const map = L.map(element, {
     zoomControl: interactive,
     scrollWheelZoom: false,
-    attributionControl: false,
+    attributionControl: withBase,
   });
+  if (withBase) addBaseLayer(map, base);
   const bounds = L.latLngBounds([]);
   const add = (layer) => {
     layer.addTo(map);

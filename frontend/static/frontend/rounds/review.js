@@ -7,7 +7,7 @@ const config = pageConfig();
 function start() {
   for (const element of document.querySelectorAll("[data-cluster-map]")) {
     const data = config.clusters[element.dataset.clusterMap];
-    if (data) claimsMap(element, data, { palette: config.palette });
+    if (data) claimsMap(element, data, { palette: config.palette, base: config.base });
   }
 }
 

@@ -40,7 +40,7 @@ function enableDrawing(map) {
 function start() {
   const element = document.getElementById("round-map");
   if (!element) return;
-  const { map } = claimsMap(element, config, { palette: config.palette });
+  const { map } = claimsMap(element, config, { palette: config.palette, base: config.base });
   if (config.draw) enableDrawing(map);
 }
 
