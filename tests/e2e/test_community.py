@@ -92,13 +92,18 @@ def test_a_photo_goes_with_a_new_pin_from_the_map_form(page, live_server, reside
     expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
     page.locator("#draw-wide").click()
     page.get_by_label("Title").fill("Benches for the whole city")
+    page.select_option("#draw-category", "public_space")
     page.locator("#draw-form").get_by_text("Add a photo").click()
     page.locator("#draw-photo").set_input_files(
         {"name": "bench.jpg", "mimeType": "image/jpeg", "buffer": phone_jpeg()}
     )
     page.get_by_role("button", name="Publish pin").click()
-    # No description: refused before anything is sent.
-    expect(page.locator("#draw-error")).to_contain_text("Describe the photo")
+    # No description: refused before anything is sent, the reason next to the field.
+    alt = page.locator("#draw-photo-alt")
+    expect(alt).to_have_attribute("aria-invalid", "true")
+    described = alt.get_attribute("aria-describedby").split()[0]
+    expect(page.locator(f"#{described}")).to_contain_text("Describe the photo")
+    expect(alt).to_be_focused()
     assert not Photo.objects.exists()
     page.locator("#draw-photo-alt").fill("A broken bench")
     page.get_by_role("button", name="Publish pin").click()

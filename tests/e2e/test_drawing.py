@@ -51,8 +51,11 @@ def test_a_keyboard_only_user_draws_a_line_and_an_area_and_publishes_them(
     login(page, live_server, resident)
     open_map(page, live_server)
     zoom_to_a_neighbourhood(page)
-    # The drawing tools come right after the header: within the first few Tab stops.
-    assert tab_to(page, "[data-tool=marker]") <= 10
+    # The drawing tools are within the first few Tab stops: a skip link leads to them.
+    assert tab_to(page, "a.skip-link[href='#draw-heading']") <= 2
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator("[data-tool=marker]")).to_be_focused()
 
     # A line: the Line button, then Enter at the cross, move, Enter, F.
     page.keyboard.press("Tab")

@@ -147,9 +147,11 @@ def test_a_new_pin_shows_in_the_tiles_at_once(page, live_server, crowded, reside
     page.wait_for_function("() => window.stadtmacher.tiles.shown() !== null")
     wait_for_count(page, tiles, 8)
     tiles.clear()
-    page.locator("#pin-centre").focus()
-    page.keyboard.press("Enter")
+    page.locator("[data-tool=marker]").focus()
+    page.keyboard.press("Enter")  # the Point tool: focus goes to the map, a cross at its centre
+    page.keyboard.press("Enter")  # the point at the cross; the form opens at its title
     page.keyboard.type("Zebra crossing")
+    page.select_option("#draw-category", "mobility")
     page.locator("#draw-form button[type=submit]").focus()
     page.keyboard.press("Enter")
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Zebra crossing")

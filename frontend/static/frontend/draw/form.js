@@ -39,6 +39,7 @@ export function bindDrawForm({ form, hint, errorBox, url, photosUrl, drawn, onCr
     scope: form.querySelector("#draw-scope"),
     district: form.elements.district ?? form.querySelector("#draw-scope"),
     image: form.elements.image,
+    alt_text: form.elements.alt_text,
   };
   bindCounter(fields.title, TITLE_MAX);
   bindCounter(fields.description, DESCRIPTION_MAX);
@@ -85,6 +86,8 @@ export function bindDrawForm({ form, hint, errorBox, url, photosUrl, drawn, onCr
       const error = lengthError(data.get(name).trim(), max);
       if (error) pairs.push([name, error]);
     }
+    const photo = photosUrl ? photoFrom(data) : null;
+    if (photo?.error) pairs.push(["alt_text", photo.error]);
     if (scope === "drawn" && layer) {
       const outside = outsideCity(layer.toGeoJSON(6).geometry, city);
       if (outside) pairs.push([null, `${outside} ${gettext("Move or redraw it, or choose the whole city.")}`]);
@@ -156,11 +159,7 @@ export function bindDrawForm({ form, hint, errorBox, url, photosUrl, drawn, onCr
       },
     };
     if (scope === "district") feature.properties.district = Number(data.get("district"));
-    const photo = photosUrl ? photoFrom(data) : null;
-    if (photo?.error) {
-      showErrors([["image", photo.error]]);
-      return;
-    }
+    const photo = photosUrl ? photoFrom(data) : null; // checked in check()
     submit.disabled = true;
     announce(gettext("Saving…"));
     try {
