@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db
 URL = "/api/basemap/imports/"
 
 
+@pytest.fixture(autouse=True)
+def english_answers(settings):
+    settings.LANGUAGE_CODE = "en"  # the API answers in the request's language, else this
+
+
 @pytest.fixture
 def planner_api(planner):
     return client_for(planner)
@@ -105,3 +110,15 @@ def test_a_file_over_the_limit_is_refused(planner_api, settings):
     assert response.status_code == 400
     assert "up to 0.0 MB" in str(response.json())
     assert not BasemapVersion.objects.exists()
+
+
+def test_the_refusal_is_in_the_planners_language(planner_api):
+    response = planner_api.post(
+        URL,
+        {"file": SimpleUploadedFile("zones.geojson", b"{}")},
+        format="multipart",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+
+    assert response.status_code == 400
+    assert "ist kein OpenStreetMap-Auszug" in str(response.json())
