@@ -97,6 +97,10 @@ def basemap_import(*, path: Path, user=None, attribution: str = OSM_ATTRIBUTION)
     path = Path(path)
     extract = _read(path)
     with transaction.atomic():
+        with connection.cursor() as cursor:
+            # One import at a time (two planners uploading at once): the second waits and
+            # then replaces what the first wrote, instead of adding to it.
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('basemap_import'))")
         BasemapFeature.objects.all().delete()
         Place.objects.exclude(kind=PlaceKind.DISTRICT).delete()
         with connection.cursor() as cursor:

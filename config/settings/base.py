@@ -209,6 +209,9 @@ LAYER_UPLOAD_MAX_BYTES = env.int("LAYER_UPLOAD_MAX_BYTES", default=200 * 1024 * 
 LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER = env.int(
     "LAYER_UPLOAD_MAX_BYTES_WITHOUT_BROKER", default=20 * 1024 * 1024
 )
+# An OpenStreetMap extract uploaded on the planner page is imported inside its request (no
+# Celery task): accept only what a request finishes well within gunicorn's --timeout 120.
+BASEMAP_UPLOAD_MAX_BYTES = env.int("BASEMAP_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A Celery worker stops an import after LAYER_IMPORT_TIME_LIMIT seconds (the layer is marked
 # failed with a sentence) and kills it a minute later. A running import holds a lease in the

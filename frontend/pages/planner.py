@@ -4,11 +4,13 @@ Planners only: anonymous visitors are sent to the login page, everybody else get
 The page is one ES module (frontend/static/frontend/planner/main.js) reading its config.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path, reverse
 
 from accounts.rules import require
+from basemap.models import BasemapVersion
 from layers.models import Compatibility, LayerKind, LayerState, Verdict
 from layers.selectors import district_choices
 
@@ -25,6 +27,7 @@ def planner_config(request) -> dict:
             "detail": layer_url("api:layer-detail"),
             "rules": layer_url("api:layer-rules"),
             "rulesCsv": layer_url("api:layer-rules-csv"),
+            "basemapImports": reverse("api:basemap-imports"),
         },
         "verdicts": [{"value": v, "label": str(label)} for v, label in Verdict.choices],
         "states": {value: str(label) for value, label in LayerState.choices},
@@ -51,6 +54,8 @@ def planner_page(request):
         "districts": district_choices(),
         "exports": exports,
         "cluster_exports": cluster_exports,
+        "basemap": BasemapVersion.objects.first(),
+        "basemap_max_mb": round(settings.BASEMAP_UPLOAD_MAX_BYTES / 1e6),
         "ogc_url": request.build_absolute_uri(reverse("ogc:landing")),
     }
     return render(request, "frontend/planner/planner.html", context)

@@ -1,6 +1,7 @@
 // Entry module of the planner page (/planner/): import, layers, rules, participation.
 import { pageConfig } from "../lib/config.js";
 import { createMap } from "../map/base.js";
+import { bindBasemap } from "./basemap.js";
 import { createLayerList } from "./layers.js";
 import { createParticipation } from "./participation.js";
 import { createRules } from "./rules.js";
@@ -27,6 +28,8 @@ bindUpload({
   urls: { ...config.planner.urls, layers: config.layers.urls.layers },
   onImported: () => list.refresh(),
 });
+
+bindBasemap({ form: document.getElementById("basemap-form"), url: config.planner.urls.basemapImports });
 
 list.refresh();
 window.stadtmacher = { map, participationMap: participation.map }; // for the browser tests
