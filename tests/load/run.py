@@ -39,6 +39,8 @@ DATABASE_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DATABASE
 PROPOSALS = int(os.environ.get("LOADTEST_PROPOSALS", "20000"))
 STAGES = [int(n) for n in os.environ.get("LOADTEST_STAGES", "25,50,100,200").split(",")]
 STAGE_SECONDS = int(os.environ.get("LOADTEST_STAGE_SECONDS", "45"))
+# Which locust users run (e.g. "Reader" alone, to see reads without writes); empty: all.
+CLASSES = os.environ.get("LOADTEST_CLASSES", "").split()
 SPAWN_RATE = float(os.environ.get("LOADTEST_SPAWN_RATE", "25"))
 LAYOUT = os.environ.get("LOADTEST_LAYOUT", "gthread")
 WORKERS = int(os.environ.get("LOADTEST_WORKERS", "4"))
@@ -317,7 +319,8 @@ def run_stage(users: int, url: str, gunicorn_pid: int, files: dict) -> dict:
     command = [BIN / "locust", "-f", ROOT / "tests/load/locustfile.py", "--headless",
                "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{STAGE_SECONDS}s",
                "--host", url, "--csv", prefix, "--only-summary", "--stop-timeout", "10",
-               "--exit-code-on-error", "0", "--loglevel", "WARNING"]  # fmt: skip
+               "--exit-code-on-error", "0", "--loglevel", "WARNING",
+               *CLASSES]  # fmt: skip
     started = time.monotonic()
     locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
                               stderr=subprocess.STDOUT)  # fmt: skip
