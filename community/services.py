@@ -34,16 +34,9 @@ from .models import (
 
 
 def _text(value, field: str, *, max_length: int, missing: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError({field: [missing]})
-    if len(value) > max_length:
-        raise ValidationError(
-            {field: [_("At most %(n)s characters, please.") % {"n": f"{max_length:,}"}]}
-        )
-    if "\x00" in value:
-        raise ValidationError({field: [_("Text must not contain NUL characters.")]})
-    return value
+    return proposal_services.clean_text(
+        value, field, required=True, max_length=max_length, missing=missing
+    )
 
 
 def photo_limits() -> images.Limits:

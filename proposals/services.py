@@ -25,10 +25,14 @@ from .models import Category, Comment, Kind, Proposal, Scope, Status, Support
 EDITABLE_FIELDS = ("kind", "category", "title", "description", "geom")
 
 
-def _clean_text(value: str, field: str, *, required: bool, max_length: int) -> str:
+def clean_text(
+    value: str, field: str, *, required: bool, max_length: int, missing: str | None = None
+) -> str:
+    """The text stripped, or a ValidationError on `field`: empty when required (`missing`
+    says what to write), longer than max_length, or holding a NUL (PostgreSQL refuses it)."""
     value = (value or "").strip()
     if required and not value:
-        raise ValidationError({field: [_("This field may not be blank.")]})
+        raise ValidationError({field: [missing or _("This field may not be blank.")]})
     if len(value) > max_length:
         raise ValidationError(
             {field: [_("At most %(n)s characters, please.") % {"n": f"{max_length:,}"}]}
@@ -60,9 +64,9 @@ def _check_fields(fields: dict) -> dict:
     if "category" in fields:
         _check_choice(fields["category"], Category, "category")
     if "title" in fields:
-        fields["title"] = _clean_text(fields["title"], "title", required=True, max_length=200)
+        fields["title"] = clean_text(fields["title"], "title", required=True, max_length=200)
     if "description" in fields:
-        fields["description"] = _clean_text(
+        fields["description"] = clean_text(
             fields["description"], "description", required=False, max_length=10_000
         )
     if "geom" in fields and (fields["geom"] is None or fields["geom"].srid != 4326):
@@ -209,7 +213,7 @@ def proposal_hide(*, proposal: Proposal, moderator, reason: str) -> Proposal:
     """A moderator hides a pin, saying why. moderator is recorded in the hooks' view only."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     require(moderator, "proposals.hide_proposal", proposal)
-    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
+    reason = clean_text(reason, "reason", required=True, max_length=2_000)
     if proposal.status == Status.WITHDRAWN:
         raise ValidationError(
             _("A withdrawn proposal is not on the map; there is nothing to hide.")
@@ -322,7 +326,7 @@ def support_remove(*, proposal: Proposal, user) -> int:
 def comment_create(*, proposal: Proposal, author, body: str) -> Comment:
     _require_active(proposal)  # its own sentence, before the rule (which needs it too)
     require(author, "proposals.add_comment", proposal)
-    body = _clean_text(body, "body", required=True, max_length=5_000)
+    body = clean_text(body, "body", required=True, max_length=5_000)
     comment = Comment.objects.create(proposal=proposal, author=author, body=body)
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
     _after_count_change(proposal, "commented")
@@ -335,7 +339,7 @@ def comment_hide(*, comment: Comment, moderator, reason: str) -> Comment:
     with a note instead of its text."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     require(moderator, "proposals.hide_comment", comment)
-    reason = _clean_text(reason, "reason", required=True, max_length=2_000)
+    reason = clean_text(reason, "reason", required=True, max_length=2_000)
     comment.is_hidden = True
     comment.hidden_reason = reason
     comment.save(update_fields=["is_hidden", "hidden_reason"])
