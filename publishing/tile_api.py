@@ -125,11 +125,14 @@ class LayerTileView(GenericAPIView):
         finished = layer.finished_at.timestamp() if layer.finished_at else 0
         version = f"{layer.id}.{layer.state}.{layer.progress}.{layer.feature_count}.{finished}"
         done = layer.state == LayerState.DONE
+        # Only what everybody may see goes into shared caches (a CDN, nginx): a zoning
+        # layer waiting to be put into effect is the planners' alone.
+        public = done and layer.in_effect
         return cached_response(
             request,
             key=f"tile:{FORMAT}:layer:{version}:{z}/{x}/{y}",
             etag=f"layer-{version}",
             build=lambda: layer_selectors.layer_tile(layer=layer, z=z, x=x, y=y),
-            cache_control_value=None if done else "private, no-cache",
+            cache_control_value=None if public else "private, no-cache",
             use_cache=done,
         )

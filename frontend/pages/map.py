@@ -1,5 +1,7 @@
 """The residents' map (/) and the page config its ES modules read from json_script."""
 
+import time
+
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -68,6 +70,15 @@ def base_map_config() -> dict:
     }
 
 
+def tile_fresh(user) -> str | None:
+    """A stamp that takes a signed-in reader's tile URLs past shared caches, which may serve
+    a tile TILES_MAX_AGE seconds old (map/tiles.js): anyone who can write sees the current
+    tiles. None for anonymous readers, and when shared caches must revalidate anyway."""
+    if user.is_authenticated and settings.TILES_MAX_AGE > 0:
+        return str(time.time_ns() // 1_000_000)
+    return None
+
+
 def map_config(request) -> dict:
     minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
     user = request.user
@@ -82,6 +93,7 @@ def map_config(request) -> dict:
         "categories": categories(),
         "kinds": kinds(),
         "markerLimit": settings.MAP_MARKER_LIMIT,
+        "tileFresh": tile_fresh(user),
         "user": {"authenticated": user.is_authenticated},
         "urls": {
             "proposals": reverse("api:proposal-list"),

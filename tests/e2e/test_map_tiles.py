@@ -2,6 +2,8 @@
 vector tiles (protomaps-leaflet on canvas), with the filters in the tile URL; zoomed in to
 a few pins, it draws markers again."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import mapbox_vector_tile
 import pytest
 from django.contrib.gis.geos import Point
@@ -139,13 +141,26 @@ def test_clicking_a_circle_zooms_in_until_the_pins_are_markers(page, live_server
     assert page.js_errors == []
 
 
-def test_a_new_pin_shows_in_the_tiles_at_once(page, live_server, crowded, resident, login):
+def fresh_stamps(tiles) -> set:
+    return {parse_qs(urlsplit(url).query).get("fresh", [None])[0] for url, _ in tiles}
+
+
+@pytest.mark.parametrize("max_age", [0, 30])
+def test_a_new_pin_shows_in_the_tiles_at_once(
+    page, live_server, crowded, resident, login, settings, max_age
+):
+    """With TILES_MAX_AGE a shared cache (CDN, nginx) may serve tiles that old: a signed-in
+    reader's tile URLs carry a `fresh` stamp no one else uses, renewed by each write, so
+    they always reach the app."""
+    settings.TILES_MAX_AGE = max_age
     login(page, live_server, resident)
     tiles = record_tiles(page)
     page.goto(f"{live_server.url}/#14/{LAT + 0.003}/{LON + 0.02}")
     expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
     page.wait_for_function("() => window.stadtmacher.tiles.shown() !== null")
     wait_for_count(page, tiles, 8)
+    before = fresh_stamps(tiles)
+    assert (None in before) == (max_age == 0) and len(before) == 1
     tiles.clear()
     page.locator("[data-tool=marker]").focus()
     page.keyboard.press("Enter")  # the Point tool: focus goes to the map, a cross at its centre
@@ -156,6 +171,8 @@ def test_a_new_pin_shows_in_the_tiles_at_once(page, live_server, crowded, reside
     page.keyboard.press("Enter")
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Zebra crossing")
     wait_for_count(page, tiles, 9)  # the tiles are fetched again, the new pin in them
+    if max_age:  # fetched under a new stamp: past any shared cache
+        assert fresh_stamps(tiles).isdisjoint(before) and None not in fresh_stamps(tiles)
     assert page.js_errors == []
 
 

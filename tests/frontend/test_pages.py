@@ -54,6 +54,19 @@ def test_map_page_uses_tiles_only_when_configured(client, settings):
 
 
 @pytest.mark.django_db
+def test_signed_in_readers_get_a_stamp_that_takes_their_tiles_past_shared_caches(
+    client, resident, settings
+):
+    settings.TILES_MAX_AGE = 30  # shared caches may serve a tile 30 s old
+    assert page_config(client.get("/"))["tileFresh"] is None  # anonymous: the shared copy
+    first = page_config(signed_in(resident).get("/"))["tileFresh"]
+    second = page_config(signed_in(resident).get("/"))["tileFresh"]
+    assert first.isdigit() and int(second) >= int(first)  # a stamp per page load (ms)
+    settings.TILES_MAX_AGE = 0  # every use revalidates: nothing to go past
+    assert page_config(signed_in(resident).get("/"))["tileFresh"] is None
+
+
+@pytest.mark.django_db
 def test_anonymous_visitor_is_asked_to_sign_in_instead_of_drawing(client):
     html = client.get("/").content.decode()
     assert 'id="draw-form"' not in html

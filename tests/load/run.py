@@ -5,7 +5,10 @@
 1. Prepares a database of its own (LOADTEST_DATABASE): the demo city plus
    LOADTEST_PROPOSALS pins, their overlay and clusters; writer accounts with API tokens.
 2. Starts gunicorn as docs/operations.md describes (LOADTEST_LAYOUT gthread: 4 workers x 4
-   threads with the overload bound; sync: 4 sync workers, as before) and a Celery worker.
+   threads with the overload bound; sync: 4 sync workers, as before), a Celery worker and,
+   with LOADTEST_PROXY=nginx (the default), nginx in front with config/nginx/stadtmacher.conf:
+   public tiles shared by all readers for LOADTEST_TILES_MAX_AGE seconds (TILES_MAX_AGE).
+   LOADTEST_PROXY=none sends locust to gunicorn directly.
 3. Runs tests/load/locustfile.py headless once per stage of LOADTEST_STAGES users, each
    LOADTEST_STAGE_SECONDS long, and samples the CPU time of gunicorn, of the PostgreSQL
    backends serving the load database and of locust itself.
@@ -39,6 +42,9 @@ DATABASE_URL = BASE_URL.rsplit("/", 1)[0] + "/" + DATABASE
 PROPOSALS = int(os.environ.get("LOADTEST_PROPOSALS", "20000"))
 STAGES = [int(n) for n in os.environ.get("LOADTEST_STAGES", "25,50,100,200").split(",")]
 STAGE_SECONDS = int(os.environ.get("LOADTEST_STAGE_SECONDS", "45"))
+# A running campaign meets warm servers: before the stages, this many seconds at 20 users
+# fill the caches and start every worker's connections (not counted; 0 to measure from cold).
+WARMUP_SECONDS = int(os.environ.get("LOADTEST_WARMUP_SECONDS", "20"))
 # Which locust users run (e.g. "Reader" alone, to see reads without writes); empty: all.
 CLASSES = os.environ.get("LOADTEST_CLASSES", "").split()
 SPAWN_RATE = float(os.environ.get("LOADTEST_SPAWN_RATE", "25"))
@@ -47,6 +53,8 @@ WORKERS = int(os.environ.get("LOADTEST_WORKERS", "4"))
 THREADS = int(os.environ.get("LOADTEST_THREADS", "4"))
 WRITERS = int(os.environ.get("LOADTEST_WRITERS", "300"))
 BROKER = os.environ.get("LOADTEST_BROKER", "redis://127.0.0.1:6379/12")
+PROXY = os.environ.get("LOADTEST_PROXY", "nginx")
+TILES_MAX_AGE = os.environ.get("LOADTEST_TILES_MAX_AGE", "10" if PROXY == "nginx" else "0")
 KNEE_MS = 300
 
 os.environ.update(
@@ -201,6 +209,8 @@ def server_env() -> dict:
         "STATIC_ROOT": str(OUT / "static"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
+        "TILES_MAX_AGE": TILES_MAX_AGE,
+        "TRUSTED_PROXY_COUNT": "1" if PROXY == "nginx" else "0",
     }
     if LAYOUT == "sync":  # as before: no pool, no bound on the work in a process
         env.update(DATABASE_POOL_MAX_SIZE="0", CONN_MAX_AGE="60", OVERLOAD_MAX_IN_FLIGHT="0")
@@ -244,9 +254,49 @@ def start_servers(port: int) -> list[subprocess.Popen]:
             time.sleep(0.5)
 
 
+def start_proxy(port: int, upstream: int) -> subprocess.Popen:
+    """nginx with the documented site config (config/nginx/stadtmacher.conf) on `port`."""
+    home = OUT / "nginx"
+    for sub in ("cache", "temp"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    site = (ROOT / "config/nginx/stadtmacher.conf").read_text()
+    for name, value in {"LISTEN": f"127.0.0.1:{port}", "UPSTREAM": f"127.0.0.1:{upstream}",
+                        "CACHE": str(home / "cache")}.items():  # fmt: skip
+        site = site.replace(f"@{name}@", value)
+    (home / "site.conf").write_text(site)
+    temp = " ".join(
+        f"{kind}_temp_path {home / 'temp' / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (home / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes 1;\npid {home / 'nginx.pid'};\nerror_log {home / 'error.log'} warn;\n"
+        "events { worker_connections 4096; }\n"
+        f"http {{ access_log off; {temp} include {home / 'site.conf'}; }}\n"
+    )
+    nginx = subprocess.Popen(
+        ["nginx", "-c", home / "nginx.conf", "-p", home, "-g", "daemon off;"],
+        stdout=logfile("nginx.log"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    import requests
+
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            requests.get(f"http://127.0.0.1:{port}/api/", timeout=10)
+            return nginx
+        except requests.RequestException:
+            if nginx.poll() is not None or time.monotonic() > deadline:
+                nginx.kill()
+                raise SystemExit("nginx did not start; see var/loadtest/nginx.log") from None
+            time.sleep(0.2)
+
+
 def stop_servers(servers: list[subprocess.Popen]) -> None:
     servers[0].send_signal(signal.SIGTERM)  # gunicorn's master stops its workers
     os.killpg(servers[1].pid, signal.SIGTERM)  # the Celery worker's own process group
+    for process in servers[2:]:
+        process.terminate()  # nginx
     for process in servers:
         process.wait(30)
 
@@ -258,10 +308,12 @@ class CpuSampler(threading.Thread):
     """CPU seconds of the app (gunicorn's processes), of the PostgreSQL backends serving the
     load database, and of locust, sampled every half second (backends come and go)."""
 
-    def __init__(self, gunicorn_pid: int, locust_pid: int):
+    def __init__(self, gunicorn_pid: int, locust_pid: int, proxy_pid: int | None = None):
         super().__init__(daemon=True)
-        self.roots = {"app": gunicorn_pid, "locust": locust_pid}
-        self.seen: dict[str, dict[int, tuple[float, float]]] = {"app": {}, "db": {}, "locust": {}}
+        self.roots = {"app": gunicorn_pid, "locust": locust_pid, "proxy": proxy_pid}
+        self.seen: dict[str, dict[int, tuple[float, float]]] = {
+            "app": {}, "db": {}, "locust": {}, "proxy": {}
+        }  # fmt: skip
         self.stop = threading.Event()
 
     def _backends(self, conn) -> list[int]:
@@ -296,6 +348,8 @@ class CpuSampler(threading.Thread):
             while not self.stop.is_set():
                 self._sample("app", self._tree(self.roots["app"]))
                 self._sample("locust", self._tree(self.roots["locust"]))
+                if self.roots["proxy"]:
+                    self._sample("proxy", self._tree(self.roots["proxy"]))
                 self._sample("db", self._backends(c))
                 self.stop.wait(0.5)
 
@@ -305,8 +359,9 @@ class CpuSampler(threading.Thread):
         }
 
 
-def run_stage(users: int, url: str, gunicorn_pid: int, files: dict) -> dict:
-    prefix = OUT / f"stage-{LAYOUT}-{users}"
+def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAGE_SECONDS,
+              name: str = "") -> dict:  # fmt: skip
+    prefix = OUT / f"stage-{LAYOUT}-{name or users}"
     env = {
         **os.environ,
         "LOADTEST_CITY_BBOX": files["bbox"],
@@ -315,18 +370,20 @@ def run_stage(users: int, url: str, gunicorn_pid: int, files: dict) -> dict:
         "LOADTEST_POINTS": str(files["points"]),
         "LOADTEST_ACKS": str(files["acks"]),
         "LOADTEST_RUN": files["run"],
+        # nginx stamps X-Request-Start itself; without it locust plays the proxy
+        "LOADTEST_PROXY_STAMP": "0" if PROXY == "nginx" else "1",
     }
     command = [BIN / "locust", "-f", ROOT / "tests/load/locustfile.py", "--headless",
-               "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{STAGE_SECONDS}s",
+               "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{seconds}s",
                "--host", url, "--csv", prefix, "--only-summary", "--stop-timeout", "10",
                "--exit-code-on-error", "0", "--loglevel", "WARNING",
                *CLASSES]  # fmt: skip
     started = time.monotonic()
     locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
                               stderr=subprocess.STDOUT)  # fmt: skip
-    sampler = CpuSampler(gunicorn_pid, locust.pid)
+    sampler = CpuSampler(pids["app"], locust.pid, pids.get("proxy"))
     sampler.start()
-    locust.wait(STAGE_SECONDS + 120)
+    locust.wait(seconds + 120)
     sampler.stop.set()
     sampler.join()
     wall = time.monotonic() - started
@@ -443,7 +500,7 @@ def print_table(stages: list[dict]) -> None:
     head = (f"{'users':>5} {'req/s':>6} {'map p50':>8} {'map p95':>8} {'tile p95':>8} "
             f"{'page p95':>8} "
             f"{'write p95':>9} {'503':>5} {'4xx':>5} {'errors':>6}  "
-            "cpu % app / db / locust")  # fmt: skip
+            "cpu % app / db / locust / proxy")  # fmt: skip
     print(head)
     for s in stages:
         m, t = s.get("map", {}), s.get("tiles", {})
@@ -460,7 +517,7 @@ def print_table(stages: list[dict]) -> None:
             f"{s['shed_503']:>5}",
             f"{s['refused_4xx']:>5}",
             f"{s['failed'] - s['shed_503'] - s['refused_4xx']:>6}",
-            f" {cpu['app']} / {cpu['db']} / {cpu['locust']}",
+            f" {cpu['app']} / {cpu['db']} / {cpu['locust']} / {cpu.get('proxy', 0)}",
         ]
         print(" ".join(cells))
 
@@ -486,11 +543,19 @@ def main() -> int:
     files["acks"].touch()
     port = free_port()
     servers = start_servers(port)
+    pids = {"app": servers[0].pid}
+    if PROXY == "nginx":
+        front = free_port()
+        servers.append(start_proxy(front, port))
+        pids["proxy"], port = servers[-1].pid, front
     stages = []
     try:
+        if WARMUP_SECONDS:
+            log(f"warming up: 20 users for {WARMUP_SECONDS} s (not counted)")
+            run_stage(20, f"http://127.0.0.1:{port}", pids, files, WARMUP_SECONDS, "warmup")
         for users in STAGES:
-            log(f"stage: {users} users for {STAGE_SECONDS} s ({LAYOUT})")
-            stages.append(run_stage(users, f"http://127.0.0.1:{port}", servers[0].pid, files))
+            log(f"stage: {users} users for {STAGE_SECONDS} s ({LAYOUT}, proxy {PROXY})")
+            stages.append(run_stage(users, f"http://127.0.0.1:{port}", pids, files))
             print_table(stages[-1:])
     finally:
         stop_servers(servers)
@@ -502,7 +567,8 @@ def main() -> int:
          if max(s.get(g, {}).get("p95_ms", 0) for g in ("map", "tiles")) > KNEE_MS),
         None,
     )  # fmt: skip
-    summary = {"layout": LAYOUT, "workers": WORKERS, "threads": THREADS, "proposals": PROPOSALS,
+    summary = {"layout": LAYOUT, "proxy": PROXY, "tiles_max_age": TILES_MAX_AGE,
+               "workers": WORKERS, "threads": THREADS, "proposals": PROPOSALS,
                "stage_seconds": STAGE_SECONDS, "stages": stages, "knee_users": knee,
                "writes": writes, "clusters": clusters}  # fmt: skip
     (OUT / f"summary-{LAYOUT}.json").write_text(json.dumps(summary, indent=2))

@@ -13,6 +13,7 @@ from proposals.models import Proposal
 from proposals.services import proposal_update, support_add
 from publishing.models import TileChange
 from publishing.tile_versions import invalidate_layer, tile_version
+from tests.conftest import client_for
 from tests.factories import CITY_CENTRE, ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -361,3 +362,37 @@ def test_a_reference_layer_tile_answers_304_while_the_layer_is_unchanged(api, ci
     etag = first["ETag"]
     same = api.get(f"/api/layers/{zoning.slug}/tiles/{z}/{x}/{y}.pbf", HTTP_IF_NONE_MATCH=etag)
     assert same.status_code == 304
+
+
+def test_a_layer_tile_only_planners_see_is_kept_out_of_shared_caches(api, planner, city):
+    planner_api = client_for(planner)
+    zoning = city["nord"].layer.__class__.objects.get(kind="zoning")
+    z, x, y = tile_of(*city["homes"].geom.centroid.coords, 14)
+    place = f"/api/layers/{zoning.slug}/tiles/{z}/{x}/{y}.pbf"
+    assert api.get(place)["Cache-Control"].startswith("public")
+    zoning.__class__.objects.filter(pk=zoning.pk).update(in_effect=False)
+    assert api.get(place).status_code == 404  # residents do not see it at all
+    waiting = planner_api.get(place)
+    assert waiting.status_code == 200
+    assert waiting["Cache-Control"] == "private, no-cache"
+
+
+@pytest.mark.parametrize("max_age", [0, 30])
+def test_shared_caches_may_keep_a_tile_tiles_max_age_seconds(api, settings, max_age):
+    settings.TILES_MAX_AGE = max_age
+    ProposalFactory(geom=at())
+    control = api.get(url(*tile_of(LON, LAT, 14)))["Cache-Control"]
+    if max_age:  # browsers revalidate; shared caches serve it unasked for max_age seconds
+        assert control == "public, max-age=0, s-maxage=30"
+    else:
+        assert control == "public, no-cache"
+
+
+def test_a_fresh_stamp_is_another_url_for_the_same_tile(api):
+    """The signed-in reader's map adds `fresh` (map/tiles.js) to go past shared caches: the
+    app answers the same current tile, with the same ETag."""
+    ProposalFactory(geom=at())
+    place = url(*tile_of(LON, LAT, 14))
+    plain, stamped = api.get(place), api.get(place + "?fresh=1764470000000")
+    assert stamped.status_code == 200
+    assert stamped["ETag"] == plain["ETag"] and stamped.content == plain.content

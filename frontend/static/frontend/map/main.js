@@ -31,7 +31,9 @@ if (view) map.setView(view.centre, view.zoom);
 drawCity(map, config, { fitToDistricts: !view });
 keepViewInHash(map);
 const pins = createPins(map, config);
-const tiles = config.urls.proposalTiles ? createPinTiles(map, { url: config.urls.proposalTiles }) : null;
+const tiles = config.urls.proposalTiles
+  ? createPinTiles(map, { url: config.urls.proposalTiles, fresh: config.tileFresh })
+  : null;
 // Other areas add their overlays here; the control appears once there is something in it.
 const layersControl = L.control.layers(null, null, { collapsed: true });
 let controlShown = false;

@@ -81,12 +81,25 @@ const labelRules = [
   },
 ];
 
-// createPinTiles(map, { url }) -> { show(params), hide(), refresh(), shown() }
+// createPinTiles(map, { url, fresh }) -> { show(params), hide(), refresh(), shown() }
 //   url: the tile URL template with {z}/{x}/{y}; params: URLSearchParams of the filters.
-export function createPinTiles(map, { url }) {
+//   fresh: a stamp for signed-in readers (config.tileFresh), null for anonymous ones.
+// Shared caches (a CDN, nginx) may serve a tile up to TILES_MAX_AGE seconds old. A URL with
+// `fresh` is a cache key nobody else uses, so it always reaches the app, which answers the
+// current version: signed-in readers, and the writer after each write, see their own pins at
+// once (docs/operations.md, "Map tiles, caching and a CDN").
+export function createPinTiles(map, { url, fresh = null }) {
   map.createPane("pinTiles").style.zIndex = 450; // above areas and districts, below markers
   let layer = null;
   let query = null;
+  let stamp = fresh;
+
+  function tileUrl(text) {
+    const params = new URLSearchParams(text);
+    if (stamp) params.set("fresh", stamp);
+    const full = params.toString();
+    return full ? `${url}?${full}` : url;
+  }
 
   // A click on a circle or a pin zooms in on it (clicks beside them, e.g. while drawing,
   // are left alone).
@@ -104,7 +117,7 @@ export function createPinTiles(map, { url }) {
     hide();
     query = text;
     layer = protomapsL.leafletLayer({
-      url: text ? `${url}?${text}` : url,
+      url: tileUrl(text),
       pane: "pinTiles",
       maxDataZoom: MAX_DATA_ZOOM,
       paintRules,
@@ -125,9 +138,10 @@ export function createPinTiles(map, { url }) {
     map.getContainer().classList.remove("pin-tiles-shown");
   }
 
-  // After a write here: fetch the tiles again (the browser revalidates them by ETag, and
-  // those the write touched come back new).
+  // After a write here: fetch the tiles again under a new stamp, past any shared cache (the
+  // browser revalidates them by ETag, and those the write touched come back new).
   function refresh() {
+    stamp = String(Date.now());
     if (!layer) return;
     const params = new URLSearchParams(query);
     hide();
