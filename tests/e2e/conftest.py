@@ -16,10 +16,12 @@ fixture fails the test if any is left at its end.
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse DB access.
@@ -95,7 +97,24 @@ def _record_csp_violations(context, page):
 def _close(page):
     violations = list(page.csp_violations)
     page.context.close()
+    _wait_for_the_live_server()
     assert violations == [], f"Content-Security-Policy violations: {violations}"
+
+
+def _wait_for_the_live_server(seconds: float = 10) -> None:
+    """Let requests the closed page left running in the live server finish: the test's
+    database flush (TRUNCATE) and a request still inside its transaction deadlock."""
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                """SELECT count(*) FROM pg_stat_activity
+                   WHERE datname = current_database() AND pid <> pg_backend_pid()
+                     AND state IN ('active', 'idle in transaction')"""
+            )
+            if not cursor.fetchone()[0]:
+                return
+            time.sleep(0.05)
 
 
 @pytest.fixture
