@@ -286,8 +286,9 @@ BASEMAP_TILE_URL = env("BASEMAP_TILE_URL", default="")
 BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")
 # The map shows pins as markers (GeoJSON) while the view holds at most this many, and as
 # vector tiles beyond (publishing/tiles.py). Tiles ask browsers and CDNs to revalidate;
-# TILES_MAX_AGE > 0 lets a CDN serve a tile that many seconds unasked (docs/operations.md).
-MAP_MARKER_LIMIT = env.int("MAP_MARKER_LIMIT", default=2000)
+# TILES_MAX_AGE > 0 lets shared caches (nginx, a CDN) serve a public tile that many seconds
+# unasked; signed-in readers go past them (docs/operations.md).
+MAP_MARKER_LIMIT = env.int("MAP_MARKER_LIMIT", default=500)
 TILES_MAX_AGE = env.int("TILES_MAX_AGE", default=0)
 # Place search: empty means the city's own gazetteer (manage.py import_basemap); else the
 # search URL of a Nominatim- or Photon-compatible geocoder, which browsers then ask directly

@@ -32,7 +32,7 @@ _tokens = iter(TOKENS * 100)
 VIEW_W, VIEW_H = 1280, 800  # a laptop's map
 TILES = os.environ.get("LOADTEST_TILES", "1") == "1"
 MARKER_ZOOM = 16  # frontend/static/frontend/map/tiles.js
-MARKER_LIMIT = int(os.environ.get("MAP_MARKER_LIMIT", "2000"))
+MARKER_LIMIT = int(os.environ.get("MAP_MARKER_LIMIT", "500"))  # the app's default
 
 
 # What nginx in front of gunicorn adds (docs/operations.md): the time the request arrived,

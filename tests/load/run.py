@@ -20,6 +20,7 @@ CPU split) and the knee: the first stage where map reads pass 300 ms at p95. The
 go to var/loadtest/summary.json too. Exit status 1 if a check fails.
 """
 
+import collections
 import csv
 import json
 import os
@@ -315,10 +316,27 @@ class CpuSampler(threading.Thread):
             "app": {}, "db": {}, "locust": {}, "proxy": {}
         }  # fmt: skip
         self.stop = threading.Event()
+        self.waits: collections.Counter = collections.Counter()
+        self.samples = 0
 
     def _backends(self, conn) -> list[int]:
-        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [DATABASE])
+        """The load database's backends; counts what the active ones wait on (CPU: none)."""
+        rows = conn.execute(
+            """SELECT pid, state, wait_event_type, wait_event FROM pg_stat_activity
+               WHERE datname = %s AND pid <> pg_backend_pid()""",
+            [DATABASE],
+        ).fetchall()
+        for _, state, kind, event in rows:
+            if state == "active":
+                self.waits[f"{kind}:{event}" if kind else "CPU"] += 1
+            elif state == "idle in transaction":
+                self.waits["idle in transaction"] += 1
+        self.samples += 1
         return [row[0] for row in rows]
+
+    def db_waits(self) -> dict[str, float]:
+        """Mean number of backends per state over the stage, the largest first."""
+        return {k: round(v / max(self.samples, 1), 2) for k, v in self.waits.most_common(6)}
 
     def _sample(self, group: str, pids) -> None:
         import psutil
@@ -388,7 +406,8 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
     sampler.join()
     wall = time.monotonic() - started
     cpu = {k: round(100 * v / wall) for k, v in sampler.seconds().items()}
-    return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu}
+    return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu,
+            "db_backends": sampler.db_waits()}  # fmt: skip
 
 
 def read_stats(prefix: Path) -> dict:
@@ -520,6 +539,8 @@ def print_table(stages: list[dict]) -> None:
             f" {cpu['app']} / {cpu['db']} / {cpu['locust']} / {cpu.get('proxy', 0)}",
         ]
         print(" ".join(cells))
+        waits = ", ".join(f"{k} {v}" for k, v in s.get("db_backends", {}).items())
+        print(f"{'':>5} database backends on average: {waits or 'none active'}")
 
 
 def main() -> int:
