@@ -52,11 +52,13 @@ def tile_bbox(z: int, x: int, y: int, *, margin: float = 0.0) -> tuple[float, fl
 
 def cache_control() -> str:
     """Browsers and CDNs may keep a tile but must ask again (If-None-Match) before using it,
-    so a write shows at once; TILES_MAX_AGE > 0 lets shared caches serve it that many
-    seconds without asking (docs/operations.md)."""
+    so a write shows at once. TILES_MAX_AGE > 0 lets them use it that many seconds without
+    asking: anonymous readers see a new pin that much later, while signed-in readers' maps
+    ask with a `fresh` stamp of their own, renewed by each write (map/tiles.js), so they see
+    theirs at once (docs/operations.md)."""
     max_age = int(getattr(settings, "TILES_MAX_AGE", 0))
     if max_age > 0:
-        return f"public, max-age=0, s-maxage={max_age}"
+        return f"public, max-age={max_age}"
     return "public, no-cache"
 
 

@@ -1,13 +1,19 @@
 """The campaign peak as locust plays it (run by tests/load/run.py, `make loadtest`).
 
-Readers (anonymous) pan the map at zoom 11-17 the way map/loader.js reads it: below
+Readers (anonymous) move the map at zoom 11-17 the way map/loader.js reads it: below
 MARKER_ZOOM `/api/proposals/?bbox=…&limit=MAP_MARKER_LIMIT`, and where the answer says
-`limitExceeded`, the view's vector tiles (`/api/tiles/proposals/z/x/y.pbf`), revalidated by
-ETag as a browser does (LOADTEST_TILES=0 reads GeoJSON only, as before the tiles); they open
-the map page, the list page and pin pages. Writers (signed in with a token made by
-run.py) pin proposals, support and comment at a human pace. Every write the server
-acknowledged (201) is written to LOADTEST_ACKS (JSON lines) with what identifies it, so
-run.py can check afterwards that each is in the database exactly once.
+`limitExceeded`, the view's vector tiles (`/api/tiles/proposals/z/x/y.pbf`) as a browser
+fetches them: a tile the map already shows is not fetched again, one in the browser's cache
+is used while its Cache-Control max-age lasts, and revalidated by ETag after
+(LOADTEST_TILES=0 reads GeoJSON only, as before the tiles). LOADTEST_READERS=pan (default):
+most moves pan the view by up to half its size or zoom by one, one in six jumps somewhere
+else (a search, a link); =jump: every move jumps to a random place and zoom (the harder,
+older model). Readers also open the map page, the list page and pin pages.
+
+Writers (signed in with a token made by run.py) pin proposals, support and comment at a
+human pace. Every write the server acknowledged (201) is written to LOADTEST_ACKS (JSON
+lines) with what identifies it, so run.py can check afterwards that each is in the
+database exactly once.
 """
 
 import json
@@ -52,10 +58,31 @@ def _ack(**record):
         _acks.write(json.dumps(record) + "\n")
 
 
-def view_bbox(zoom: int) -> tuple[float, float, float, float]:
-    """The lon/lat bounds of a VIEW_W x VIEW_H map at `zoom`, centred somewhere in the city."""
-    lon = random.uniform(BBOX[0], BBOX[2])
-    lat = random.uniform(BBOX[1], BBOX[3])
+READERS = os.environ.get("LOADTEST_READERS", "pan")
+ZOOMS = [11, 12, 13, 13, 14, 14, 15, 15, 16, 17]
+
+
+def somewhere() -> tuple[float, float, int]:
+    """A random place in the city at a random zoom: (lon, lat, zoom)."""
+    return random.uniform(BBOX[0], BBOX[2]), random.uniform(BBOX[1], BBOX[3]), random.choice(ZOOMS)
+
+
+def moved(lon: float, lat: float, zoom: int) -> tuple[float, float, int]:
+    """The next view of a reader who looks at (lon, lat, zoom): mostly a pan by up to half
+    the view or a zoom by one, sometimes a jump (kept inside the city)."""
+    roll = random.random()
+    if READERS == "jump" or roll < 1 / 6:
+        return somewhere()
+    if roll < 2 / 6:
+        return lon, lat, min(max(zoom + random.choice([-1, 1]), 11), 17)
+    degrees_per_px = 360 / (256 * 2**zoom)
+    lon += random.uniform(-0.5, 0.5) * VIEW_W * degrees_per_px
+    lat += random.uniform(-0.5, 0.5) * VIEW_H * degrees_per_px * math.cos(math.radians(lat))
+    return min(max(lon, BBOX[0]), BBOX[2]), min(max(lat, BBOX[1]), BBOX[3]), zoom
+
+
+def view_bbox(lon: float, lat: float, zoom: int) -> tuple[float, float, float, float]:
+    """The lon/lat bounds of a VIEW_W x VIEW_H map at `zoom` centred at (lon, lat)."""
     degrees_per_px = 360 / (256 * 2**zoom)
     half_w = VIEW_W / 2 * degrees_per_px
     half_h = VIEW_H / 2 * degrees_per_px * math.cos(math.radians(lat))
@@ -80,14 +107,18 @@ class Reader(FastHttpUser):
     wait_time = between(1, 4)
 
     def on_start(self):
-        self.etags = {}  # the browser's cache: tile URL -> ETag
+        self.cache = {}  # the browser's HTTP cache: tile URL -> (ETag, fresh until)
+        self.shown = set()  # the tiles the map shows now (Leaflet does not fetch them again)
+        self.place = somewhere()
 
     @task(10)
     def pan_the_map(self):
-        zoom = random.choice([11, 12, 13, 13, 14, 14, 15, 15, 16, 17])
-        view = view_bbox(zoom)
+        self.place = moved(*self.place)
+        zoom = self.place[2]
+        view = view_bbox(*self.place)
         bbox = ",".join(f"{v:.5f}" for v in view)
         if not TILES or zoom >= MARKER_ZOOM:
+            self.shown = set()
             self.client.get(
                 f"/api/proposals/?bbox={bbox}", name=f"map bbox z{zoom}", headers=stamped()
             )
@@ -98,14 +129,26 @@ class Reader(FastHttpUser):
             headers=stamped(),
         )
         if response.status_code == 200 and response.json().get("limitExceeded"):
-            for z, x, y in tiles_of(view, zoom):
+            needed = set(tiles_of(view, zoom))
+            for z, x, y in sorted(needed - self.shown if READERS == "pan" else needed):
                 self.tile(f"/api/tiles/proposals/{z}/{x}/{y}.pbf", z)
+            self.shown = needed
+        else:
+            self.shown = set()
 
     def tile(self, url: str, zoom: int):
-        headers = stamped({"If-None-Match": self.etags[url]} if url in self.etags else None)
+        etag, fresh_until = self.cache.get(url, (None, 0.0))
+        if time.monotonic() < fresh_until:
+            return  # the browser uses its copy without asking
+        headers = stamped({"If-None-Match": etag} if etag else None)
         response = self.client.get(url, name=f"tile z{zoom}", headers=headers)
-        if response.status_code == 200 and response.headers.get("ETag"):
-            self.etags[url] = response.headers["ETag"]
+        if response.status_code in (200, 304) and response.headers.get("ETag"):
+            control = response.headers.get("Cache-Control", "")
+            max_age = next(
+                (int(p.split("=")[1]) for p in control.split(", ") if p.startswith("max-age=")),
+                0,
+            )
+            self.cache[url] = (response.headers["ETag"], time.monotonic() + max_age)
 
     @task(1)
     def map_page(self):
