@@ -257,40 +257,12 @@ def start_servers(port: int) -> list[subprocess.Popen]:
 
 def start_proxy(port: int, upstream: int) -> subprocess.Popen:
     """nginx with the documented site config (config/nginx/stadtmacher.conf) on `port`."""
-    home = OUT / "nginx"
-    for sub in ("cache", "temp"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    site = (ROOT / "config/nginx/stadtmacher.conf").read_text()
-    for name, value in {"LISTEN": f"127.0.0.1:{port}", "UPSTREAM": f"127.0.0.1:{upstream}",
-                        "CACHE": str(home / "cache")}.items():  # fmt: skip
-        site = site.replace(f"@{name}@", value)
-    (home / "site.conf").write_text(site)
-    temp = " ".join(
-        f"{kind}_temp_path {home / 'temp' / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (home / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"worker_processes 1;\npid {home / 'nginx.pid'};\nerror_log {home / 'error.log'} warn;\n"
-        "events { worker_connections 4096; }\n"
-        f"http {{ access_log off; {temp} include {home / 'site.conf'}; }}\n"
-    )
-    nginx = subprocess.Popen(
-        ["nginx", "-c", home / "nginx.conf", "-p", home, "-g", "daemon off;"],
-        stdout=logfile("nginx.log"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    import requests
+    from tests import nginx
 
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(f"http://127.0.0.1:{port}/api/", timeout=10)
-            return nginx
-        except requests.RequestException:
-            if nginx.poll() is not None or time.monotonic() > deadline:
-                nginx.kill()
-                raise SystemExit("nginx did not start; see var/loadtest/nginx.log") from None
-            time.sleep(0.2)
+    try:
+        return nginx.start(OUT / "nginx", port=port, upstream=upstream, log=logfile("nginx.log"))
+    except RuntimeError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def stop_servers(servers: list[subprocess.Popen]) -> None:

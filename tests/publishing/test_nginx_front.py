@@ -1,0 +1,87 @@
+"""The documented front (config/nginx/stadtmacher.conf) run by a real nginx in front of the
+live server: public tiles are shared for TILES_MAX_AGE seconds, a `fresh` stamp goes past
+the shared copy to the current tile, and tiles only planners may see are never shared."""
+
+import socket
+
+import mapbox_vector_tile
+import pytest
+import requests
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+
+from tests import nginx
+from tests.factories import ProposalFactory
+from tests.publishing.test_tiles import LAT, LON, at, tile_of, url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def front(live_server, tmp_path, settings):
+    settings.TILES_MAX_AGE = 30
+    cache.clear()
+    port = free_port()
+    with open(tmp_path / "nginx.log", "ab") as log:
+        process = nginx.start(
+            tmp_path / "nginx", port=port, upstream=int(live_server.url.rsplit(":", 1)[1]), log=log
+        )
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(10)
+
+
+def pins_in(response) -> set[int]:
+    layers = mapbox_vector_tile.decode(response.content)
+    return {f["id"] for f in layers.get("proposals", {}).get("features", [])}
+
+
+def test_a_public_tile_is_shared_and_a_fresh_stamp_gets_the_current_one(front):
+    first_pin = ProposalFactory(geom=at())
+    place = front + url(*tile_of(LON, LAT, 15))
+    miss = requests.get(place, timeout=10)
+    assert miss.headers["X-Cache"] == "MISS" and pins_in(miss) == {first_pin.pk}
+    assert miss.headers["Cache-Control"] == "public, max-age=30"
+    hit = requests.get(place, timeout=10)
+    assert hit.headers["X-Cache"] == "HIT" and hit.content == miss.content
+
+    second_pin = ProposalFactory(geom=at(0.0001))
+    # Anonymous readers get the shared copy for up to TILES_MAX_AGE seconds ...
+    shared = requests.get(place, timeout=10)
+    assert shared.headers["X-Cache"] == "HIT" and pins_in(shared) == {first_pin.pk}
+    # ... a signed-in reader's map asks with its own stamp and gets the current tile.
+    fresh = requests.get(place + "?fresh=1764470000000", timeout=10)
+    assert fresh.headers["X-Cache"] == "MISS"
+    assert pins_in(fresh) == {first_pin.pk, second_pin.pk}
+
+
+def test_the_browser_revalidates_its_copy_at_the_front(front):
+    ProposalFactory(geom=at())
+    place = front + url(*tile_of(LON, LAT, 15))
+    etag = requests.get(place, timeout=10).headers["ETag"]
+    again = requests.get(place, headers={"If-None-Match": etag}, timeout=10)
+    assert again.status_code == 304 and again.headers["X-Cache"] == "HIT"
+
+
+def test_a_tile_only_planners_may_see_is_never_shared(front, planner, city):
+    zoning = city["nord"].layer.__class__.objects.get(kind="zoning")
+    place = front + f"/api/layers/{zoning.slug}/tiles/" + "/".join(
+        str(v) for v in tile_of(*city["homes"].geom.centroid.coords, 14)
+    ) + ".pbf"  # fmt: skip
+    public = [requests.get(place + "?a", timeout=10).headers["X-Cache"] for _ in range(2)]
+    assert public == ["MISS", "HIT"]  # a layer in effect is everybody's: shared
+    zoning.__class__.objects.filter(pk=zoning.pk).update(in_effect=False)
+    client = Client()
+    client.force_login(planner)
+    session = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
+    for _ in range(2):
+        seen = requests.get(place, cookies=session, timeout=10)
+        assert seen.status_code == 200 and seen.headers["X-Cache"] == "MISS"
+    assert requests.get(place, timeout=10).status_code == 404  # nothing shared for others
