@@ -8,7 +8,7 @@ pending changes into versions (flush), so a version read after a write has commi
 reflects it: read-your-writes, on every app server, whatever cache they use.
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
 # Tiles deeper than this share the version of their ancestor at this zoom.
 MAX_VERSIONED_ZOOM = 16
@@ -23,7 +23,7 @@ _WORLD = 20037508.342789244  # half the width of EPSG:3857
 # Every tile of zooms 0..MAX_VERSIONED_ZOOM (and its margin) that a changed box meets.
 _FLUSH_SQL = f"""
 WITH d AS (
-    DELETE FROM publishing_tilechange WHERE id <= %(last)s RETURNING layer, box, everything
+    DELETE FROM publishing_tilechange WHERE id <= last_change RETURNING layer, box, everything
 ),
 m AS (
     SELECT layer, everything, ST_Transform(box, 3857) AS b FROM d
@@ -53,9 +53,39 @@ bumped AS (
     UNION ALL SELECT layer, z, tx, ty FROM tiles
 )
 INSERT INTO publishing_tileversion (layer, z, x, y, version)
-SELECT layer, z, x, y, %(version)s FROM bumped
+SELECT layer, z, x, y, new_version FROM bumped
 ON CONFLICT (layer, z, x, y) DO UPDATE SET version = EXCLUDED.version
 """
+
+# The flush as one statement (a function, installed by migration publishing/0002): it holds
+# the lock only while the server works. Run as several statements from Python, a flush held
+# the lock while its thread waited for the GIL between them, and every map read waited too
+# (the load test saw 1-2 backends "idle in transaction" and readers on the lock).
+# JIT is off: the planner's estimate for the generate_series joins is in the billions, which
+# made PostgreSQL JIT-compile the statement, ~600 ms of compiling for a few ms of work.
+FLUSH_FUNCTION = "publishing_flush_tile_changes"
+
+
+def install_sql() -> str:
+    return f"""
+CREATE OR REPLACE FUNCTION {FLUSH_FUNCTION}() RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+DECLARE
+    last_change bigint;
+    new_version bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock({_FLUSH_LOCK});
+    SELECT max(id) INTO last_change FROM publishing_tilechange;
+    IF last_change IS NULL THEN
+        RETURN;
+    END IF;
+    new_version := nextval('publishing_tileversion_seq');
+    {_FLUSH_SQL};
+END $$"""
+
+
+def uninstall_sql() -> str:
+    return f"DROP FUNCTION IF EXISTS {FLUSH_FUNCTION}()"
+
 
 _READ_SQL = """
 SELECT EXISTS (SELECT 1 FROM publishing_tilechange),
@@ -67,20 +97,10 @@ SELECT EXISTS (SELECT 1 FROM publishing_tilechange),
 def flush() -> None:
     """Turn the pending changes into tile versions: one new version number for every tile
     they touch. Flushes take turns (an advisory lock), so when this returns every change
-    committed before it began has its versions."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The planner's estimate for the generate_series joins is in the billions, which
-        # makes PostgreSQL JIT-compile the statement: ~600 ms of compiling for a few ms of
-        # work, under the lock every reader waits for (measured in the load test).
-        cursor.execute("SET LOCAL jit = off")
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_FLUSH_LOCK])
-        cursor.execute("SELECT max(id) FROM publishing_tilechange")
-        (last,) = cursor.fetchone()
-        if last is None:
-            return
-        cursor.execute("SELECT nextval('publishing_tileversion_seq')")
-        (version,) = cursor.fetchone()
-        cursor.execute(_FLUSH_SQL, {"last": last, "version": version})
+    committed before it began has its versions. One statement: outside a transaction the
+    lock is released as soon as the server is done."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {FLUSH_FUNCTION}()")
 
 
 def _read(layer: str, z: int, x: int, y: int) -> int:

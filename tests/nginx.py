@@ -31,7 +31,10 @@ def write_config(home: Path, *, port: int, upstream: int) -> Path:
         + f"worker_processes 1;\npid {home / 'nginx.pid'};\n"
         f"error_log {home / 'error.log'} warn;\n"
         "events { worker_connections 4096; }\n"
-        f"http {{ access_log off; {temp} include {home / 'site.conf'}; }}\n"
+        "http {\n"
+        "log_format timed '$upstream_cache_status $status $request_time "
+        "$upstream_response_time $request_uri';\n"
+        f"access_log {home / 'access.log'} timed; {temp} include {home / 'site.conf'};\n}}\n"
     )
     return conf
 

@@ -10,8 +10,10 @@
    public tiles shared by all readers for LOADTEST_TILES_MAX_AGE seconds (TILES_MAX_AGE).
    LOADTEST_PROXY=none sends locust to gunicorn directly.
 3. Runs tests/load/locustfile.py headless once per stage of LOADTEST_STAGES users, each
-   LOADTEST_STAGE_SECONDS long, and samples the CPU time of gunicorn, of the PostgreSQL
-   backends serving the load database and of locust itself.
+   LOADTEST_STAGE_SECONDS long (after LOADTEST_WARMUP_SECONDS at 20 users, not counted),
+   and samples the CPU time of gunicorn, the Celery worker, the PostgreSQL backends serving
+   the load database, locust and nginx, what those backends wait on, and how many tile
+   requests nginx answered from its cache.
 4. Checks afterwards that every write the server acknowledged is in the database exactly
    once, that each proposal's support_count equals its supports, and that the clusters the
    incremental updates left equal a full recompute.
@@ -281,11 +283,11 @@ class CpuSampler(threading.Thread):
     """CPU seconds of the app (gunicorn's processes), of the PostgreSQL backends serving the
     load database, and of locust, sampled every half second (backends come and go)."""
 
-    def __init__(self, gunicorn_pid: int, locust_pid: int, proxy_pid: int | None = None):
+    def __init__(self, roots: dict[str, int]):
         super().__init__(daemon=True)
-        self.roots = {"app": gunicorn_pid, "locust": locust_pid, "proxy": proxy_pid}
+        self.roots = roots  # app, worker, locust and proxy: the root of each process tree
         self.seen: dict[str, dict[int, tuple[float, float]]] = {
-            "app": {}, "db": {}, "locust": {}, "proxy": {}
+            "app": {}, "worker": {}, "db": {}, "locust": {}, "proxy": {}
         }  # fmt: skip
         self.stop = threading.Event()
         self.waits: collections.Counter = collections.Counter()
@@ -336,10 +338,8 @@ class CpuSampler(threading.Thread):
 
         with psycopg.connect(BASE_URL.replace("postgis://", "postgresql://"), autocommit=True) as c:
             while not self.stop.is_set():
-                self._sample("app", self._tree(self.roots["app"]))
-                self._sample("locust", self._tree(self.roots["locust"]))
-                if self.roots["proxy"]:
-                    self._sample("proxy", self._tree(self.roots["proxy"]))
+                for group, root in self.roots.items():
+                    self._sample(group, self._tree(root))
                 self._sample("db", self._backends(c))
                 self.stop.wait(0.5)
 
@@ -368,10 +368,12 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
                "--host", url, "--csv", prefix, "--only-summary", "--stop-timeout", "10",
                "--exit-code-on-error", "0", "--loglevel", "WARNING",
                *CLASSES]  # fmt: skip
+    access_log = OUT / "nginx" / "access.log"
+    log_start = access_log.stat().st_size if access_log.exists() else 0
     started = time.monotonic()
     locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
                               stderr=subprocess.STDOUT)  # fmt: skip
-    sampler = CpuSampler(pids["app"], locust.pid, pids.get("proxy"))
+    sampler = CpuSampler({**pids, "locust": locust.pid})
     sampler.start()
     locust.wait(seconds + 120)
     sampler.stop.set()
@@ -379,7 +381,19 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
     wall = time.monotonic() - started
     cpu = {k: round(100 * v / wall) for k, v in sampler.seconds().items()}
     return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu,
-            "db_backends": sampler.db_waits()}  # fmt: skip
+            "db_backends": sampler.db_waits(),
+            "tile_cache": tile_cache(access_log, log_start)}  # fmt: skip
+
+
+def tile_cache(access_log: Path, start: int) -> dict[str, int]:
+    """nginx's answers to tile requests since `start` by cache status (HIT: without the app;
+    REVALIDATED, EXPIRED, MISS: the app answered)."""
+    if not access_log.exists():
+        return {}
+    with access_log.open() as log:
+        log.seek(start)
+        statuses = [line.split()[0] for line in log if "/tiles/" in line]
+    return dict(collections.Counter(statuses).most_common())
 
 
 def read_stats(prefix: Path) -> dict:
@@ -491,7 +505,7 @@ def print_table(stages: list[dict]) -> None:
     head = (f"{'users':>5} {'req/s':>6} {'map p50':>8} {'map p95':>8} {'tile p95':>8} "
             f"{'page p95':>8} "
             f"{'write p95':>9} {'503':>5} {'4xx':>5} {'errors':>6}  "
-            "cpu % app / db / locust / proxy")  # fmt: skip
+            "cpu % app / worker / db / locust / proxy")  # fmt: skip
     print(head)
     for s in stages:
         m, t = s.get("map", {}), s.get("tiles", {})
@@ -508,11 +522,14 @@ def print_table(stages: list[dict]) -> None:
             f"{s['shed_503']:>5}",
             f"{s['refused_4xx']:>5}",
             f"{s['failed'] - s['shed_503'] - s['refused_4xx']:>6}",
-            f" {cpu['app']} / {cpu['db']} / {cpu['locust']} / {cpu.get('proxy', 0)}",
+            f" {cpu['app']} / {cpu['worker']} / {cpu['db']} / {cpu['locust']} / {cpu['proxy']}",
         ]
         print(" ".join(cells))
         waits = ", ".join(f"{k} {v}" for k, v in s.get("db_backends", {}).items())
         print(f"{'':>5} database backends on average: {waits or 'none active'}")
+        if s.get("tile_cache"):
+            cached = ", ".join(f"{k} {v}" for k, v in s["tile_cache"].items())
+            print(f"{'':>5} tile requests at nginx: {cached}")
 
 
 def main() -> int:
@@ -536,7 +553,7 @@ def main() -> int:
     files["acks"].touch()
     port = free_port()
     servers = start_servers(port)
-    pids = {"app": servers[0].pid}
+    pids = {"app": servers[0].pid, "worker": servers[1].pid}
     if PROXY == "nginx":
         front = free_port()
         servers.append(start_proxy(front, port))
