@@ -114,11 +114,7 @@ def erase_user(*, user, keep_pins: bool) -> None:
             )
             own.update(uploader=None)
             photos = Photo.objects.filter(uploader=user)
-        doomed = list(photos)
-        names = [f.name for p in doomed for f in (p.display, p.thumbnail) if f.name]
-        storage = Photo._meta.get_field("display").storage
-        photos.delete()
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+        photos.delete()  # the files go after the commit (services.photo_files_follow_the_row)
 
 
 def describe_user(*, user, keep_pins: bool) -> list[str]:

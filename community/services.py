@@ -131,11 +131,20 @@ def photo_hide(*, photo: Photo, moderator, reason: str) -> Photo:
 
 
 def photo_delete(*, photo: Photo, user) -> None:
-    """The uploader (or a moderator) removes a photo; its files go once the row is gone."""
+    """The uploader (or a moderator) removes a photo; its files go once the row is gone
+    (photo_files_follow_the_row)."""
     require(user, "community.delete_photo", photo)
     with transaction.atomic():
         photo.delete()
-    _delete_files(photo)
+
+
+def photo_files_follow_the_row(sender, instance: Photo, **kwargs) -> None:
+    """post_delete of a Photo, however it goes: by photo_delete, an account's erasure, or a
+    cascade from its pin or comment (a pin deleted with its author's account takes other
+    people's photos along). The files go once the deletion is committed, never before."""
+    names = [field.name for field in (instance.display, instance.thumbnail) if field.name]
+    storage = instance.display.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
 def follow_add(*, proposal: Proposal, user) -> None:

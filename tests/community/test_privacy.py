@@ -94,3 +94,25 @@ def test_the_account_registry_carries_photos_into_the_zip_and_the_deletion(
     account_privacy.account_delete(user=resident, keep_pins=False)
     assert not Photo.objects.filter(pk=photo.pk).exists()
     assert names.isdisjoint(stored_files(media))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_photos_going_with_their_pin_take_their_files_along(resident, other_resident, media):
+    """A pin deleted with its author's account takes the photos others put on its comments
+    (a cascade): their files go too, after the commit; a deletion rolled back keeps them."""
+    from django.db import transaction
+
+    pin = ProposalFactory(author=resident)
+    comment = CommentFactory(proposal=pin, author=other_resident)
+    theirs = add_photo(other_resident, pin, comment=comment)
+    elsewhere = add_photo(other_resident, ProposalFactory(author=other_resident))
+    assert len(stored_files(media)) == 4
+    with pytest.raises(RuntimeError), transaction.atomic():
+        pin.delete()
+        raise RuntimeError("rolled back")
+    assert len(stored_files(media)) == 4
+    type(pin).objects.get(pk=theirs.proposal_id).delete()  # the rollback left pin without pk
+    assert not Photo.objects.filter(pk=theirs.pk).exists()
+    assert sorted(stored_files(media)) == sorted(
+        name.rsplit("/", 1)[-1] for name in (elsewhere.display.name, elsewhere.thumbnail.name)
+    )
