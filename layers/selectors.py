@@ -202,6 +202,23 @@ def zoning_layers() -> QuerySet[Layer]:
     return Layer.objects.filter(kind=LayerKind.ZONING, state=LayerState.DONE, in_effect=True)
 
 
+def layers_version() -> str:
+    """A version of the usable layers: it changes when a layer becomes usable or stops being
+    (import done, deletion), is re-imported, renamed, put in or out of effect, or made the
+    authoritative district layer. Pages cache what they derive from the layers' features
+    (district names, whether zoning applies) under it; the zoning rules are not part of it.
+    Read on every page view, so one plain statement (a third of the ORM's cost)."""
+    columns = "id, slug, name, kind, in_effect, authoritative, feature_count, finished_at"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT md5(coalesce(string_agg(concat_ws(':', {columns}), ',' ORDER BY id), ''))"
+            f" FROM {Layer._meta.db_table} WHERE state = %s",
+            [LayerState.DONE],
+        )
+        (version,) = cursor.fetchone()
+    return version
+
+
 def district_choices() -> list[tuple[int, str]]:
     """(feature id, name) of every district in the usable district layers, by name."""
     return list(

@@ -4,13 +4,13 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
 
-from layers.selectors import district_choices, district_layers
 from proposals.models import Category, Kind, Scope
 from proposals.selectors import Sort, wide_claim_list
 
 from .basemap import basemap_config, geocoder_config
+from .cached import cached, versions
 from .layer_overlay import layer_overlay_config
-from .zoning import compatibility_labels, overlay_filter_state
+from .zoning import compatibility_labels, overlay_filter_state, usable_layers
 
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
 # to keep at least 3:1 contrast against white for markers and legend swatches.
@@ -30,11 +30,11 @@ def url_template(name: str) -> str:
     return reverse(name, args=[_ID]).replace(str(_ID), "{id}")
 
 
-def districts_url() -> str | None:
-    layer = district_layers().order_by("pk").first()
-    if layer is None:
+def districts_url(request) -> str | None:
+    slug = usable_layers(request)["district_layer"]
+    if slug is None:
         return None
-    return reverse("api:layer-features", args=[layer.slug]) + "?tolerance=0.00005"
+    return reverse("api:layer-features", args=[slug]) + "?tolerance=0.00005"
 
 
 def categories() -> list[dict]:
@@ -95,7 +95,7 @@ def map_config(request) -> dict:
             "login": reverse("login"),
             # The city's districts (a layer the planners import) as GeoJSON; without one
             # the map outlines the city's bounding box instead.
-            "districts": districts_url(),
+            "districts": districts_url(request),
         },
         # Labels of the server's choices; the scripts' own text comes from the JavaScript
         # catalogue (/jsi18n/, locale/*/LC_MESSAGES/djangojs.po).
@@ -121,12 +121,13 @@ def extra_filters(query) -> list[tuple[str, str]]:
     ]
 
 
-def filter_state(query) -> dict:
-    """The filter form's state from a query string, in the API's parameter names.
+def filter_state(request) -> dict:
+    """The filter form's state from the request's query string, in the API's parameter names.
 
     `category` may come as one comma list (the API's form, used by the map's links) or as
     repeated parameters (what a plain HTML form with checkboxes sends).
     """
+    query = request.GET
     selected = [c for value in query.getlist("category") for c in value.split(",") if c]
     return {
         "categories": [{**c, "checked": c["value"] in selected} for c in categories()],
@@ -136,7 +137,7 @@ def filter_state(query) -> dict:
         "author": query.get("author", ""),
         "sort": query.get("sort", ""),
         "sorts": [{"value": value, "label": str(label)} for value, label in Sort.choices],
-        **overlay_filter_state(query),
+        **overlay_filter_state(request),
         "extra": extra_filters(query),
     }
 
@@ -154,17 +155,17 @@ def api_query(query) -> dict:
     return params
 
 
-def wide_claims() -> dict:
-    """The claims about a whole district or the city, for the list beside the map: the city's,
-    then each district with its count (every district, so a resident sees where none are)."""
-    claims = list(wide_claim_list())
-    names = district_choices()
+def _wide_claims(names: list[tuple[int, str]]) -> dict:
+    claims = [
+        {"pk": claim.pk, "title": claim.title, "scope": claim.scope, "district": claim.district_id}
+        for claim in wide_claim_list()
+    ]
     by_district = {district_id: [] for district_id, _ in names}
     for claim in claims:
-        if claim.scope == Scope.DISTRICT:
-            by_district.setdefault(claim.district_id, []).append(claim)
+        if claim["scope"] == Scope.DISTRICT:
+            by_district.setdefault(claim["district"], []).append(claim)
     return {
-        "city": [claim for claim in claims if claim.scope == Scope.CITY],
+        "city": [claim for claim in claims if claim["scope"] == Scope.CITY],
         "districts": [
             {"id": district_id, "name": name, "claims": by_district[district_id]}
             for district_id, name in names
@@ -173,14 +174,23 @@ def wide_claims() -> dict:
     }
 
 
+def wide_claims(request) -> dict:
+    """The claims about a whole district or the city, for the list beside the map: the city's,
+    then each district with its count (every district, so a resident sees where none are);
+    cached under the versions of the proposals and the layers."""
+    v = versions(request)
+    names = usable_layers(request)["districts"]
+    return cached("wide-claims", (v.proposals, v.layers), lambda: _wide_claims(names))
+
+
 def map_page(request):
     return render(
         request,
         "frontend/map.html",
         {
             "config": map_config(request),
-            "filters": filter_state(request.GET),
-            "wide": wide_claims(),
+            "filters": filter_state(request),
+            "wide": wide_claims(request),
         },
     )
 

@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from proposals.models import Status, Support
@@ -20,11 +22,32 @@ from proposals.selectors import comment_list, proposal_get, proposal_list, with_
 from publishing.filters import MAP_FILTERS
 from publishing.selectors import map_proposal_list, overlay_properties
 
+from .cached import cached, versions
 from .community import pin_context
 from .map import api_query, categories, filter_state, map_config
 from .zoning import compatibility_labels, proposal_zoning
 
 PAGE_SIZE = 25
+
+
+def _results(filters, user, query) -> str:
+    """The list's results (count, cards, pages) as HTML; `filters` None: no results."""
+    if filters is None:
+        proposals = proposal_list().none()
+    else:
+        proposals = with_author_name(map_proposal_list(**filters, user=user)).annotate(
+            **overlay_properties()
+        )
+    page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(query.get("page"))
+    colours = {c["value"]: c["colour"] for c in categories()}
+    compatibilities = compatibility_labels()
+    for proposal in page:
+        proposal.colour = colours.get(proposal.category)
+        proposal.compatibility_label = compatibilities.get(proposal.compatibility, "")
+    others = query.copy()
+    others.pop("page", None)
+    context = {"page": page, "errors": filters is None, "query": others.urlencode()}
+    return render_to_string("frontend/proposals/_results.html", context)
 
 
 def proposal_list_page(request):
@@ -34,25 +57,23 @@ def proposal_list_page(request):
     except ValidationError as exc:
         errors = [message for messages in exc.message_dict.values() for message in messages]
         filters = None
-    if filters is None:
-        proposals = proposal_list().none()
+    query, user = request.GET, request.user
+    if errors:
+        results = _results(filters, user, query)
     else:
-        proposals = with_author_name(map_proposal_list(**filters, user=request.user)).annotate(
-            **overlay_properties()
+        # The same query string shows everybody the same results, except "only my pins".
+        v = versions(request)
+        parts = (
+            v.proposals,
+            v.layers,
+            sorted(query.lists()),
+            user.pk if "author" in filters else None,
         )
-    page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    colours = {c["value"]: c["colour"] for c in categories()}
-    compatibilities = compatibility_labels()
-    for proposal in page:
-        proposal.colour = colours.get(proposal.category)
-        proposal.compatibility_label = compatibilities.get(proposal.compatibility, "")
+        results = cached("list-results", parts, lambda: _results(filters, user, query))
     context = {
-        "page": page,
+        "results": mark_safe(results),  # noqa: S308 (rendered from our template)
         "errors": errors,
-        "filters": filter_state(request.GET),
-        "query": query.urlencode(),
+        "filters": filter_state(request),
         "map_query": urlencode(api_query(request.GET)),
     }
     return render(request, "frontend/proposals/list.html", context, status=400 if errors else 200)
@@ -96,13 +117,21 @@ def proposal_detail_page(request, pk):
         "can_hide": is_active and user.has_perm("proposals.hide_proposal", proposal),
         "can_restore": user.has_perm("proposals.restore_proposal", proposal),
         "is_active": is_active,
-        "filters": filter_state(request.GET),
+        "filters": filter_state(request),
         "config": config,
         "map_view": _map_view(proposal),
-        "zoning": proposal_zoning(proposal),
+        "zoning": _zoning(request, proposal),
         **pin_context(request, proposal, comments),
     }
     return render(request, "frontend/proposals/detail.html", context)
+
+
+def _zoning(request, proposal) -> dict:
+    """The pin's district and zones; cached under the versions of the proposals (the
+    overlay, the rules and the pin's own geometry and category change it) and the layers."""
+    v = versions(request)
+    key = (proposal.pk, v.proposals, v.layers)
+    return cached("pin-zoning", key, lambda: proposal_zoning(proposal))
 
 
 def _map_view(proposal) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from layers.compatibility import Compatibility
 from layers.selectors import (
     district_choices,
+    district_layers,
     layer_legends,
     layer_names,
     proposal_overlay,
@@ -20,6 +21,8 @@ from layers.selectors import (
     zoning_rules_matrix,
 )
 from proposals.models import Category
+
+from .cached import cached, versions
 
 
 def compatibility_labels() -> dict[str, str]:
@@ -109,15 +112,33 @@ def proposal_zoning(proposal) -> dict:
     }
 
 
-def overlay_filter_state(query) -> dict:
+def _usable_layers() -> dict:
+    district_layer = district_layers().order_by("pk").first()
+    return {
+        "districts": district_choices(),
+        "district_layer": district_layer.slug if district_layer else None,
+        "has_zoning": zoning_layers().exists(),
+    }
+
+
+def usable_layers(request) -> dict:
+    """What the map and the filter form use of the usable layers: the districts (feature
+    id, name), the district layer the map outlines (its slug, or None) and whether zoning
+    applies; cached under the layers' version."""
+    return cached("usable-layers", (versions(request).layers,), _usable_layers)
+
+
+def overlay_filter_state(request) -> dict:
     """The district and compatibility selects of the filter form (values as in the API).
 
     A value the select has no option for (say compatibility=compatible,unknown from a
     link, or a district of a layer since deleted) gets an option of its own, so the form
     keeps applying it.
     """
+    query = request.GET
+    layers = usable_layers(request)
     district = query.get("district", "")
-    districts = [{"value": str(pk), "label": name or f"#{pk}"} for pk, name in district_choices()]
+    districts = [{"value": str(pk), "label": name or f"#{pk}"} for pk, name in layers["districts"]]
     if district and district not in {d["value"] for d in districts}:
         districts.append({"value": district, "label": district})
     compatibility = query.get("compatibility", "")
@@ -130,7 +151,7 @@ def overlay_filter_state(query) -> dict:
         "districts": districts,
         "compatibility": compatibility,
         "compatibilities": compatibilities,
-        "show_compatibility": bool(compatibility) or zoning_layers().exists(),
+        "show_compatibility": bool(compatibility) or layers["has_zoning"],
     }
 
 

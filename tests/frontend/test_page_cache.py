@@ -1,0 +1,139 @@
+"""The map, list and pin pages keep parts in the cache (frontend/pages/cached.py), under
+the versions of what they show: a write shows on the very next page view, in the viewer's
+language, and what depends on the viewer is never shared."""
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.test import Client
+
+from proposals.services import comment_create, proposal_create, proposal_update, support_add
+from tests.factories import CITY_CENTRE, ProposalFactory, UserFactory
+from tests.layers.planner_data import district_layer
+
+pytestmark = pytest.mark.django_db
+
+
+def english() -> Client:
+    return Client(headers={"accept-language": "en"})
+
+
+def signed_in(user) -> Client:
+    client = english()
+    client.force_login(user)
+    return client
+
+
+def results(client, url="/proposals/") -> str:
+    page = client.get(url).content.decode()
+    return page.split('id="results-heading"')[1].split("</section>")[0]
+
+
+# --- list page -------------------------------------------------------------------------
+
+
+def test_a_new_pin_is_on_the_next_list_page_view(resident):
+    ProposalFactory(title="Bänke am Markt")
+    client = english()
+    assert "1 pin" in results(client)
+    proposal_create(
+        author=resident,
+        kind="proposal",
+        category="mobility",
+        title="Radweg Süd",
+        geom=Point(*CITY_CENTRE, srid=4326),
+    )
+    page = results(client)
+    assert "Radweg Süd" in page
+    assert "2 pins" in page
+
+
+def test_a_support_and_a_comment_change_the_card_at_once(resident):
+    proposal = ProposalFactory(title="Bänke am Markt")
+    client = english()
+    assert "0 supporters" in results(client)
+    support_add(proposal=proposal, user=resident)
+    comment_create(proposal=proposal, author=resident, body="Ja, bitte.")
+    page = results(client)
+    assert "1 supporter" in page
+    assert "1 comment" in page
+
+
+def test_an_edited_title_shows_at_once(resident):
+    proposal = ProposalFactory(author=resident, title="Bänke am Markt")
+    client = english()
+    assert "Bänke am Markt" in results(client)
+    proposal_update(proposal=proposal, user=resident, title="Bänke am Nordmarkt")
+    assert "Bänke am Nordmarkt" in results(client)
+
+
+def test_the_cached_list_speaks_each_viewers_language():
+    ProposalFactory()
+    assert "1 pin" in results(english())
+    assert "1 Pin" in results(Client(headers={"accept-language": "de"}))
+    assert "1 pin" in results(english())
+
+
+def test_only_my_pins_is_each_viewers_own(resident, other_resident):
+    ProposalFactory(author=resident, title="Meine Bank")
+    ProposalFactory(author=other_resident, title="Deren Baum")
+    mine = results(signed_in(resident), "/proposals/?author=me")
+    theirs = results(signed_in(other_resident), "/proposals/?author=me")
+    assert "Meine Bank" in mine and "Deren Baum" not in mine
+    assert "Deren Baum" in theirs and "Meine Bank" not in theirs
+    assert "No pins match" in results(english(), "/proposals/?author=me")
+
+
+def test_each_page_of_the_list_is_its_own(settings):
+    for n in range(30):
+        ProposalFactory(title=f"Pin {n:02d}")
+    client = english()
+    first, second = results(client), results(client, "/proposals/?page=2")
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second
+    assert "Pin 29" in first and "Pin 29" not in second
+
+
+def test_a_renamed_author_shows_at_once():
+    author = UserFactory(first_name="Ada", last_name="L", show_name_publicly=True)
+    ProposalFactory(author=author)
+    client = english()
+    assert "Ada" in results(client)
+    author.first_name = "Grace"
+    author.save()
+    page = results(client)
+    assert "Grace" in page and "Ada" not in page
+
+
+# --- map page --------------------------------------------------------------------------
+
+
+def wide_section(client) -> str:
+    page = client.get("/").content.decode()
+    return page.split('id="wide-claims"')[1].split("</section>")[0]
+
+
+def test_a_new_wide_claim_is_beside_the_map_at_once(resident):
+    client = english()
+    assert "No proposals about a whole district" in wide_section(client)
+    proposal_create(
+        author=resident, kind="proposal", category="mobility", title="Tempo 30", scope="city"
+    )
+    section = wide_section(client)
+    assert "Tempo 30" in section
+    assert "Whole city: 1 proposal" in section
+
+
+def test_a_new_district_layer_shows_in_the_filter_and_the_config_at_once():
+    client = english()
+    page = client.get("/").content.decode()
+    assert 'id="filter-district"' not in page
+    district_layer()
+    page = client.get("/").content.decode()
+    assert 'id="filter-district"' in page
+    assert "Westend" in page
+    assert "/api/layers/districts/features.geojson" in page
+
+
+def test_the_map_page_shows_each_viewer_their_own_drawing_form(resident):
+    assert 'id="draw-form"' not in english().get("/").content.decode()
+    assert 'id="draw-form"' in signed_in(resident).get("/").content.decode()
+    assert 'id="draw-form"' not in english().get("/").content.decode()
