@@ -2,6 +2,7 @@
 
     v = versions(request)                                     # read once per request
     wide = cached("wide-claims", (v.proposals, v.layers), build)
+    rows = pin_rows(pk)          # a pin's comments, photos, negotiations: version and flags
 
 A key holds the version of every source its value derives from, and the active language.
 The versions are read from the database on each request, never kept in the cache, so a
@@ -12,14 +13,22 @@ goes in: whatever depends on the viewer is added after the cache, or is in the k
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache as cache_once
 from functools import cached_property
+from pathlib import Path
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import connection
 from django.utils.translation import get_language
 
+from basemap.selectors import basemap_version_id
+from community.models import Photo
 from core.tiles import CACHE_SECONDS
 from layers.selectors import layers_version
+from negotiations.models import Outcome, Resolution, Round, RoundClaim
+from proposals.models import Comment
 from publishing.tile_versions import layer_version
 
 T = TypeVar("T")
@@ -38,6 +47,10 @@ class Versions:
     def layers(self) -> str:
         return layers_version()
 
+    @cached_property
+    def basemap(self) -> int | None:
+        return basemap_version_id()
+
 
 def versions(request) -> Versions:
     if not hasattr(request, "_page_versions"):
@@ -45,9 +58,61 @@ def versions(request) -> Versions:
     return request._page_versions
 
 
+# Every row a pin's page shows of its comments, photos and negotiations, as text: any change
+# to any column of them changes the digest. (The pin itself, its counts, its overlay and
+# every public name are in the proposals' version.)
+_PIN_SQL = f"""
+WITH c AS (SELECT string_agg(c::text, ',' ORDER BY c.id) AS rows
+           FROM {Comment._meta.db_table} c WHERE c.proposal_id = %(pk)s),
+     p AS (SELECT string_agg(p::text, ',' ORDER BY p.id) AS rows
+           FROM {Photo._meta.db_table} p WHERE p.proposal_id = %(pk)s),
+     r AS (SELECT string_agg(concat_ws(';', r::text, o::text), ',' ORDER BY r.id) AS rows
+           FROM {RoundClaim._meta.db_table} rc
+           JOIN {Round._meta.db_table} r ON r.id = rc.round_id
+           LEFT JOIN {Outcome._meta.db_table} o ON o.round_id = r.id
+           WHERE rc.proposal_id = %(pk)s),
+     s AS (SELECT string_agg(s::text, ',' ORDER BY s.id) AS rows
+           FROM {Resolution._meta.db_table} s WHERE s.proposal_id = %(pk)s)
+SELECT md5(concat_ws('|', c.rows, p.rows, r.rows, s.rows)),
+       c.rows IS NOT NULL, p.rows IS NOT NULL, r.rows IS NOT NULL
+FROM c, p, r, s
+"""
+
+
+@dataclass(frozen=True)
+class PinRows:
+    """What a pin's page shows besides the pin itself and the public names: `version`, a
+    digest of its comments, photos, negotiation rounds, outcomes and resolutions; and
+    whether it has any of each (the page skips the reads of those it has none of)."""
+
+    version: str
+    comments: bool
+    photos: bool
+    negotiations: bool
+
+
+def pin_rows(pk: int) -> PinRows:
+    with connection.cursor() as cursor:
+        cursor.execute(_PIN_SQL, {"pk": pk})
+        return PinRows(*cursor.fetchone())
+
+
+@cache_once
+def code_version() -> str:
+    """A digest of the frontend's page code and templates, part of every key: the cache (Redis)
+    outlives a deploy, and a deploy that changes how a part is built or what it holds must
+    not find the old parts."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html") and path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(name: str, parts: tuple) -> str:
     digest = hashlib.blake2b(repr((parts, get_language())).encode(), digest_size=8)
-    return f"page:{name}:{digest.hexdigest()}"
+    return f"page:{code_version()}:{name}:{digest.hexdigest()}"
 
 
 def cached(name: str, parts: tuple, build: Callable[[], T]) -> T:
@@ -59,3 +124,14 @@ def cached(name: str, parts: tuple, build: Callable[[], T]) -> T:
         value = build()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+def cached_each(name: str, items: list, parts: Callable, build: Callable) -> list:
+    """[build(item) for item in items], each from the cache under parts(item) (what the item
+    shows) and the active language: one read and one write of the cache for all of them."""
+    keys = [cache_key(name, parts(item)) for item in items]
+    found = cache.get_many(keys)
+    built = {key: build(item) for key, item in zip(keys, items, strict=True) if key not in found}
+    if built:
+        cache.set_many(built, CACHE_SECONDS)
+    return [found[key] if key in found else built[key] for key in keys]

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 
 from proposals.models import Category, Kind, Scope
 from proposals.selectors import Sort, wide_claim_list
@@ -54,9 +56,10 @@ def _cluster_overlay_config() -> dict:
     return cluster_overlay_config()
 
 
-def base_map_config() -> dict:
+def base_map_config(request=None) -> dict:
     """What map/base.js addBaseLayer() reads: a raster tile server when one is configured,
-    else the city's own vector base map (map/basemap.js), else neither."""
+    else the city's own vector base map (map/basemap.js), else neither. With the request,
+    the base map's part comes from the cache, under its version."""
     return {
         "maxZoom": settings.LEAFLET_CONFIG.get("MAX_ZOOM", 19),
         "tiles": (
@@ -64,8 +67,15 @@ def base_map_config() -> dict:
             if settings.BASEMAP_TILE_URL
             else None
         ),
-        "basemap": None if settings.BASEMAP_TILE_URL else basemap_config(),
+        "basemap": None if settings.BASEMAP_TILE_URL else _basemap_config(request),
     }
+
+
+def _basemap_config(request) -> dict | None:
+    if request is None:
+        return basemap_config()
+    version = versions(request).basemap
+    return cached("basemap", (version,), lambda: {"config": basemap_config()})["config"]
 
 
 def map_config(request) -> dict:
@@ -76,7 +86,7 @@ def map_config(request) -> dict:
         # Axis order lon/lat, as in GeoJSON and the API's bbox parameter.
         "cityBbox": [minlon, minlat, maxlon, maxlat],
         "minZoom": settings.LEAFLET_CONFIG.get("MIN_ZOOM", 10),
-        **base_map_config(),
+        **base_map_config(request),
         # Address and place search (map/search.js).
         "geocoder": geocoder_config(),
         "categories": categories(),
@@ -183,16 +193,23 @@ def wide_claims(request) -> dict:
     return cached("wide-claims", (v.proposals, v.layers), lambda: _wide_claims(names))
 
 
+def _panel(request) -> str:
+    context = {"filters": filter_state(request), "wide": wide_claims(request)}
+    return render_to_string("frontend/_map_panel.html", context, request=request)
+
+
 def map_page(request):
-    return render(
-        request,
-        "frontend/map.html",
-        {
-            "config": map_config(request),
-            "filters": filter_state(request),
-            "wide": wide_claims(request),
-        },
-    )
+    # The panel below the drawing form is the same for every viewer of the same query string
+    # (signed in or not: "only my pins" is offered to the signed in).
+    v = versions(request)
+    key = (v.proposals, v.layers, sorted(request.GET.lists()), request.user.is_authenticated)
+    context = {
+        "config": map_config(request),
+        "categories": categories(),
+        "districts": usable_layers(request)["districts"],
+        "panel": mark_safe(cached("map-panel", key, lambda: _panel(request))),  # noqa: S308
+    }
+    return render(request, "frontend/map.html", context)
 
 
 urlpatterns = [

@@ -4,9 +4,22 @@ language, and what depends on the viewer is never shared."""
 
 import pytest
 from django.contrib.gis.geos import Point
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
-from proposals.services import comment_create, proposal_create, proposal_update, support_add
+from community.services import photo_add, photo_hide
+from frontend.pages.cached import pin_rows
+from negotiations.models import Round, RoundClaim, State
+from proposals.services import (
+    comment_create,
+    comment_hide,
+    proposal_create,
+    proposal_update,
+    proposal_withdraw,
+    support_add,
+)
+from tests.community.conftest import image_bytes
 from tests.factories import CITY_CENTRE, ProposalFactory, UserFactory
 from tests.layers.planner_data import district_layer
 
@@ -137,3 +150,95 @@ def test_the_map_page_shows_each_viewer_their_own_drawing_form(resident):
     assert 'id="draw-form"' not in english().get("/").content.decode()
     assert 'id="draw-form"' in signed_in(resident).get("/").content.decode()
     assert 'id="draw-form"' not in english().get("/").content.decode()
+
+
+# --- pin page ----------------------------------------------------------------------------
+
+
+def pin_page(client, proposal) -> str:
+    return client.get(f"/proposals/{proposal.pk}/").content.decode()
+
+
+def test_a_new_and_a_hidden_comment_show_to_anonymous_viewers_at_once(resident, moderator):
+    proposal = ProposalFactory()
+    client = english()
+    assert "No comments yet." in pin_page(client, proposal)
+    comment = comment_create(proposal=proposal, author=resident, body="Gute Idee")
+    assert "Gute Idee" in pin_page(client, proposal)
+    comment_hide(comment=comment, moderator=moderator, reason="off topic")
+    page = pin_page(client, proposal)
+    assert "Gute Idee" not in page
+    assert "A moderator has hidden this comment." in page
+
+
+def test_a_support_and_an_edit_show_to_anonymous_viewers_at_once(resident, other_resident):
+    proposal = ProposalFactory(author=resident, title="Bänke am Markt")
+    client = english()
+    assert 'id="support-count">0<' in pin_page(client, proposal)
+    support_add(proposal=proposal, user=other_resident)
+    proposal_update(proposal=proposal, user=resident, description="Drei Bänke, bitte.")
+    page = pin_page(client, proposal)
+    assert 'id="support-count">1<' in page
+    assert "Drei Bänke, bitte." in page
+
+
+def test_a_photo_and_its_hiding_show_to_anonymous_viewers_at_once(
+    resident, moderator, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    proposal = ProposalFactory(author=resident)
+    client = english()
+    assert "Ein Baum" not in pin_page(client, proposal)
+    upload = SimpleUploadedFile("tree.jpg", image_bytes(), content_type="image/jpeg")
+    photo = photo_add(proposal=proposal, user=resident, upload=upload, alt_text="Ein Baum")
+    assert "Ein Baum" in pin_page(client, proposal)
+    photo_hide(photo=photo, moderator=moderator, reason="faces")
+    assert "Ein Baum" not in pin_page(client, proposal)
+
+
+def test_the_author_and_moderators_see_their_controls_and_anonymous_viewers_none(
+    resident, moderator
+):
+    proposal = ProposalFactory(author=resident)
+    anonymous = pin_page(english(), proposal)
+    assert "Sign in to comment." in anonymous
+    assert "Edit your pin" not in anonymous
+    assert "Edit your pin" in pin_page(signed_in(resident), proposal)
+    assert "Hide (moderation)" in pin_page(signed_in(moderator), proposal)
+    anonymous = pin_page(english(), proposal)
+    assert "Edit your pin" not in anonymous
+    assert "Hide (moderation)" not in anonymous
+    assert "Sign in to comment." in anonymous
+
+
+def test_the_cached_pin_page_speaks_each_viewers_language():
+    proposal = ProposalFactory()
+    assert "No comments yet." in pin_page(english(), proposal)
+    german = pin_page(Client(headers={"accept-language": "de"}), proposal)
+    assert "No comments yet." not in german
+    assert "No comments yet." in pin_page(english(), proposal)
+
+
+def test_a_withdrawn_pin_is_gone_for_anonymous_viewers_at_once(resident):
+    proposal = ProposalFactory(author=resident)
+    client = english()
+    assert client.get(f"/proposals/{proposal.pk}/").status_code == 200
+    proposal_withdraw(proposal=proposal, user=resident)
+    assert client.get(f"/proposals/{proposal.pk}/").status_code == 404
+
+
+def pin_version(pk):
+    return pin_rows(pk).version
+
+
+def test_the_pin_version_changes_with_its_negotiation(resident):
+    proposal = ProposalFactory()
+    before = pin_version(proposal.pk)
+    negotiation = Round.objects.create(title="Runde 1", created_by=resident)
+    RoundClaim.objects.create(round=negotiation, proposal=proposal)
+    drafted = pin_version(proposal.pk)
+    negotiation.state, negotiation.opened_at = State.OPEN, timezone.now()
+    negotiation.save()
+    opened = pin_version(proposal.pk)
+    assert len({before, drafted, opened}) == 3
+    assert pin_version(ProposalFactory().pk) == before  # another pin's is its own

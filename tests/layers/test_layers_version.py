@@ -1,4 +1,4 @@
-"""layers_version() changes with every change to which layers are usable and what they
+"""layers_version() changes with every change to which layers there are and what they
 are (pages cache district names and whether zoning applies under it)."""
 
 import pytest
@@ -27,12 +27,14 @@ def test_the_version_changes_with_each_change_to_the_usable_layers():
     assert len(set(seen)) == len(seen)
 
 
-def test_a_running_import_leaves_the_version_alone():
-    before = layers_version()
+def test_an_imports_progress_leaves_the_version_alone_its_end_does_not():
     layer = district_layer()
     layer.state = LayerState.RUNNING
     layer.save()
-    assert layers_version() == before
+    running = layers_version()
     layer.progress = 50
     layer.save()
-    assert layers_version() == before
+    assert layers_version() == running
+    layer.state = LayerState.DONE
+    layer.save()
+    assert layers_version() != running
