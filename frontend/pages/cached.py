@@ -2,7 +2,7 @@
 
     v = versions(request)                                     # read once per request
     wide = cached("wide-claims", (v.proposals, v.layers), build)
-    rows = pin_rows(pk)          # a pin's comments, photos, negotiations: version and flags
+    rows = pin_rows(pk)            # everything a pin's page shows: its version, and flags
 
 A key holds the version of every source its value derives from, and the active language.
 The versions are read from the database on each request, never kept in the cache, so a
@@ -23,12 +23,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
 
+from accounts.models import User
 from basemap.selectors import basemap_version_id
 from community.models import Photo
 from core.tiles import CACHE_SECONDS
+from layers.models import ProposalOverlay
 from layers.selectors import layers_version
 from negotiations.models import Outcome, Resolution, Round, RoundClaim
-from proposals.models import Comment
+from proposals.models import Comment, Proposal
 from publishing.tile_versions import layer_version
 
 T = TypeVar("T")
@@ -58,12 +60,19 @@ def versions(request) -> Versions:
     return request._page_versions
 
 
-# Every row a pin's page shows of its comments, photos and negotiations, as text: any change
-# to any column of them changes the digest. (The pin itself, its counts, its overlay and
-# every public name are in the proposals' version.)
+# Everything a pin's page shows, as text: the pin's row, its overlay, the public-name columns
+# of its author and commenters, every row of its comments and photos, its negotiation
+# rounds, outcomes and resolutions. Any change to any of them changes the digest.
+_NAME = "concat_ws(':', u.first_name, u.last_name, u.username, u.show_name_publicly, u.deleted_at)"
 _PIN_SQL = f"""
-WITH c AS (SELECT string_agg(c::text, ',' ORDER BY c.id) AS rows
-           FROM {Comment._meta.db_table} c WHERE c.proposal_id = %(pk)s),
+WITH pin AS (SELECT concat_ws(';', x::text, o::text, {_NAME}) AS rows
+             FROM {Proposal._meta.db_table} x
+             JOIN {User._meta.db_table} u ON u.id = x.author_id
+             LEFT JOIN {ProposalOverlay._meta.db_table} o ON o.proposal_id = x.id
+             WHERE x.id = %(pk)s),
+     c AS (SELECT string_agg(concat_ws(';', c::text, {_NAME}), ',' ORDER BY c.id) AS rows
+           FROM {Comment._meta.db_table} c JOIN {User._meta.db_table} u ON u.id = c.author_id
+           WHERE c.proposal_id = %(pk)s),
      p AS (SELECT string_agg(p::text, ',' ORDER BY p.id) AS rows
            FROM {Photo._meta.db_table} p WHERE p.proposal_id = %(pk)s),
      r AS (SELECT string_agg(concat_ws(';', r::text, o::text), ',' ORDER BY r.id) AS rows
@@ -73,17 +82,18 @@ WITH c AS (SELECT string_agg(c::text, ',' ORDER BY c.id) AS rows
            WHERE rc.proposal_id = %(pk)s),
      s AS (SELECT string_agg(s::text, ',' ORDER BY s.id) AS rows
            FROM {Resolution._meta.db_table} s WHERE s.proposal_id = %(pk)s)
-SELECT md5(concat_ws('|', c.rows, p.rows, r.rows, s.rows)),
+SELECT md5(concat_ws('|', pin.rows, c.rows, p.rows, r.rows, s.rows)),
        c.rows IS NOT NULL, p.rows IS NOT NULL, r.rows IS NOT NULL
-FROM c, p, r, s
+FROM c, p, r, s LEFT JOIN pin ON true
 """
 
 
 @dataclass(frozen=True)
 class PinRows:
-    """What a pin's page shows besides the pin itself and the public names: `version`, a
-    digest of its comments, photos, negotiation rounds, outcomes and resolutions; and
-    whether it has any of each (the page skips the reads of those it has none of)."""
+    """`version`, a digest of everything a pin's page shows but the layers and the base
+    map, so the page stays cached through writes to other pins; and whether the pin has
+    any comments, photos or negotiations (the page skips the reads of those it has none
+    of)."""
 
     version: str
     comments: bool

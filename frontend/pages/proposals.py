@@ -166,7 +166,7 @@ def proposal_detail_page(request, pk):
         # Every anonymous viewer sees the same page of a pin: cached under the versions of
         # everything it shows (the map config in it: the layers' and the base map's).
         v = versions(request)
-        key = (pk, v.proposals, rows.version, v.layers, v.basemap)
+        key = (pk, rows.version, v.layers, v.basemap)
         build = partial(_detail_body, request, proposal, rows)
         body, can_edit = cached("pin-page", key, build), False
     context = {"proposal": proposal, "can_edit": can_edit, "body": mark_safe(body)}  # noqa: S308

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from community.services import photo_add, photo_hide
 from frontend.pages.cached import pin_rows
+from layers.models import ProposalOverlay
 from negotiations.models import Round, RoundClaim, State
 from proposals.services import (
     comment_create,
@@ -241,4 +242,31 @@ def test_the_pin_version_changes_with_its_negotiation(resident):
     negotiation.save()
     opened = pin_version(proposal.pk)
     assert len({before, drafted, opened}) == 3
-    assert pin_version(ProposalFactory().pk) == before  # another pin's is its own
+
+
+def test_a_renamed_commenter_and_a_new_district_show_on_the_pin_page_at_once(resident):
+    proposal = ProposalFactory()
+    commenter = UserFactory(first_name="Ada", last_name="L", show_name_publicly=True)
+    comment_create(proposal=proposal, author=commenter, body="Gute Idee")
+    client = english()
+    assert "Ada L" in pin_page(client, proposal)
+    commenter.first_name = "Grace"
+    commenter.save()
+    assert "Grace L" in pin_page(client, proposal)
+    layer = district_layer()
+    westend = layer.features.get(name="Westend")
+    ProposalOverlay.objects.update_or_create(
+        proposal=proposal, defaults={"district": westend, "district_name": "Westend"}
+    )
+    assert 'id="pin-district"' in pin_page(client, proposal)
+
+
+def test_a_write_to_another_pin_leaves_a_pins_version_alone(resident):
+    proposal, other = ProposalFactory(), ProposalFactory(author=resident)
+    before = pin_version(proposal.pk)
+    support_add(proposal=other, user=UserFactory())
+    comment_create(proposal=other, author=resident, body="Ja")
+    proposal_update(proposal=other, user=resident, title="Anders")
+    assert pin_version(proposal.pk) == before
+    support_add(proposal=proposal, user=resident)
+    assert pin_version(proposal.pk) != before
