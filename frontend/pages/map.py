@@ -184,30 +184,39 @@ def _wide_claims(names: list[tuple[int, str]]) -> dict:
     }
 
 
-def wide_claims(request) -> dict:
+def wide_claims(request) -> str:
     """The claims about a whole district or the city, for the list beside the map: the city's,
     then each district with its count (every district, so a resident sees where none are);
-    cached under the versions of the proposals and the layers."""
+    HTML, cached under the versions of the proposals and the layers."""
     v = versions(request)
     names = usable_layers(request)["districts"]
-    return cached("wide-claims", (v.proposals, v.layers), lambda: _wide_claims(names))
+
+    def build() -> str:
+        context = {"wide": _wide_claims(names)}
+        return render_to_string("frontend/_map_wide.html", context, request=request)
+
+    return mark_safe(cached("map-wide", (v.proposals, v.layers), build))  # noqa: S308
 
 
 def _panel(request) -> str:
-    context = {"filters": filter_state(request), "wide": wide_claims(request)}
-    return render_to_string("frontend/_map_panel.html", context, request=request)
+    """The filter, the legend and the list link, the same for every viewer of the same query
+    string (signed in or not: "only my pins" is offered to the signed in); HTML, cached."""
+    key = (versions(request).layers, sorted(request.GET.lists()), request.user.is_authenticated)
+
+    def build() -> str:
+        context = {"filters": filter_state(request)}
+        return render_to_string("frontend/_map_panel.html", context, request=request)
+
+    return mark_safe(cached("map-panel", key, build))  # noqa: S308
 
 
 def map_page(request):
-    # The panel below the drawing form is the same for every viewer of the same query string
-    # (signed in or not: "only my pins" is offered to the signed in).
-    v = versions(request)
-    key = (v.proposals, v.layers, sorted(request.GET.lists()), request.user.is_authenticated)
     context = {
         "config": map_config(request),
         "categories": categories(),
         "districts": usable_layers(request)["districts"],
-        "panel": mark_safe(cached("map-panel", key, lambda: _panel(request))),  # noqa: S308
+        "wide": wide_claims(request),
+        "panel": _panel(request),
     }
     return render(request, "frontend/map.html", context)
 
