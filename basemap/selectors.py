@@ -104,3 +104,12 @@ def place_search(*, q: str, limit: int = LIMIT) -> list[dict]:
 def basemap_version() -> BasemapVersion | None:
     """The newest import, or None while the city has no base map."""
     return BasemapVersion.objects.order_by("-pk").first()
+
+
+def basemap_version_id() -> int | None:
+    """The id of basemap_version() (pages cache their map config under it): one plain
+    statement, read on every page view."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT max(id) FROM {BasemapVersion._meta.db_table}")
+        (version,) = cursor.fetchone()
+    return version

@@ -202,6 +202,23 @@ def zoning_layers() -> QuerySet[Layer]:
     return Layer.objects.filter(kind=LayerKind.ZONING, state=LayerState.DONE, in_effect=True)
 
 
+def layers_version() -> str:
+    """A version of the layers: it changes when a layer is added, deleted, renamed, changes
+    state (an import starts, ends or fails), is put in or out of effect, or is made the
+    authoritative district layer; not with an import's progress. Pages cache what they
+    derive from the layers (district names, zone names, whether zoning applies) under it;
+    the zoning rules are not part of it. Read on every page view, so one plain statement
+    (a third of the ORM's cost)."""
+    columns = "id, slug, name, kind, state, in_effect, authoritative, feature_count, finished_at"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT md5(coalesce(string_agg(concat_ws(':', {columns}), ',' ORDER BY id), ''))"
+            f" FROM {Layer._meta.db_table}"
+        )
+        (version,) = cursor.fetchone()
+    return version
+
+
 def district_choices() -> list[tuple[int, str]]:
     """(feature id, name) of every district in the usable district layers, by name."""
     return list(
@@ -211,6 +228,7 @@ def district_choices() -> list[tuple[int, str]]:
     )
 
 
-def layer_names(slugs) -> dict[str, str]:
-    """{slug: name} of the given layers."""
-    return dict(Layer.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+def layer_names(slugs=None) -> dict[str, str]:
+    """{slug: name} of the given layers (None: of every layer)."""
+    layers = Layer.objects.all() if slugs is None else Layer.objects.filter(slug__in=list(slugs))
+    return dict(layers.values_list("slug", "name"))

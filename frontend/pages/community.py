@@ -20,13 +20,16 @@ from community.models import PHOTOS_PER_ITEM, Delivery
 from community.texts import notice_path, notice_text
 
 
-def pin_context(request, proposal, comments) -> dict:
+def pin_context(request, proposal, comments, *, has_photos=True) -> dict:
     """What a pin's page shows of the community app: photos (with upload forms for their
-    authors), following, and the comments' photos (set on each comment as .photo_list)."""
+    authors), following, and the comments' photos (set on each comment as .photo_list).
+    has_photos False (the pin has none, hidden ones included) skips reading them."""
     user = request.user
     upload_url = reverse("api:proposal-photos", args=[proposal.pk])
-    photos = list(selectors.photo_list(proposal=proposal, user=user))
-    by_comment = selectors.comment_photos(proposal=proposal, user=user)
+    photos, by_comment = [], {}
+    if has_photos:
+        photos = list(selectors.photo_list(proposal=proposal, user=user))
+        by_comment = selectors.comment_photos(proposal=proposal, user=user)
     for comment in comments:
         comment.photo_list = by_comment.get(comment.pk, [])
         comment.can_add_photo = (

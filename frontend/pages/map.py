@@ -4,15 +4,17 @@ import time
 
 from django.conf import settings
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 
-from layers.selectors import district_choices, district_layers
 from proposals.models import Category, Kind, Scope
 from proposals.selectors import Sort, wide_claim_list
 
 from .basemap import basemap_config, geocoder_config
+from .cached import cached, versions
 from .layer_overlay import layer_overlay_config
-from .zoning import compatibility_labels, overlay_filter_state
+from .zoning import compatibility_labels, overlay_filter_state, usable_layers
 
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
 # to keep at least 3:1 contrast against white for markers and legend swatches.
@@ -32,11 +34,11 @@ def url_template(name: str) -> str:
     return reverse(name, args=[_ID]).replace(str(_ID), "{id}")
 
 
-def districts_url() -> str | None:
-    layer = district_layers().order_by("pk").first()
-    if layer is None:
+def districts_url(request) -> str | None:
+    slug = usable_layers(request)["district_layer"]
+    if slug is None:
         return None
-    return reverse("api:layer-features", args=[layer.slug]) + "?tolerance=0.00005"
+    return reverse("api:layer-features", args=[slug]) + "?tolerance=0.00005"
 
 
 def categories() -> list[dict]:
@@ -56,9 +58,10 @@ def _cluster_overlay_config() -> dict:
     return cluster_overlay_config()
 
 
-def base_map_config() -> dict:
+def base_map_config(request=None) -> dict:
     """What map/base.js addBaseLayer() reads: a raster tile server when one is configured,
-    else the city's own vector base map (map/basemap.js), else neither."""
+    else the city's own vector base map (map/basemap.js), else neither. With the request,
+    the base map's part comes from the cache, under its version."""
     return {
         "maxZoom": settings.LEAFLET_CONFIG.get("MAX_ZOOM", 19),
         "tiles": (
@@ -66,7 +69,7 @@ def base_map_config() -> dict:
             if settings.BASEMAP_TILE_URL
             else None
         ),
-        "basemap": None if settings.BASEMAP_TILE_URL else basemap_config(),
+        "basemap": None if settings.BASEMAP_TILE_URL else _basemap_config(request),
     }
 
 
@@ -79,6 +82,13 @@ def tile_fresh(user) -> str | None:
     return None
 
 
+def _basemap_config(request) -> dict | None:
+    if request is None:
+        return basemap_config()
+    version = versions(request).basemap
+    return cached("basemap", (version,), lambda: {"config": basemap_config()})["config"]
+
+
 def map_config(request) -> dict:
     minlon, minlat, maxlon, maxlat = settings.CITY_BBOX
     user = request.user
@@ -87,7 +97,7 @@ def map_config(request) -> dict:
         # Axis order lon/lat, as in GeoJSON and the API's bbox parameter.
         "cityBbox": [minlon, minlat, maxlon, maxlat],
         "minZoom": settings.LEAFLET_CONFIG.get("MIN_ZOOM", 10),
-        **base_map_config(),
+        **base_map_config(request),
         # Address and place search (map/search.js).
         "geocoder": geocoder_config(),
         "categories": categories(),
@@ -107,7 +117,7 @@ def map_config(request) -> dict:
             "login": reverse("login"),
             # The city's districts (a layer the planners import) as GeoJSON; without one
             # the map outlines the city's bounding box instead.
-            "districts": districts_url(),
+            "districts": districts_url(request),
         },
         # Labels of the server's choices; the scripts' own text comes from the JavaScript
         # catalogue (/jsi18n/, locale/*/LC_MESSAGES/djangojs.po).
@@ -133,12 +143,13 @@ def extra_filters(query) -> list[tuple[str, str]]:
     ]
 
 
-def filter_state(query) -> dict:
-    """The filter form's state from a query string, in the API's parameter names.
+def filter_state(request) -> dict:
+    """The filter form's state from the request's query string, in the API's parameter names.
 
     `category` may come as one comma list (the API's form, used by the map's links) or as
     repeated parameters (what a plain HTML form with checkboxes sends).
     """
+    query = request.GET
     selected = [c for value in query.getlist("category") for c in value.split(",") if c]
     return {
         "categories": [{**c, "checked": c["value"] in selected} for c in categories()],
@@ -148,7 +159,7 @@ def filter_state(query) -> dict:
         "author": query.get("author", ""),
         "sort": query.get("sort", ""),
         "sorts": [{"value": value, "label": str(label)} for value, label in Sort.choices],
-        **overlay_filter_state(query),
+        **overlay_filter_state(request),
         "extra": extra_filters(query),
     }
 
@@ -166,17 +177,17 @@ def api_query(query) -> dict:
     return params
 
 
-def wide_claims() -> dict:
-    """The claims about a whole district or the city, for the list beside the map: the city's,
-    then each district with its count (every district, so a resident sees where none are)."""
-    claims = list(wide_claim_list())
-    names = district_choices()
+def _wide_claims(names: list[tuple[int, str]]) -> dict:
+    claims = [
+        {"pk": claim.pk, "title": claim.title, "scope": claim.scope, "district": claim.district_id}
+        for claim in wide_claim_list()
+    ]
     by_district = {district_id: [] for district_id, _ in names}
     for claim in claims:
-        if claim.scope == Scope.DISTRICT:
-            by_district.setdefault(claim.district_id, []).append(claim)
+        if claim["scope"] == Scope.DISTRICT:
+            by_district.setdefault(claim["district"], []).append(claim)
     return {
-        "city": [claim for claim in claims if claim.scope == Scope.CITY],
+        "city": [claim for claim in claims if claim["scope"] == Scope.CITY],
         "districts": [
             {"id": district_id, "name": name, "claims": by_district[district_id]}
             for district_id, name in names
@@ -185,16 +196,41 @@ def wide_claims() -> dict:
     }
 
 
+def wide_claims(request) -> str:
+    """The claims about a whole district or the city, for the list beside the map: the city's,
+    then each district with its count (every district, so a resident sees where none are);
+    HTML, cached under the versions of the proposals and the layers."""
+    v = versions(request)
+    names = usable_layers(request)["districts"]
+
+    def build() -> str:
+        context = {"wide": _wide_claims(names)}
+        return render_to_string("frontend/_map_wide.html", context, request=request)
+
+    return mark_safe(cached("map-wide", (v.proposals, v.layers), build))  # noqa: S308
+
+
+def _panel(request) -> str:
+    """The filter, the legend and the list link, the same for every viewer of the same query
+    string (signed in or not: "only my pins" is offered to the signed in); HTML, cached."""
+    key = (versions(request).layers, sorted(request.GET.lists()), request.user.is_authenticated)
+
+    def build() -> str:
+        context = {"filters": filter_state(request)}
+        return render_to_string("frontend/_map_panel.html", context, request=request)
+
+    return mark_safe(cached("map-panel", key, build))  # noqa: S308
+
+
 def map_page(request):
-    return render(
-        request,
-        "frontend/map.html",
-        {
-            "config": map_config(request),
-            "filters": filter_state(request.GET),
-            "wide": wide_claims(),
-        },
-    )
+    context = {
+        "config": map_config(request),
+        "categories": categories(),
+        "districts": usable_layers(request)["districts"],
+        "wide": wide_claims(request),
+        "panel": _panel(request),
+    }
+    return render(request, "frontend/map.html", context)
 
 
 urlpatterns = [

@@ -6,13 +6,16 @@ go to the API.
 """
 
 import json
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from proposals.models import Status, Support
@@ -20,11 +23,56 @@ from proposals.selectors import comment_list, proposal_get, proposal_list, with_
 from publishing.filters import MAP_FILTERS
 from publishing.selectors import map_proposal_list, overlay_properties
 
+from .cached import PinRows, cached, cached_each, pin_rows, versions
 from .community import pin_context
 from .map import api_query, categories, filter_state, map_config
-from .zoning import compatibility_labels, proposal_zoning
+from .zoning import compatibility_labels, proposal_zoning, usable_layers
 
 PAGE_SIZE = 25
+
+
+def _results(filters, user, query) -> str:
+    """The list's results (count, cards, pages) as HTML; `filters` None: no results."""
+    if filters is None:
+        proposals = proposal_list().none()
+    else:
+        proposals = with_author_name(map_proposal_list(**filters, user=user)).annotate(
+            **overlay_properties()
+        )
+    page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(query.get("page"))
+    others = query.copy()
+    others.pop("page", None)
+    context = {
+        "page": page,
+        "cards": _cards(list(page)),
+        "errors": filters is None,
+        "query": others.urlencode(),
+    }
+    return render_to_string("frontend/proposals/_results.html", context)
+
+
+# What a card shows (with the language): its key in the cache.
+CARD_FIELDS = (
+    "pk", "kind", "category", "title", "author_name", "created_at", "support_count",
+    "comment_count", "compatibility", "district_name",
+)  # fmt: skip
+
+
+def _cards(proposals) -> list[str]:
+    """The proposals' cards in the list, each from the cache under what it shows, so a card
+    renders again only when something on it changed."""
+    colours = {c["value"]: c["colour"] for c in categories()}
+    compatibilities = compatibility_labels()
+
+    def card(proposal) -> str:
+        proposal.colour = colours.get(proposal.category)
+        proposal.compatibility_label = compatibilities.get(proposal.compatibility, "")
+        return render_to_string("frontend/proposals/_card.html", {"proposal": proposal})
+
+    def shown(proposal) -> tuple:
+        return tuple(getattr(proposal, field) for field in CARD_FIELDS)
+
+    return [mark_safe(html) for html in cached_each("list-card", proposals, shown, card)]  # noqa: S308
 
 
 def proposal_list_page(request):
@@ -34,35 +82,30 @@ def proposal_list_page(request):
     except ValidationError as exc:
         errors = [message for messages in exc.message_dict.values() for message in messages]
         filters = None
-    if filters is None:
-        proposals = proposal_list().none()
+    query, user = request.GET, request.user
+    if errors:
+        results = _results(filters, user, query)
     else:
-        proposals = with_author_name(map_proposal_list(**filters, user=request.user)).annotate(
-            **overlay_properties()
+        # The same query string shows everybody the same results, except "only my pins".
+        v = versions(request)
+        parts = (
+            v.proposals,
+            v.layers,
+            sorted(query.lists()),
+            user.pk if "author" in filters else None,
         )
-    page = Paginator(proposals.select_related(None), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    colours = {c["value"]: c["colour"] for c in categories()}
-    compatibilities = compatibility_labels()
-    for proposal in page:
-        proposal.colour = colours.get(proposal.category)
-        proposal.compatibility_label = compatibilities.get(proposal.compatibility, "")
+        results = cached("list-results", parts, lambda: _results(filters, user, query))
     context = {
-        "page": page,
+        "results": mark_safe(results),  # noqa: S308 (rendered from our template)
         "errors": errors,
-        "filters": filter_state(request.GET),
-        "query": query.urlencode(),
+        "filters": filter_state(request),
         "map_query": urlencode(api_query(request.GET)),
     }
     return render(request, "frontend/proposals/list.html", context, status=400 if errors else 200)
 
 
-def proposal_detail_page(request, pk):
-    user = request.user
-    proposal = proposal_get(proposal_id=pk, user=user)
-    if proposal is None:
-        raise Http404(_("No such proposal (or it is no longer public)."))
+def _detail_context(request, proposal, rows: PinRows) -> dict:
+    user, pk = request.user, proposal.pk
     signed_in = user.is_authenticated
     supported = signed_in and Support.objects.filter(proposal=proposal, user=user).exists()
     config = map_config(request)
@@ -81,7 +124,7 @@ def proposal_detail_page(request, pk):
         map=reverse("frontend:map"),
     )
     is_active = proposal.status == Status.ACTIVE
-    comments = list(comment_list(proposal=proposal))
+    comments = list(comment_list(proposal=proposal)) if rows.comments else []
     context = {
         "proposal": proposal,
         "category_label": proposal.get_category_display(),
@@ -91,18 +134,47 @@ def proposal_detail_page(request, pk):
         "supported": supported,
         "can_support": user.has_perm("proposals.add_support", proposal),
         "can_comment": user.has_perm("proposals.add_comment", proposal),
-        "can_edit": is_active and user.has_perm("proposals.change_proposal", proposal),
+        "can_edit": _can_edit(user, proposal),
         "can_withdraw": is_active and user.has_perm("proposals.delete_proposal", proposal),
         "can_hide": is_active and user.has_perm("proposals.hide_proposal", proposal),
         "can_restore": user.has_perm("proposals.restore_proposal", proposal),
         "is_active": is_active,
-        "filters": filter_state(request.GET),
+        "filters": filter_state(request),
         "config": config,
         "map_view": _map_view(proposal),
-        "zoning": proposal_zoning(proposal),
-        **pin_context(request, proposal, comments),
+        "zoning": proposal_zoning(proposal, usable_layers(request)),
+        "has_negotiations": rows.negotiations,
+        **pin_context(request, proposal, comments, has_photos=rows.photos),
     }
+    return context
+
+
+def _detail_body(request, proposal, rows: PinRows) -> str:
+    context = _detail_context(request, proposal, rows)
+    return render_to_string("frontend/proposals/_detail.html", context, request=request)
+
+
+def proposal_detail_page(request, pk):
+    user = request.user
+    proposal = proposal_get(proposal_id=pk, user=user)
+    if proposal is None:
+        raise Http404(_("No such proposal (or it is no longer public)."))
+    rows = pin_rows(pk)
+    if user.is_authenticated:
+        body, can_edit = _detail_body(request, proposal, rows), _can_edit(user, proposal)
+    else:
+        # Every anonymous viewer sees the same page of a pin: cached under the versions of
+        # everything it shows (the map config in it: the layers' and the base map's).
+        v = versions(request)
+        key = (pk, rows.version, v.layers, v.basemap)
+        build = partial(_detail_body, request, proposal, rows)
+        body, can_edit = cached("pin-page", key, build), False
+    context = {"proposal": proposal, "can_edit": can_edit, "body": mark_safe(body)}  # noqa: S308
     return render(request, "frontend/proposals/detail.html", context)
+
+
+def _can_edit(user, proposal) -> bool:
+    return proposal.status == Status.ACTIVE and user.has_perm("proposals.change_proposal", proposal)
 
 
 def _map_view(proposal) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from layers.compatibility import Compatibility
 from layers.selectors import (
     district_choices,
+    district_layers,
     layer_legends,
     layer_names,
     proposal_overlay,
@@ -20,6 +21,8 @@ from layers.selectors import (
     zoning_rules_matrix,
 )
 from proposals.models import Category
+
+from .cached import cached, versions
 
 
 def compatibility_labels() -> dict[str, str]:
@@ -63,9 +66,9 @@ def zone_label(code: str, name: str) -> str:
     return name if name.startswith(code) else f"{code} – {name}"
 
 
-def zone_names(layer_slugs) -> dict[tuple[str, str], str]:
-    """{(layer slug, zone code): zone name} of the given zoning layers ("" when unnamed)."""
-    layers = {layer.id: layer.slug for layer in zoning_layers().filter(slug__in=list(layer_slugs))}
+def zone_names() -> dict[tuple[str, str], str]:
+    """{(layer slug, zone code): zone name} of the usable zoning layers ("" when unnamed)."""
+    layers = dict(zoning_layers().values_list("id", "slug"))
     return {
         (layers[layer_id], entry["zone_code"]): entry["zone_name"]
         for layer_id, legend in layer_legends(layers).items()
@@ -73,13 +76,15 @@ def zone_names(layer_slugs) -> dict[tuple[str, str], str]:
     }
 
 
-def proposal_zoning(proposal) -> dict:
-    """The overlay of one pin for its page (template context "zoning")."""
+def proposal_zoning(proposal, layers: dict) -> dict:
+    """The overlay of one pin for its page (template context "zoning"); `layers` is
+    usable_layers()."""
     overlay = proposal_overlay(proposal=proposal)
     compatibility = overlay.compatibility if overlay else Compatibility.UNKNOWN
     zones = overlay.zones if overlay else []
-    names = layer_names({zone["layer"] for zone in zones})
-    zone_name = zone_names(names)
+    layer_slugs = {zone["layer"] for zone in zones}
+    names = {slug: name for slug, name in layers["layer_names"].items() if slug in layer_slugs}
+    zone_name = layers["zone_names"]
     legend = reverse("frontend:zoning-legend")
     verdicts = verdict_labels()
     dimension = proposal.geom.dims  # 0 point, 1 line, 2 area
@@ -105,19 +110,40 @@ def proposal_zoning(proposal) -> dict:
             }
             for zone in zones
         ],
-        "has_zoning": bool(zones) or zoning_layers().exists(),
+        "has_zoning": bool(zones) or layers["has_zoning"],
     }
 
 
-def overlay_filter_state(query) -> dict:
+def _usable_layers() -> dict:
+    district_layer = district_layers().order_by("pk").first()
+    return {
+        "districts": district_choices(),
+        "district_layer": district_layer.slug if district_layer else None,
+        "has_zoning": zoning_layers().exists(),
+        "layer_names": layer_names(),
+        "zone_names": zone_names(),
+    }
+
+
+def usable_layers(request) -> dict:
+    """What the pages use of the layers: the districts (feature id, name), the district
+    layer the map outlines (its slug, or None), whether zoning applies, every layer's name
+    by slug and the zones' names by (layer slug, zone code); cached under the layers'
+    version."""
+    return cached("usable-layers", (versions(request).layers,), _usable_layers)
+
+
+def overlay_filter_state(request) -> dict:
     """The district and compatibility selects of the filter form (values as in the API).
 
     A value the select has no option for (say compatibility=compatible,unknown from a
     link, or a district of a layer since deleted) gets an option of its own, so the form
     keeps applying it.
     """
+    query = request.GET
+    layers = usable_layers(request)
     district = query.get("district", "")
-    districts = [{"value": str(pk), "label": name or f"#{pk}"} for pk, name in district_choices()]
+    districts = [{"value": str(pk), "label": name or f"#{pk}"} for pk, name in layers["districts"]]
     if district and district not in {d["value"] for d in districts}:
         districts.append({"value": district, "label": district})
     compatibility = query.get("compatibility", "")
@@ -130,7 +156,7 @@ def overlay_filter_state(query) -> dict:
         "districts": districts,
         "compatibility": compatibility,
         "compatibilities": compatibilities,
-        "show_compatibility": bool(compatibility) or zoning_layers().exists(),
+        "show_compatibility": bool(compatibility) or layers["has_zoning"],
     }
 
 
