@@ -92,7 +92,7 @@ def outlines(page, colour):
 
 
 def test_a_crowded_view_draws_cluster_tiles_and_a_close_view_outlines_with_popups(
-    page, live_server, three_clusters
+    page, live_server, three_clusters, artifacts
 ):
     lat, lon = three_clusters
     tiles = record_tiles(page)
@@ -102,6 +102,7 @@ def test_a_crowded_view_draws_cluster_tiles_and_a_close_view_outlines_with_popup
     wait_for_count(page, tiles, 3)
     page.wait_for_function(PAINTED)
     assert outlines(page, CONTESTED).count() == 0 and outlines(page, CONVERGENT).count() == 0
+    page.screenshot(path=artifacts / "cluster-tiles.png")
     # The list beside the map still names every cluster, links included.
     expect(page.locator(".cluster-item a")).to_have_count(3)
 
@@ -128,7 +129,7 @@ def test_the_filters_go_into_the_tile_url_and_a_click_zooms_in(page, live_server
     assert all("contested=false" in url for url, _ in tiles)
     page.wait_for_function(PAINTED)
 
-    # A click on a circle zooms in towards it.
+    # A click on a circle or an outline zooms in towards it.
     convergent = Cluster.objects.current().filter(contested=False)
     lon, lat = max(c.outline.point_on_surface.coords for c in convergent)  # the eastern one
     zoom = page.evaluate("() => window.stadtmacher.map.getZoom()")

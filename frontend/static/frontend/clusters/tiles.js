@@ -1,8 +1,9 @@
 // The clusters as vector tiles (/api/tiles/clusters/{z}/{x}/{y}.pbf), drawn on canvas by the
 // vendored protomaps-leaflet (global protomapsL) where the view holds too many clusters for
-// GeoJSON outlines (layer.js). Below zoom 12 a tile holds counts per grid cell, drawn as
-// numbered circles, in the warning colour where a cell holds a contested cluster; from 12 on
-// it holds the outlines, styled as styleFor styles the GeoJSON ones (contested on top).
+// GeoJSON outlines (layer.js). Below tile zoom 12 (map zoom 13: each 256-pixel map tile is
+// drawn from the data tile one zoom down) a tile holds counts per grid cell, drawn as
+// numbered circles, in the warning colour where a cell holds a contested cluster; from there
+// on it holds the outlines, styled as styleFor styles the GeoJSON ones (contested on top).
 // The filters are part of the tile URL: a new filter is a new layer. A click on a circle
 // or an outline zooms in towards it, down to where the outlines are GeoJSON again.
 /* global protomapsL */
