@@ -13,6 +13,7 @@ import math
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter
 
 BBox = tuple[float, float, float, float]  # minlon, minlat, maxlon, maxlat (WGS 84 degrees)
@@ -175,6 +176,32 @@ class NumberFilter(QueryFilter):
             limits = {"minimum": self.minimum, "maximum": self.maximum}
             raise ValidationError(str(self.message) % limits)
         return number
+
+
+class LimitFilter(NumberFilter):
+    """limit=N on a map read: when more than N rows match, the answer holds no features and
+    says so (LIMIT_EXCEEDED), and the map draws the layer's vector tiles instead."""
+
+    def __init__(self, things: str):
+        super().__init__(
+            "limit",
+            key="limit",
+            minimum=1,
+            maximum=100_000,
+            whole=True,
+            message=gettext_lazy("limit must be a whole number from %(minimum)s to %(maximum)s."),
+            description=f"when more {things} than this match, answer no features and "
+            '"limitExceeded": true (the map then draws vector tiles)',
+        )
+
+
+# The answer of a map read to limit=N when more than N match.
+LIMIT_EXCEEDED = '{"type": "FeatureCollection", "features": [], "limitExceeded": true}'
+
+
+def exceeds(queryset, limit: int | None) -> bool:
+    """Whether more than `limit` rows match (counting at most limit + 1 of them)."""
+    return limit is not None and queryset.order_by()[: limit + 1].count() > limit
 
 
 class ContestedFilter(QueryFilter):

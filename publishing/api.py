@@ -8,10 +8,10 @@ what they add is the overlay: the `compatibility` and `district` filters and the
 
 import hashlib
 
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema
 
-from core.params import Filters, NumberFilter
+from core.params import LIMIT_EXCEEDED, Filters, LimitFilter, exceeds
 from core.tiles import cached_response
 from proposals import api as proposals_api
 from proposals.serializers import ProposalFeatureCollectionSerializer
@@ -21,17 +21,7 @@ from .filters import MAP_FILTERS
 from .tile_versions import layer_version
 
 # The map asks for features only where they are few, and draws tiles elsewhere.
-LIMIT = NumberFilter(
-    "limit",
-    key="limit",
-    minimum=1,
-    maximum=100_000,
-    whole=True,
-    message=gettext_lazy("limit must be a whole number from %(minimum)s to %(maximum)s."),
-    description="when more proposals than this match, answer no features and "
-    '"limitExceeded": true (the map then draws vector tiles)',
-)
-LIMIT_EXCEEDED = '{"type": "FeatureCollection", "features": [], "limitExceeded": true}'
+LIMIT = LimitFilter("proposals")
 
 
 class MapReadModelMixin:
@@ -68,7 +58,7 @@ class ProposalListView(MapReadModelMixin, proposals_api.ProposalListView):
 
         def build() -> str:
             proposals = selectors.map_proposal_list(**filters, user=request.user)
-            if limit is not None and proposals.order_by()[: limit + 1].count() > limit:
+            if exceeds(proposals, limit):
                 return LIMIT_EXCEEDED
             return self.feature_collection(proposals)
 

@@ -9,26 +9,35 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from core.params import LIMIT_EXCEEDED, Filters, LimitFilter, exceeds
+
 from . import selectors, services
 from .filters import CLUSTER_FILTERS
 from .models import AnalysisSettings
 from .serializers import AnalysisSettingsInputSerializer, AnalysisSettingsSerializer
 
 GEOJSON = "application/geo+json"
+# The map asks for outlines only where they are few, and draws tiles elsewhere.
+CLUSTER_LIST_FILTERS = CLUSTER_FILTERS + Filters(LimitFilter("clusters"))
 
 
 class ClusterListView(GenericAPIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
-        parameters=CLUSTER_FILTERS.openapi_parameters(),
+        parameters=CLUSTER_LIST_FILTERS.openapi_parameters(),
         operation_id="clusters_list",
         responses={(200, GEOJSON): dict},
         description="Current clusters as a GeoJSON FeatureCollection, contested first.",
     )
     def get(self, request):
-        clusters = selectors.cluster_list(**CLUSTER_FILTERS.read(request.query_params))
-        body = selectors.cluster_feature_collection(clusters, language=get_language())
+        filters = CLUSTER_LIST_FILTERS.read(request.query_params)
+        limit = filters.pop("limit", None)
+        clusters = selectors.cluster_list(**filters)
+        if exceeds(clusters, limit):
+            body = LIMIT_EXCEEDED
+        else:
+            body = selectors.cluster_feature_collection(clusters, language=get_language())
         return HttpResponse(body, content_type=GEOJSON)
 
 

@@ -289,6 +289,9 @@ BASEMAP_ATTRIBUTION = env("BASEMAP_ATTRIBUTION", default="")
 # TILES_MAX_AGE > 0 lets shared caches (nginx, a CDN) serve a public tile that many seconds
 # unasked; signed-in readers go past them (docs/operations.md).
 MAP_MARKER_LIMIT = env.int("MAP_MARKER_LIMIT", default=500)
+# The same for cluster outlines (about 1 KB of GeoJSON each): beyond this many in view, the
+# cluster maps draw the cluster tiles.
+MAP_CLUSTER_LIMIT = env.int("MAP_CLUSTER_LIMIT", default=250)
 TILES_MAX_AGE = env.int("TILES_MAX_AGE", default=0)
 # Place search: empty means the city's own gazetteer (manage.py import_basemap); else the
 # search URL of a Nominatim- or Photon-compatible geocoder, which browsers then ask directly

@@ -1,6 +1,7 @@
 """The cluster map (/clusters/), one cluster (/clusters/<id>/), and the config of the
 cluster layer on the main map (frontend/static/frontend/clusters/overlay.js)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
@@ -27,7 +28,12 @@ def cluster_overlay_config() -> dict:
         "urls": {
             "clusters": reverse("api:cluster-list"),
             "page": url_template("frontend:cluster-detail"),
+            # Vector tiles of the clusters, drawn where the view holds more than `limit`.
+            "tiles": reverse("api:cluster-tile", args=[0, 0, 0]).replace(
+                "/0/0/0.pbf", "/{z}/{x}/{y}.pbf"
+            ),
         },
+        "limit": settings.MAP_CLUSTER_LIMIT,
         "colours": {"contested": CONTESTED_COLOUR, "convergent": CONVERGENT_COLOUR},
     }
 

@@ -84,6 +84,31 @@ def test_bad_filters_answer_400_naming_the_parameter(api, clusters, query, param
     assert parameter in response.json()
 
 
+def test_list_says_when_more_than_limit_clusters_match(api, clusters):
+    contested, convergent = clusters
+    assert ids(api.get(f"{LIST}?limit=2")) == [contested.pk, convergent.pk]
+    many = api.get(f"{LIST}?limit=1")
+    assert many.status_code == 200 and many["Content-Type"] == "application/geo+json"
+    assert many.json() == {"type": "FeatureCollection", "features": [], "limitExceeded": True}
+    # The limit counts what the filters and the view leave.
+    assert ids(api.get(f"{LIST}?limit=1&contested=false")) == [convergent.pk]
+    assert ids(api.get(f"{LIST}?limit=1&bbox=12.26,51.28,12.27,51.29")) == []
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "1.5", "many", "100001"])
+def test_a_bad_limit_answers_400(api, clusters, limit):
+    response = api.get(f"{LIST}?limit={limit}")
+    assert response.status_code == 400
+    assert "limit" in response.json()
+
+
+def test_the_schema_documents_the_limit(api):
+    schema = api.get(reverse("api:schema"), {"format": "json"}).json()
+    parameters = schema["paths"][LIST]["get"]["parameters"]
+    limit = next(p for p in parameters if p["name"] == "limit")
+    assert limit["schema"]["type"] == "integer" and "limitExceeded" in limit["description"]
+
+
 def test_detail_has_members_statistics_and_both_explanations(api, clusters):
     contested, _ = clusters
     response = api.get(

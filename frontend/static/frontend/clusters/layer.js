@@ -1,11 +1,15 @@
 // Cluster outlines as a Leaflet layer: contested ones in a warning colour and drawn on top,
 // convergent ones in a calm colour. Used by the cluster page and the main map's overlay.
-/* global L */
+// Outlines are GeoJSON for views with few clusters: the request carries
+// limit=settings.limit, and when more match, the answer says so (limitExceeded) and the
+// clusters are drawn as vector tiles instead (tiles.js), with the same filters.
+/* global L, protomapsL */
 import { fillUrl } from "../api/client.js";
 import { fill, gettext } from "../lib/i18n.js";
 import { loadWhileShown } from "../lib/inview.js";
 import { bboxFromBounds } from "../map/base.js";
 import { asText } from "../map/text.js";
+import { createClusterTiles } from "./tiles.js";
 
 function popupContent(feature, settings) {
   const { properties } = feature;
@@ -66,11 +70,27 @@ export function clustersUrl(settings, map, query = {}) {
   return url.pathname + url.search;
 }
 
-// Keeps `layer` filled with the clusters in view while it is on the map.
+// Keeps `layer` filled with the clusters in view while it is on the map, or, where they are
+// more than settings.limit, the cluster tiles. Returns { loader, tiles } (tiles: null
+// where the page has no tile renderer).
 export function loadInView(map, layer, settings, { query = {}, onState } = {}) {
-  return loadWhileShown(map, layer, {
-    url: () => clustersUrl(settings, map, query),
-    show: (data) => layer.show(data),
+  const tiles =
+    settings.urls.tiles && settings.limit && typeof protomapsL !== "undefined"
+      ? createClusterTiles(map, settings)
+      : null;
+  layer.on("remove", () => tiles?.hide());
+  const loader = loadWhileShown(map, layer, {
+    url: () => clustersUrl(settings, map, tiles ? { ...query, limit: settings.limit } : query),
+    show: (data) => {
+      if (data?.limitExceeded) {
+        layer.clearLayers();
+        tiles.show(new URLSearchParams(query || {}));
+        return null; // counted by the tiles, not here
+      }
+      tiles?.hide();
+      return layer.show(data);
+    },
     onState,
   });
+  return { loader, tiles };
 }

@@ -15,12 +15,15 @@ drawCity(map, config);
 if (settings.query !== null) {
   const layer = clusterLayer(settings);
   let fitted = false;
-  loadInView(map, layer, settings, {
+  const { tiles } = loadInView(map, layer, settings, {
     query: settings.query,
     onState: ({ state, count, error }) => {
       status.dataset.state = state;
       if (state === "loading") announce(gettext("Loading clusters…"));
-      if (state === "loaded") {
+      if (state === "loaded" && count === null) {
+        announce(gettext("Many clusters in view: zoom in to open one."));
+        fitted = true;
+      } else if (state === "loaded") {
         announce(fill(gettext("%(count)s clusters in this part of the map"), { count }));
         // First load: zoom to the clusters, so small ones are not lost in the city view.
         const bounds = layer.getBounds();
@@ -34,6 +37,7 @@ if (settings.query !== null) {
     },
   });
   layer.addTo(map);
+  window.stadtmacher = { map, clusters: layer, clusterTiles: tiles }; // for the browser tests
 
   // Pointing at a list entry outlines its cluster on the map.
   const byId = () => {

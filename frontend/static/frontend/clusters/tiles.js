@@ -1,0 +1,114 @@
+// The clusters as vector tiles (/api/tiles/clusters/{z}/{x}/{y}.pbf), drawn on canvas by the
+// vendored protomaps-leaflet (global protomapsL) where the view holds too many clusters for
+// GeoJSON outlines (layer.js). Below tile zoom 12 (map zoom 13: each 256-pixel map tile is
+// drawn from the data tile one zoom down) a tile holds counts per grid cell, drawn as
+// numbered circles, in the warning colour where a cell holds a contested cluster; from there
+// on it holds the outlines, styled as styleFor styles the GeoJSON ones (contested on top).
+// The filters are part of the tile URL: a new filter is a new layer. A click on a circle
+// or an outline zooms in towards it, down to where the outlines are GeoJSON again.
+/* global protomapsL */
+
+const MAX_DATA_ZOOM = 16; // tiles deeper than this are drawn from the z16 tile
+const PANE = "clusterTiles";
+
+function cellRadius(props) {
+  return 9 + 3 * Math.log2(1 + (props.count ?? 1));
+}
+
+function rules(colours) {
+  const colourOf = (contested) => (contested ? colours.contested : colours.convergent);
+  const outlines = (contested) => [
+    {
+      dataLayer: "clusters",
+      filter: (z, f) => Boolean(f.props.contested) === contested,
+      symbolizer: new protomapsL.PolygonSymbolizer({
+        fill: colourOf(contested),
+        opacity: contested ? 0.18 : 0.1,
+      }),
+    },
+    {
+      dataLayer: "clusters",
+      filter: (z, f) => Boolean(f.props.contested) === contested,
+      symbolizer: new protomapsL.LineSymbolizer(
+        contested
+          ? { color: colourOf(true), width: 3 }
+          : { dash: [6, 4], dashColor: colourOf(false), dashWidth: 2 },
+      ),
+    },
+  ];
+  const paintRules = [
+    {
+      dataLayer: "cluster_cells",
+      symbolizer: new protomapsL.CircleSymbolizer({
+        radius: (z, f) => cellRadius(f.props),
+        fill: (z, f) => colourOf((f.props.contested ?? 0) > 0),
+        opacity: 0.85,
+        stroke: "#ffffff",
+        width: 2,
+      }),
+    },
+    // Convergent first, contested last: contested outlines end up on top.
+    ...outlines(false),
+    ...outlines(true),
+  ];
+  const labelRules = [
+    {
+      dataLayer: "cluster_cells",
+      symbolizer: new protomapsL.CenteredTextSymbolizer({
+        labelProps: ["label"],
+        fill: "#ffffff",
+        stroke: "#222222",
+        width: 2,
+        font: "600 12px sans-serif",
+      }),
+    },
+  ];
+  return { paintRules, labelRules };
+}
+
+// createClusterTiles(map, settings) -> { show(params), hide(), shown() }
+//   settings: config.clusters (urls.tiles with {z}/{x}/{y}, colours);
+//   params: URLSearchParams of the filters (contested, category, min_size).
+export function createClusterTiles(map, settings) {
+  if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = 420; // above areas, below pins
+  const { paintRules, labelRules } = rules(settings.colours);
+  let layer = null;
+  let query = null;
+
+  function onClick(event) {
+    if (!layer || map.getZoom() >= MAX_DATA_ZOOM) return;
+    const { lat, lng } = event.latlng;
+    const hits = [...layer.queryTileFeaturesDebug(lng, lat, 12).values()].flat();
+    if (!hits.length) return;
+    map.setView(event.latlng, Math.min(map.getZoom() + 2, MAX_DATA_ZOOM));
+  }
+
+  function show(params) {
+    const text = params.toString();
+    if (layer && text === query) return;
+    hide();
+    query = text;
+    layer = protomapsL.leafletLayer({
+      url: text ? `${settings.urls.tiles}?${text}` : settings.urls.tiles,
+      pane: PANE,
+      maxDataZoom: MAX_DATA_ZOOM,
+      paintRules,
+      labelRules,
+      attribution: "",
+    });
+    layer.addTo(map);
+    map.on("click", onClick);
+    map.getContainer().classList.add("cluster-tiles-shown");
+  }
+
+  function hide() {
+    if (!layer) return;
+    map.off("click", onClick);
+    map.removeLayer(layer);
+    layer = null;
+    query = null;
+    map.getContainer().classList.remove("cluster-tiles-shown");
+  }
+
+  return { show, hide, shown: () => (layer ? query : null) };
+}
