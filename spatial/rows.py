@@ -28,7 +28,9 @@ CATEGORIES = np.array(sorted(CATEGORY_NAMES), dtype=object)
 
 @dataclass
 class ClaimColumns:
-    """Attributes of claims as aligned arrays (rows from store.CLAIM_COLUMNS)."""
+    """Attributes of claims as aligned arrays (from store.load_attributes, or rows from
+    store.CLAIM_COLUMNS): the category as its index into CATEGORIES, the codes of the zones
+    that refuse a claim (empty unless it is incompatible)."""
 
     ids: np.ndarray
     category: np.ndarray
@@ -45,7 +47,7 @@ class ClaimColumns:
         zones[:] = [tuple(z) for z in cols[6]]
         return cls(
             ids=np.asarray(cols[0], dtype=np.int64),
-            category=np.asarray(cols[1], dtype=object),
+            category=np.searchsorted(CATEGORIES, np.asarray(cols[1], dtype=object)),
             conflict=np.asarray(cols[2], dtype=object) == "conflict",
             author=np.asarray(cols[3], dtype=np.int64),
             supports=np.asarray(cols[4], dtype=np.int64),
@@ -144,14 +146,14 @@ def cluster_counts(shapes: ClusterShapes, claims: ClaimColumns) -> ClusterCounts
     def per_cluster(values):
         return np.bincount(group, weights=values, minlength=k).astype(np.int64)
 
-    by_category = np.zeros((k, len(CATEGORIES)), dtype=np.int64)
-    np.add.at(by_category, (group, np.searchsorted(CATEGORIES, claims.category)), 1)
+    width = len(CATEGORIES)
+    by_category = np.bincount(group * width + claims.category, minlength=k * width)
     return ClusterCounts(
         claims=shapes.counts,
         conflicts=per_cluster(claims.conflict),
         supports=per_cluster(claims.supports),
         incompatible=per_cluster(claims.incompatible),
-        by_category=by_category,
+        by_category=by_category.reshape(k, width),
         authors=_distinct_authors(group, claims.author, k),
         zones=_refusing_zones(group, claims, k),
     )

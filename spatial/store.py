@@ -51,33 +51,55 @@ FROM spatial_claimgeometry WHERE proposal_id >= %s AND proposal_id < %s
 """
 LOAD_CHUNK = 100_000  # ids per query: one huge array grows worse than linearly
 
-# The attributes the verdict needs, for the given ids in their order (incompatible zone
-# codes joined by ZONE_SEPARATOR).
-ATTRIBUTES_SQL = f"""
-SELECT array_agg(p.category ORDER BY w.n), array_agg(p.kind ORDER BY w.n),
-       array_agg(p.author_id ORDER BY w.n), array_agg(p.support_count ORDER BY w.n),
-       array_agg(coalesce(o.compatibility, '{UNKNOWN}') ORDER BY w.n),
-       array_agg(CASE WHEN o.compatibility = '{INCOMPATIBLE}' THEN coalesce((
-           SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
-           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = '{INCOMPATIBLE}'), '')
-           ELSE '' END ORDER BY w.n)
-FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
+# The attributes the verdict needs, as packed big-endian columns (one bytea each: no Python
+# object per claim): (SQL, numpy dtype) of id, category (its 1-based position in
+# rows.CATEGORIES, 0 if unknown), conflict, author, supports and incompatible.
+_INCOMPATIBLE = f"o.compatibility = '{INCOMPATIBLE}'"
+_CATEGORY_LIST = "{" + ",".join(rows.CATEGORIES) + "}"
+PACKED_COLUMNS = (
+    ("int8send(p.id)", ">i8"),
+    (
+        f"int2send(coalesce(array_position('{_CATEGORY_LIST}'::text[], p.category::text), 0)"
+        "::int2)",
+        ">i2",
+    ),
+    ("boolsend(p.kind = 'conflict')", "?"),
+    ("int8send(p.author_id)", ">i8"),
+    ("int4send(p.support_count)", ">i4"),
+    (f"boolsend(coalesce({_INCOMPATIBLE}, false))", "?"),
+)
+# The incompatible claims' ids and the codes of the zones that refuse them (joined by
+# ZONE_SEPARATOR): few claims, as arrays.
+_REFUSING_ZONES = f"""coalesce((SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
+           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = '{INCOMPATIBLE}'), '')"""
+
+
+def _attributes_select(order: str) -> str:
+    packed = ", ".join(f"string_agg({sql}, ''::bytea{order})" for sql, _ in PACKED_COLUMNS)
+    return (
+        f"SELECT {packed}, array_agg(p.id{order}) FILTER (WHERE {_INCOMPATIBLE}),\n"
+        f"       array_agg({_REFUSING_ZONES}{order}) FILTER (WHERE {_INCOMPATIBLE})\n"
+    )
+
+
+# For the given ids, in their order.
+ATTRIBUTES_SQL = (
+    _attributes_select(" ORDER BY w.n")
+    + """FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
 JOIN proposals_proposal p ON p.id = w.id
 LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
 """
-# The same columns for every proposal in an id range, with the ids: one sequential pass,
-# for when most claims of the range are wanted (docs/adr/0004). No ORDER BY: the
-# aggregates of one query see the rows in the same order, so the arrays are aligned with
-# the ids, and numpy sorts them once instead of the server once per column.
+)
+# For every proposal in an id range: one sequential pass, for when most claims of the range
+# are wanted (docs/adr/0004). No ORDER BY: the aggregates of one query see the rows in the
+# same order, so the columns are aligned with the ids, and numpy sorts them once instead of
+# the server once per column.
 ATTRIBUTES_RANGE_SQL = (
-    ATTRIBUTES_SQL.replace(" ORDER BY w.n", "")
-    .replace("SELECT array_agg", "SELECT array_agg(p.id), array_agg", 1)
-    .replace(
-        "FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)\n"
-        "JOIN proposals_proposal p ON p.id = w.id",
-        "FROM proposals_proposal p",
-    )
-    + "WHERE p.id >= %s AND p.id < %s"
+    _attributes_select("")
+    + """FROM proposals_proposal p
+LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+WHERE p.id >= %s AND p.id < %s
+"""
 )
 SCAN_FROM = 0.2  # share of the id range from which attributes are read by one pass
 
@@ -194,28 +216,39 @@ def snapshot_reader(cur, wanted: bool = True):
         other.close()
 
 
+def _unpack(row) -> tuple[list[np.ndarray], dict[int, str]]:
+    """The packed columns of an attributes row, and the refusing zones by claim id."""
+    packed = [
+        np.frombuffer(value or b"", dtype=dtype)
+        for value, (_, dtype) in zip(row, PACKED_COLUMNS, strict=False)
+    ]
+    zones = dict(zip(row[-2] or (), row[-1] or (), strict=True))
+    return packed, zones
+
+
 def _attributes_by_range(cur, ids: np.ndarray, low: int, high: int):
-    """ATTRIBUTES_SQL's columns for `ids`, read in id ranges and picked out; None if one
-    of `ids` is missing (then the caller asks by id)."""
-    found, parts = [], []
+    """The attribute columns of `ids`, read in id ranges and picked out, with the refusing
+    zones by claim id; None if one of `ids` is missing (then the caller asks by id)."""
+    parts, zones = [], {}
     for start in range(low, high + 1, LOAD_CHUNK):
         cur.execute(ATTRIBUTES_RANGE_SQL, [start, start + LOAD_CHUNK])
-        row = cur.fetchone()
-        if row[0]:
-            found.append(np.asarray(row[0], dtype=np.int64))
-            parts.append(row[1:])
-    if not found:
+        packed, some_zones = _unpack(cur.fetchone())
+        if len(packed[0]):
+            parts.append(packed)
+            zones.update(some_zones)
+    if not parts:
         return None
-    every = np.concatenate(found)
+    every = np.concatenate([p[0] for p in parts])
     order = np.argsort(every, kind="stable")
     at = order[np.minimum(np.searchsorted(every, ids, sorter=order), len(every) - 1)]
     if (every[at] != ids).any():
         return None
-    return [np.concatenate([np.asarray(p[c], dtype=object) for p in parts])[at] for c in range(6)]
+    return [np.concatenate([p[c] for p in parts])[at] for c in range(len(PACKED_COLUMNS))], zones
 
 
 def load_attributes(cur, ids: np.ndarray) -> ClaimColumns:
     """Attributes of the claims `ids`, aligned with them."""
+    ids = np.asarray(ids, dtype=np.int64)
     if not len(ids):
         return ClaimColumns.from_rows([])
     columns = None
@@ -224,17 +257,24 @@ def load_attributes(cur, ids: np.ndarray) -> ClaimColumns:
         columns = _attributes_by_range(cur, ids, low, high)
     if columns is None:
         cur.execute(ATTRIBUTES_SQL, [int_array(ids)])
-        columns = cur.fetchone()
-    category, kind, author, supports, zoning, zones = columns
+        columns = _unpack(cur.fetchone())
+    (found, category, conflict, author, supports, incompatible), zones = columns
+    if len(found) != len(ids) or (found != ids).any():
+        raise LookupError("a claim of the recompute is missing from proposals_proposal")
+    if not category.all():
+        raise ValueError(f"a category outside {list(rows.CATEGORIES)}")
     zone_codes = np.empty(len(ids), dtype=object)
-    zone_codes[:] = [tuple(z.split(ZONE_SEPARATOR)) if z else () for z in zones]
+    zone_codes.fill(())
+    for i in np.flatnonzero(incompatible):
+        text = zones[int(ids[i])]
+        zone_codes[i] = tuple(text.split(ZONE_SEPARATOR)) if text else ()
     return ClaimColumns(
-        ids=np.asarray(ids, dtype=np.int64),
-        category=np.asarray(category, dtype=object),
-        conflict=np.asarray(kind, dtype=object) == "conflict",
-        author=np.asarray(author, dtype=np.int64),
-        supports=np.asarray(supports, dtype=np.int64),
-        incompatible=np.asarray(zoning, dtype=object) == INCOMPATIBLE,
+        ids=ids,
+        category=category.astype(np.int64) - 1,
+        conflict=conflict.astype(bool),
+        author=author.astype(np.int64),
+        supports=supports.astype(np.int64),
+        incompatible=incompatible.astype(bool),
         zones=zone_codes,
     )
 
