@@ -67,16 +67,24 @@ def _to_wgs84(source_srid: int) -> pyproj.Transformer:
     return pyproj.Transformer.from_crs(source_srid, 4326, always_xy=True)
 
 
+# Hex EWKB of a MultiPolygon in EPSG:4326 up to its one part: little-endian (01), type 6
+# with the SRID flag (06000020), SRID 4326 (e6100000), one part (01000000).
+MULTI_4326 = "0106000020e610000001000000"
+
+
 def to_storage(polygons: np.ndarray, srid: int) -> list[str]:
-    """Polygons in EPSG:`srid` as hex WKB in EPSG:4326, transformed by PROJ (as PostGIS's
-    ST_Transform is) here, where the arrays already are. The upsert sets the SRID and
-    makes them MultiPolygons. Hex by Python's bytes.hex, far cheaper than GEOS's hex
-    writer (docs/adr/0004)."""
+    """Polygons in EPSG:`srid` as hex EWKB of MultiPolygons in EPSG:4326 (the column's
+    type, so rows can be copied into it as they are), transformed by PROJ (as PostGIS's
+    ST_Transform is) here, where the arrays already are. The polygon's WKB with a
+    MultiPolygon header (what ST_Multi makes of it); hex by Python's bytes.hex, far cheaper
+    than GEOS's hex writer (docs/adr/0004)."""
     transformer = _to_wgs84(srid)
     moved = shapely.transform(
         polygons, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
     )
-    return [wkb.hex() for wkb in shapely.to_wkb(moved).tolist()]
+    if (shapely.get_type_id(moved) != shapely.GeometryType.POLYGON).any():
+        raise ValueError("cluster outlines must be polygons")
+    return [MULTI_4326 + wkb.hex() for wkb in shapely.to_wkb(moved, byte_order=1).tolist()]
 
 
 @dataclass

@@ -129,7 +129,13 @@ def _write(run: _Run, diff: _Diff, ids, geoms, rewrite: np.ndarray) -> int:
     else:
         attributes = writer.submit(store.load_attributes, cur, ids[rewrite])
     rewrite_of, rewrite_geoms = diff.cluster_of[rewrite], geoms[rewrite]
-    batches = _batches(rewrite_of)
+    fresh = np.isin(rewrite_of, diff.fresh)
+    batches, new = [], []  # clusters with fresh ids are inserted, the others upserted
+    for is_new in (True, False):
+        part = np.flatnonzero(fresh == is_new)
+        if len(part):
+            batches += [part[b] for b in _batches(rewrite_of[part])]
+            new += [is_new] * (len(batches) - len(new))
     srid = store.srid()
     shapes = [
         shaper.submit(
@@ -138,9 +144,9 @@ def _write(run: _Run, diff: _Diff, ids, geoms, rewrite: np.ndarray) -> int:
         for b in batches
     ]
     upserts = []
-    for batch, shaped in zip(batches, shapes, strict=True):
+    for batch, shaped, is_new in zip(batches, shapes, new, strict=True):
         columns = rows.cluster_rows(shaped.result(), attributes.result().take(batch))
-        upserts.append(writer.submit(store.upsert_clusters, cur, columns))
+        upserts.append(writer.submit(store.upsert_clusters, cur, columns, new=is_new))
     memberships.result()
     return sum(upsert.result() for upsert in upserts)
 
@@ -214,6 +220,7 @@ class _Diff:
     leaving: np.ndarray  # proposal ids whose stored membership goes
     changed: set[int]  # cluster ids whose membership changed
     current: set[int]  # ids of all clusters after the recompute
+    fresh: np.ndarray  # ids just drawn from the sequence (in no stored row)
 
 
 def _diff(cur, ids, labels, members, of) -> _Diff:
@@ -231,7 +238,8 @@ def _diff(cur, ids, labels, members, of) -> _Diff:
     kept = engine.stable_ids(labels[clustered], old_ids[clustered])
     fresh = sorted(set(np.unique(labels[clustered]).tolist()) - kept.keys())
     mapping = dict(kept)
-    mapping.update(zip(fresh, store.new_cluster_ids(cur, len(fresh)), strict=True))
+    fresh_ids = store.new_cluster_ids(cur, len(fresh))
+    mapping.update(zip(fresh, fresh_ids, strict=True))
     if mapping:
         lookup = np.full(labels.max() + 1, -1, dtype=np.int64)
         lookup[list(mapping)] = list(mapping.values())
@@ -246,6 +254,7 @@ def _diff(cur, ids, labels, members, of) -> _Diff:
         leaving=np.concatenate([ids[moved & (old_ids >= 0)], members[~found]]),
         changed=changed,
         current=set(mapping.values()),
+        fresh=np.array(fresh_ids, dtype=np.int64),
     )
 
 

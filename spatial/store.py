@@ -345,8 +345,18 @@ def write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: floa
     return upsert_clusters(cur, rows.cluster_rows(shapes, claims))
 
 
-def upsert_clusters(cur, columns: dict) -> int:
-    """Insert or update the clusters of `columns` (from rows.cluster_rows)."""
+# The columns of spatial_cluster that ROW_COLUMNS fill, and the times (dissolved_at: NULL).
+CLUSTER_COLUMNS = (
+    "id", "outline", "contested", "score", "explanation", "categories", "claim_count",
+    "proposal_count", "conflict_count", "incompatible_count", "author_count",
+    "support_count", "overlap_area_m2", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def upsert_clusters(cur, columns: dict, *, new: bool = False) -> int:
+    """Insert or update the clusters of `columns` (from rows.cluster_rows). `new`: every id
+    is fresh from the sequence, so no row holds it yet: many such rows are copied straight
+    into spatial_cluster, with no temp table and no conflict to check."""
     k = len(columns["id"])
     if k < COPY_FROM:
         source = "unnest({}) AS u({})".format(
@@ -355,23 +365,24 @@ def upsert_clusters(cur, columns: dict) -> int:
         )
         cur.execute(UPSERT_SQL.format(source=source), {"srid": srid(), **columns})
         return k
-    cur.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
-            ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
-        )
-    )
-    text = {
+    ready = {
         "contested": ["t" if v else "f" for v in columns["contested"]],
         "explanation": pgcopy.escape_text(columns["explanation"]),
         "categories": pgcopy.escape_text(columns["categories"]),
         "outline": columns["outline"],  # hex: nothing to escape
     }
-    pgcopy.copy_text(
-        cur,
-        "spatial_cluster_rows",
-        ROW_COLUMNS,
-        [text.get(c) or strings(columns[c]) for c in ROW_COLUMNS],
+    text = [ready.get(c) or strings(columns[c]) for c in ROW_COLUMNS]
+    if new:
+        cur.execute("SELECT now()::text")  # the transaction's time, as the upsert's now()
+        now = [cur.fetchone()[0]] * k
+        pgcopy.copy_text(cur, "spatial_cluster", CLUSTER_COLUMNS, [*text, now, now])
+        return k
+    cur.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
+            ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
+        )
     )
+    pgcopy.copy_text(cur, "spatial_cluster_rows", ROW_COLUMNS, text)
     cur.execute(UPSERT_SQL.format(source="spatial_cluster_rows u"), {"srid": srid()}, prepare=False)
     cur.execute("TRUNCATE spatial_cluster_rows")
     return k
