@@ -186,6 +186,7 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         ThreadPoolExecutor(2) as pool,  # its threads (memberships, attributes) are done
     ):
         _lock(cur)
+        cur.execute(store.NO_JIT)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
         ids, geoms, other = _read_claims(cur, stack)
