@@ -228,34 +228,37 @@ def _diff(cur, ids, labels, members, of) -> _Diff:
     """Match the components `labels` of the claims `ids` to the stored memberships
     (`members` in clusters `of`): a component keeps the id it shares most claims with
     (engine.stable_ids), others get new ids; single claims are in no cluster."""
-    clustered = np.bincount(labels)[labels] >= 2 if len(labels) else labels.astype(bool)
+    sizes = np.bincount(labels)
+    clustered = sizes[labels] >= 2
     old_ids = np.full(len(ids), -1, dtype=np.int64)
     at = np.searchsorted(ids, members)
     found = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == members)
     old_ids[at[found]] = of[found]
-    gone_clusters = set(of[~found].tolist())  # members no longer active
 
     cluster_of = np.full(len(ids), -1, dtype=np.int64)
     kept = engine.stable_ids(labels[clustered], old_ids[clustered])
-    fresh = sorted(set(np.unique(labels[clustered]).tolist()) - kept.keys())
-    mapping = dict(kept)
-    fresh_ids = store.new_cluster_ids(cur, len(fresh))
-    mapping.update(zip(fresh, fresh_ids, strict=True))
-    if mapping:
-        lookup = np.full(labels.max() + 1, -1, dtype=np.int64)
-        lookup[list(mapping)] = list(mapping.values())
-        cluster_of[clustered] = lookup[labels[clustered]]
+    components = np.flatnonzero(sizes >= 2)  # labels of the components of two or more
+    kept_labels = np.fromiter(kept, dtype=np.int64, count=len(kept))
+    fresh = components[~np.isin(components, kept_labels)]
+    fresh_ids = np.array(store.new_cluster_ids(cur, len(fresh)), dtype=np.int64)
+    lookup = np.full(len(sizes), -1, dtype=np.int64)  # the cluster id of each component
+    lookup[kept_labels] = np.fromiter(kept.values(), dtype=np.int64, count=len(kept))
+    lookup[fresh] = fresh_ids
+    cluster_of[clustered] = lookup[labels[clustered]]
 
     moved = cluster_of != old_ids
-    changed = set(cluster_of[moved].tolist()) | set(old_ids[moved].tolist()) | gone_clusters
-    changed.discard(-1)
+    insert = moved & (cluster_of >= 0)
+    moved_into = lookup[np.flatnonzero(np.bincount(labels[insert], minlength=len(sizes)))]
+    moved_from = old_ids[moved]
+    # members no longer active leave their clusters too
+    changed = np.unique(np.concatenate([moved_into, moved_from[moved_from >= 0], of[~found]]))
     return _Diff(
         cluster_of=cluster_of,
-        insert=moved & (cluster_of >= 0),
+        insert=insert,
         leaving=np.concatenate([ids[moved & (old_ids >= 0)], members[~found]]),
-        changed=changed,
-        current=set(mapping.values()),
-        fresh=np.array(fresh_ids, dtype=np.int64),
+        changed=set(changed.tolist()),
+        current=set(lookup[components].tolist()),
+        fresh=fresh_ids,
     )
 
 
