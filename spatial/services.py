@@ -129,7 +129,13 @@ def _write(run: _Run, diff: _Diff, ids, geoms, rewrite: np.ndarray) -> int:
     else:
         attributes = writer.submit(store.load_attributes, cur, ids[rewrite])
     rewrite_of, rewrite_geoms = diff.cluster_of[rewrite], geoms[rewrite]
-    batches = _batches(rewrite_of)
+    fresh = np.isin(rewrite_of, diff.fresh)
+    batches, new = [], []  # clusters with fresh ids are inserted, the others upserted
+    for is_new in (True, False):
+        part = np.flatnonzero(fresh == is_new)
+        if len(part):
+            batches += [part[b] for b in _batches(rewrite_of[part])]
+            new += [is_new] * (len(batches) - len(new))
     srid = store.srid()
     shapes = [
         shaper.submit(
@@ -138,9 +144,9 @@ def _write(run: _Run, diff: _Diff, ids, geoms, rewrite: np.ndarray) -> int:
         for b in batches
     ]
     upserts = []
-    for batch, shaped in zip(batches, shapes, strict=True):
+    for batch, shaped, is_new in zip(batches, shapes, new, strict=True):
         columns = rows.cluster_rows(shaped.result(), attributes.result().take(batch))
-        upserts.append(writer.submit(store.upsert_clusters, cur, columns))
+        upserts.append(writer.submit(store.upsert_clusters, cur, columns, new=is_new))
     memberships.result()
     return sum(upsert.result() for upsert in upserts)
 
@@ -180,6 +186,7 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         ThreadPoolExecutor(2) as pool,  # its threads (memberships, attributes) are done
     ):
         _lock(cur)
+        cur.execute(store.NO_JIT)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
         ids, geoms, other = _read_claims(cur, stack)
@@ -214,38 +221,44 @@ class _Diff:
     leaving: np.ndarray  # proposal ids whose stored membership goes
     changed: set[int]  # cluster ids whose membership changed
     current: set[int]  # ids of all clusters after the recompute
+    fresh: np.ndarray  # ids just drawn from the sequence (in no stored row)
 
 
 def _diff(cur, ids, labels, members, of) -> _Diff:
     """Match the components `labels` of the claims `ids` to the stored memberships
     (`members` in clusters `of`): a component keeps the id it shares most claims with
     (engine.stable_ids), others get new ids; single claims are in no cluster."""
-    clustered = np.bincount(labels)[labels] >= 2 if len(labels) else labels.astype(bool)
+    sizes = np.bincount(labels)
+    clustered = sizes[labels] >= 2
     old_ids = np.full(len(ids), -1, dtype=np.int64)
     at = np.searchsorted(ids, members)
     found = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == members)
     old_ids[at[found]] = of[found]
-    gone_clusters = set(of[~found].tolist())  # members no longer active
 
     cluster_of = np.full(len(ids), -1, dtype=np.int64)
     kept = engine.stable_ids(labels[clustered], old_ids[clustered])
-    fresh = sorted(set(np.unique(labels[clustered]).tolist()) - kept.keys())
-    mapping = dict(kept)
-    mapping.update(zip(fresh, store.new_cluster_ids(cur, len(fresh)), strict=True))
-    if mapping:
-        lookup = np.full(labels.max() + 1, -1, dtype=np.int64)
-        lookup[list(mapping)] = list(mapping.values())
-        cluster_of[clustered] = lookup[labels[clustered]]
+    components = np.flatnonzero(sizes >= 2)  # labels of the components of two or more
+    kept_labels = np.fromiter(kept, dtype=np.int64, count=len(kept))
+    fresh = components[~np.isin(components, kept_labels)]
+    fresh_ids = np.array(store.new_cluster_ids(cur, len(fresh)), dtype=np.int64)
+    lookup = np.full(len(sizes), -1, dtype=np.int64)  # the cluster id of each component
+    lookup[kept_labels] = np.fromiter(kept.values(), dtype=np.int64, count=len(kept))
+    lookup[fresh] = fresh_ids
+    cluster_of[clustered] = lookup[labels[clustered]]
 
     moved = cluster_of != old_ids
-    changed = set(cluster_of[moved].tolist()) | set(old_ids[moved].tolist()) | gone_clusters
-    changed.discard(-1)
+    insert = moved & (cluster_of >= 0)
+    moved_into = lookup[np.flatnonzero(np.bincount(labels[insert], minlength=len(sizes)))]
+    moved_from = old_ids[moved]
+    # members no longer active leave their clusters too
+    changed = np.unique(np.concatenate([moved_into, moved_from[moved_from >= 0], of[~found]]))
     return _Diff(
         cluster_of=cluster_of,
-        insert=moved & (cluster_of >= 0),
+        insert=insert,
         leaving=np.concatenate([ids[moved & (old_ids >= 0)], members[~found]]),
-        changed=changed,
-        current=set(mapping.values()),
+        changed=set(changed.tolist()),
+        current=set(lookup[components].tolist()),
+        fresh=fresh_ids,
     )
 
 

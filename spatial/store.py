@@ -51,33 +51,55 @@ FROM spatial_claimgeometry WHERE proposal_id >= %s AND proposal_id < %s
 """
 LOAD_CHUNK = 100_000  # ids per query: one huge array grows worse than linearly
 
-# The attributes the verdict needs, for the given ids in their order (incompatible zone
-# codes joined by ZONE_SEPARATOR).
-ATTRIBUTES_SQL = f"""
-SELECT array_agg(p.category ORDER BY w.n), array_agg(p.kind ORDER BY w.n),
-       array_agg(p.author_id ORDER BY w.n), array_agg(p.support_count ORDER BY w.n),
-       array_agg(coalesce(o.compatibility, '{UNKNOWN}') ORDER BY w.n),
-       array_agg(CASE WHEN o.compatibility = '{INCOMPATIBLE}' THEN coalesce((
-           SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
-           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = '{INCOMPATIBLE}'), '')
-           ELSE '' END ORDER BY w.n)
-FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
+# The attributes the verdict needs, as packed big-endian columns (one bytea each: no Python
+# object per claim): (SQL, numpy dtype) of id, category (its 1-based position in
+# rows.CATEGORIES, 0 if unknown), conflict, author, supports and incompatible.
+_INCOMPATIBLE = f"o.compatibility = '{INCOMPATIBLE}'"
+_CATEGORY_LIST = "{" + ",".join(rows.CATEGORIES) + "}"
+PACKED_COLUMNS = (
+    ("int8send(p.id)", ">i8"),
+    (
+        f"int2send(coalesce(array_position('{_CATEGORY_LIST}'::text[], p.category::text), 0)"
+        "::int2)",
+        ">i2",
+    ),
+    ("boolsend(p.kind = 'conflict')", "?"),
+    ("int8send(p.author_id)", ">i8"),
+    ("int4send(p.support_count)", ">i4"),
+    (f"boolsend(coalesce({_INCOMPATIBLE}, false))", "?"),
+)
+# The incompatible claims' ids and the codes of the zones that refuse them (joined by
+# ZONE_SEPARATOR): few claims, as arrays.
+_REFUSING_ZONES = f"""coalesce((SELECT string_agg(DISTINCT z->>'zone_code', E'\\x1f')
+           FROM jsonb_array_elements(o.zones) z WHERE z->>'verdict' = '{INCOMPATIBLE}'), '')"""
+
+
+def _attributes_select(order: str) -> str:
+    packed = ", ".join(f"string_agg({sql}, ''::bytea{order})" for sql, _ in PACKED_COLUMNS)
+    return (
+        f"SELECT {packed}, array_agg(p.id{order}) FILTER (WHERE {_INCOMPATIBLE}),\n"
+        f"       array_agg({_REFUSING_ZONES}{order}) FILTER (WHERE {_INCOMPATIBLE})\n"
+    )
+
+
+# For the given ids, in their order.
+ATTRIBUTES_SQL = (
+    _attributes_select(" ORDER BY w.n")
+    + """FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)
 JOIN proposals_proposal p ON p.id = w.id
 LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
 """
-# The same columns for every proposal in an id range, with the ids: one sequential pass,
-# for when most claims of the range are wanted (docs/adr/0004). No ORDER BY: the
-# aggregates of one query see the rows in the same order, so the arrays are aligned with
-# the ids, and numpy sorts them once instead of the server once per column.
+)
+# For every proposal in an id range: one sequential pass, for when most claims of the range
+# are wanted (docs/adr/0004). No ORDER BY: the aggregates of one query see the rows in the
+# same order, so the columns are aligned with the ids, and numpy sorts them once instead of
+# the server once per column.
 ATTRIBUTES_RANGE_SQL = (
-    ATTRIBUTES_SQL.replace(" ORDER BY w.n", "")
-    .replace("SELECT array_agg", "SELECT array_agg(p.id), array_agg", 1)
-    .replace(
-        "FROM unnest(%s::bigint[]) WITH ORDINALITY AS w(id, n)\n"
-        "JOIN proposals_proposal p ON p.id = w.id",
-        "FROM proposals_proposal p",
-    )
-    + "WHERE p.id >= %s AND p.id < %s"
+    _attributes_select("")
+    + """FROM proposals_proposal p
+LEFT JOIN layers_proposaloverlay o ON o.proposal_id = p.id
+WHERE p.id >= %s AND p.id < %s
+"""
 )
 SCAN_FROM = 0.2  # share of the id range from which attributes are read by one pass
 
@@ -133,13 +155,16 @@ class StaleClaimGeometry(RuntimeError):
 def claim_id_range(cur) -> tuple[int | None, int | None]:
     """(min, max) proposal id in spatial_claimgeometry, after checking that the table is in
     ANALYSIS_SRID and holds as many rows as there are active proposals (it is refilled if
-    not, e.g. after a restore with triggers disabled)."""
+    not, e.g. after a restore with triggers disabled). Find_SRID in a statement of its own:
+    it is parallel-unsafe, and beside it the two counts ran without parallel workers (at a
+    million claims 1.1 s instead of 0.6 s)."""
+    cur.execute("SELECT Find_SRID(current_schema()::text, 'spatial_claimgeometry', 'geom')")
+    stored_srid = cur.fetchone()[0]
     cur.execute(
-        "SELECT Find_SRID(current_schema()::text, 'spatial_claimgeometry', 'geom'), "
-        f"(SELECT count(*) FROM proposals_proposal WHERE {triggers.clustered()}), "
+        f"SELECT (SELECT count(*) FROM proposals_proposal WHERE {triggers.clustered()}), "
         "count(*), min(proposal_id), max(proposal_id) FROM spatial_claimgeometry"
     )
-    stored_srid, active, stored, low, high = cur.fetchone()
+    active, stored, low, high = cur.fetchone()
     if stored_srid != srid():
         raise StaleClaimGeometry(
             f"Claim geometries are stored in EPSG:{stored_srid}, but ANALYSIS_SRID is "
@@ -154,6 +179,12 @@ def claim_id_range(cur) -> tuple[int | None, int | None]:
         cur.execute("SELECT min(proposal_id), max(proposal_id) FROM spatial_claimgeometry")
         low, high = cur.fetchone()
     return low, high
+
+
+# For the recompute's transactions: its statements scan up to every claim, their planned
+# costs pass jit_above_cost, and compiling them costs more than it saves (the attribute
+# read of a million claims: 1.7 s without JIT, 1.8-2.5 s with it).
+NO_JIT = "SET LOCAL jit = off"
 
 
 @contextmanager
@@ -189,33 +220,45 @@ def snapshot_reader(cur, wanted: bool = True):
         other.execute(
             psycopg.sql.SQL("SET TRANSACTION SNAPSHOT {}").format(psycopg.sql.Literal(row[0]))
         )
+        other.execute(NO_JIT)
         yield other
     finally:
         other.close()
 
 
+def _unpack(row) -> tuple[list[np.ndarray], dict[int, str]]:
+    """The packed columns of an attributes row, and the refusing zones by claim id."""
+    packed = [
+        np.frombuffer(value or b"", dtype=dtype)
+        for value, (_, dtype) in zip(row, PACKED_COLUMNS, strict=False)
+    ]
+    zones = dict(zip(row[-2] or (), row[-1] or (), strict=True))
+    return packed, zones
+
+
 def _attributes_by_range(cur, ids: np.ndarray, low: int, high: int):
-    """ATTRIBUTES_SQL's columns for `ids`, read in id ranges and picked out; None if one
-    of `ids` is missing (then the caller asks by id)."""
-    found, parts = [], []
+    """The attribute columns of `ids`, read in id ranges and picked out, with the refusing
+    zones by claim id; None if one of `ids` is missing (then the caller asks by id)."""
+    parts, zones = [], {}
     for start in range(low, high + 1, LOAD_CHUNK):
         cur.execute(ATTRIBUTES_RANGE_SQL, [start, start + LOAD_CHUNK])
-        row = cur.fetchone()
-        if row[0]:
-            found.append(np.asarray(row[0], dtype=np.int64))
-            parts.append(row[1:])
-    if not found:
+        packed, some_zones = _unpack(cur.fetchone())
+        if len(packed[0]):
+            parts.append(packed)
+            zones.update(some_zones)
+    if not parts:
         return None
-    every = np.concatenate(found)
+    every = np.concatenate([p[0] for p in parts])
     order = np.argsort(every, kind="stable")
     at = order[np.minimum(np.searchsorted(every, ids, sorter=order), len(every) - 1)]
     if (every[at] != ids).any():
         return None
-    return [np.concatenate([np.asarray(p[c], dtype=object) for p in parts])[at] for c in range(6)]
+    return [np.concatenate([p[c] for p in parts])[at] for c in range(len(PACKED_COLUMNS))], zones
 
 
 def load_attributes(cur, ids: np.ndarray) -> ClaimColumns:
     """Attributes of the claims `ids`, aligned with them."""
+    ids = np.asarray(ids, dtype=np.int64)
     if not len(ids):
         return ClaimColumns.from_rows([])
     columns = None
@@ -224,17 +267,24 @@ def load_attributes(cur, ids: np.ndarray) -> ClaimColumns:
         columns = _attributes_by_range(cur, ids, low, high)
     if columns is None:
         cur.execute(ATTRIBUTES_SQL, [int_array(ids)])
-        columns = cur.fetchone()
-    category, kind, author, supports, zoning, zones = columns
+        columns = _unpack(cur.fetchone())
+    (found, category, conflict, author, supports, incompatible), zones = columns
+    if len(found) != len(ids) or (found != ids).any():
+        raise LookupError("a claim of the recompute is missing from proposals_proposal")
+    if not category.all():
+        raise ValueError(f"a category outside {list(rows.CATEGORIES)}")
     zone_codes = np.empty(len(ids), dtype=object)
-    zone_codes[:] = [tuple(z.split(ZONE_SEPARATOR)) if z else () for z in zones]
+    zone_codes.fill(())
+    for i in np.flatnonzero(incompatible):
+        text = zones[int(ids[i])]
+        zone_codes[i] = tuple(text.split(ZONE_SEPARATOR)) if text else ()
     return ClaimColumns(
-        ids=np.asarray(ids, dtype=np.int64),
-        category=np.asarray(category, dtype=object),
-        conflict=np.asarray(kind, dtype=object) == "conflict",
-        author=np.asarray(author, dtype=np.int64),
-        supports=np.asarray(supports, dtype=np.int64),
-        incompatible=np.asarray(zoning, dtype=object) == INCOMPATIBLE,
+        ids=ids,
+        category=category.astype(np.int64) - 1,
+        conflict=conflict.astype(bool),
+        author=author.astype(np.int64),
+        supports=supports.astype(np.int64),
+        incompatible=incompatible.astype(bool),
         zones=zone_codes,
     )
 
@@ -258,14 +308,17 @@ WHERE m.cluster_id = ANY(%s)
 
 
 def new_cluster_ids(cur, count: int) -> list[int]:
+    """`count` ids from spatial_cluster's sequence, ascending. The sequence is looked up once
+    (per row it cost 10 us, a second per 100,000 clusters), the ids travel packed."""
     if count == 0:
         return []
     cur.execute(
-        "SELECT nextval(pg_get_serial_sequence('spatial_cluster', 'id')) "
-        "FROM generate_series(1, %s)",
+        "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('spatial_cluster', 'id')::regclass "
+        "AS seq) SELECT string_agg(int8send(nextval(s.seq)), ''::bytea) "
+        "FROM s, generate_series(1, %s)",
         [count],
     )
-    return [row[0] for row in cur.fetchall()]
+    return np.frombuffer(cur.fetchone()[0], dtype=">i8").tolist()
 
 
 _UPDATED = (
@@ -305,8 +358,18 @@ def write_clusters(cur, cluster_of, geoms, claims: ClaimColumns, tolerance: floa
     return upsert_clusters(cur, rows.cluster_rows(shapes, claims))
 
 
-def upsert_clusters(cur, columns: dict) -> int:
-    """Insert or update the clusters of `columns` (from rows.cluster_rows)."""
+# The columns of spatial_cluster that ROW_COLUMNS fill, and the times (dissolved_at: NULL).
+CLUSTER_COLUMNS = (
+    "id", "outline", "contested", "score", "explanation", "categories", "claim_count",
+    "proposal_count", "conflict_count", "incompatible_count", "author_count",
+    "support_count", "overlap_area_m2", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def upsert_clusters(cur, columns: dict, *, new: bool = False) -> int:
+    """Insert or update the clusters of `columns` (from rows.cluster_rows). `new`: every id
+    is fresh from the sequence, so no row holds it yet: many such rows are copied straight
+    into spatial_cluster, with no temp table and no conflict to check."""
     k = len(columns["id"])
     if k < COPY_FROM:
         source = "unnest({}) AS u({})".format(
@@ -315,23 +378,24 @@ def upsert_clusters(cur, columns: dict) -> int:
         )
         cur.execute(UPSERT_SQL.format(source=source), {"srid": srid(), **columns})
         return k
-    cur.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
-            ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
-        )
-    )
-    text = {
+    ready = {
         "contested": ["t" if v else "f" for v in columns["contested"]],
         "explanation": pgcopy.escape_text(columns["explanation"]),
         "categories": pgcopy.escape_text(columns["categories"]),
         "outline": columns["outline"],  # hex: nothing to escape
     }
-    pgcopy.copy_text(
-        cur,
-        "spatial_cluster_rows",
-        ROW_COLUMNS,
-        [text.get(c) or strings(columns[c]) for c in ROW_COLUMNS],
+    text = [ready.get(c) or strings(columns[c]) for c in ROW_COLUMNS]
+    if new:
+        cur.execute("SELECT now()::text")  # the transaction's time, as the upsert's now()
+        now = [cur.fetchone()[0]] * k
+        pgcopy.copy_text(cur, "spatial_cluster", CLUSTER_COLUMNS, [*text, now, now])
+        return k
+    cur.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS spatial_cluster_rows ({}) ON COMMIT DELETE ROWS".format(
+            ", ".join(f"{c} {t}" for c, t in zip(ROW_COLUMNS, ROW_TYPES, strict=True))
+        )
     )
+    pgcopy.copy_text(cur, "spatial_cluster_rows", ROW_COLUMNS, text)
     cur.execute(UPSERT_SQL.format(source="spatial_cluster_rows u"), {"srid": srid()}, prepare=False)
     cur.execute("TRUNCATE spatial_cluster_rows")
     return k
