@@ -2,12 +2,20 @@
 (config/nginx/stadtmacher.conf), for the load test and the tests of that config."""
 
 import os
+import socket
 import subprocess
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "config" / "nginx" / "stadtmacher.conf"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def write_config(home: Path, *, port: int, upstream: int) -> Path:

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from spatial.models import Cluster
+from tests.e2e.test_map_tiles import record_tiles
 from tests.spatial.claims import create
 
 pytestmark = pytest.mark.e2e
@@ -35,17 +36,6 @@ def three_clusters(settings, resident, other_resident):
     contested = Cluster.objects.current().get(contested=True)
     lon, lat = contested.outline.point_on_surface.coords
     return lat, lon
-
-
-def record_tiles(page) -> list:
-    tiles = []
-
-    def on_response(response):
-        if TILE_PATH in response.url and response.status == 200:
-            tiles.append((response.url, response.body()))
-
-    page.on("response", on_response)
-    return tiles
 
 
 def counted(tiles) -> int:
@@ -95,7 +85,7 @@ def test_a_crowded_view_draws_cluster_tiles_and_a_close_view_outlines_with_popup
     page, live_server, three_clusters, artifacts
 ):
     lat, lon = three_clusters
-    tiles = record_tiles(page)
+    tiles = record_tiles(page, TILE_PATH)
     page.goto(f"{live_server.url}/clusters/")
     expect(page.locator("#map-status")).to_contain_text("Many clusters", timeout=15_000)
     page.wait_for_function("() => window.stadtmacher.clusterTiles.shown() !== null")
@@ -120,7 +110,7 @@ def test_a_crowded_view_draws_cluster_tiles_and_a_close_view_outlines_with_popup
 
 
 def test_the_filters_go_into_the_tile_url_and_a_click_zooms_in(page, live_server, three_clusters):
-    tiles = record_tiles(page)
+    tiles = record_tiles(page, TILE_PATH)
     page.goto(f"{live_server.url}/clusters/?contested=false")
     page.wait_for_function(
         "() => (window.stadtmacher.clusterTiles.shown() || '').includes('contested=false')"
@@ -146,7 +136,7 @@ def test_the_filters_go_into_the_tile_url_and_a_click_zooms_in(page, live_server
 def test_the_main_map_cluster_layer_draws_tiles_where_clusters_are_many(
     page, live_server, three_clusters
 ):
-    tiles = record_tiles(page)
+    tiles = record_tiles(page, TILE_PATH)
     page.goto(f"{live_server.url}/")
     page.locator(".leaflet-control-layers").hover()
     page.get_by_label("Clusters").check()

@@ -34,11 +34,12 @@ def crowded(settings):
         )
 
 
-def record_tiles(page) -> list:
+def record_tiles(page, path: str = TILE_PATH) -> list:
+    """(url, body) of every tile under `path` the page receives, as it receives them."""
     tiles = []
 
     def on_response(response):
-        if TILE_PATH in response.url and response.status == 200:
+        if path in response.url and response.status == 200:
             tiles.append((response.url, response.body()))
 
     page.on("response", on_response)

@@ -27,7 +27,6 @@ import csv
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -76,9 +75,9 @@ def logfile(name: str):
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    from tests.nginx import free_port
+
+    return free_port()
 
 
 # --- 1. the database ---------------------------------------------------------------------

@@ -2,8 +2,6 @@
 live server: public tiles are shared for TILES_MAX_AGE seconds, a `fresh` stamp goes past
 the shared copy to the current tile, and tiles only planners may see are never shared."""
 
-import socket
-
 import mapbox_vector_tile
 import pytest
 import requests
@@ -18,17 +16,11 @@ from tests.publishing.test_tiles import LAT, LON, at, tile_of, url
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def front(live_server, tmp_path, settings):
     settings.TILES_MAX_AGE = 30
     cache.clear()
-    port = free_port()
+    port = nginx.free_port()
     with open(tmp_path / "nginx.log", "ab") as log:
         process = nginx.start(
             tmp_path / "nginx", port=port, upstream=int(live_server.url.rsplit(":", 1)[1]), log=log

@@ -7,9 +7,7 @@
 // The filters are part of the tile URL: a new filter is a new layer. A click on a circle
 // or an outline zooms in towards it, down to where the outlines are GeoJSON again.
 /* global protomapsL */
-
-const MAX_DATA_ZOOM = 16; // tiles deeper than this are drawn from the z16 tile
-const PANE = "clusterTiles";
+import { createTileOverlay } from "../lib/tileoverlay.js";
 
 function cellRadius(props) {
   return 9 + 3 * Math.log2(1 + (props.count ?? 1));
@@ -70,45 +68,14 @@ function rules(colours) {
 //   settings: config.clusters (urls.tiles with {z}/{x}/{y}, colours);
 //   params: URLSearchParams of the filters (contested, category, min_size).
 export function createClusterTiles(map, settings) {
-  if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = 420; // above areas, below pins
   const { paintRules, labelRules } = rules(settings.colours);
-  let layer = null;
-  let query = null;
-
-  function onClick(event) {
-    if (!layer || map.getZoom() >= MAX_DATA_ZOOM) return;
-    const { lat, lng } = event.latlng;
-    const hits = [...layer.queryTileFeaturesDebug(lng, lat, 12).values()].flat();
-    if (!hits.length) return;
-    map.setView(event.latlng, Math.min(map.getZoom() + 2, MAX_DATA_ZOOM));
-  }
-
-  function show(params) {
-    const text = params.toString();
-    if (layer && text === query) return;
-    hide();
-    query = text;
-    layer = protomapsL.leafletLayer({
-      url: text ? `${settings.urls.tiles}?${text}` : settings.urls.tiles,
-      pane: PANE,
-      maxDataZoom: MAX_DATA_ZOOM,
-      paintRules,
-      labelRules,
-      attribution: "",
-    });
-    layer.addTo(map);
-    map.on("click", onClick);
-    map.getContainer().classList.add("cluster-tiles-shown");
-  }
-
-  function hide() {
-    if (!layer) return;
-    map.off("click", onClick);
-    map.removeLayer(layer);
-    layer = null;
-    query = null;
-    map.getContainer().classList.remove("cluster-tiles-shown");
-  }
-
-  return { show, hide, shown: () => (layer ? query : null) };
+  const overlay = createTileOverlay(map, {
+    pane: "clusterTiles",
+    zIndex: 420, // above areas, below pins
+    shownClass: "cluster-tiles-shown",
+    paintRules,
+    labelRules,
+    tileUrl: (text) => (text ? `${settings.urls.tiles}?${text}` : settings.urls.tiles),
+  });
+  return { show: overlay.show, hide: overlay.hide, shown: overlay.shown };
 }

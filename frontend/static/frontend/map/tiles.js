@@ -5,10 +5,10 @@
 // The filters are part of the tile URL: a new filter is a new layer. A click zooms in
 // towards what was clicked, down to where the pins are markers again.
 /* global protomapsL */
+import { createTileOverlay } from "../lib/tileoverlay.js";
 import { colourOf } from "./style.js";
 
 const CATEGORIES = ["housing", "mobility", "green_space", "public_space", "commons", "other"];
-const MAX_DATA_ZOOM = 16; // tiles deeper than this are drawn from the z16 tile
 // From this zoom on the view is a few streets: always markers, however many.
 export const MARKER_ZOOM = 16;
 const POINT = 1;
@@ -89,64 +89,30 @@ const labelRules = [
 // current version: signed-in readers, and the writer after each write, see their own pins at
 // once (docs/operations.md, "Map tiles, caching and a CDN").
 export function createPinTiles(map, { url, fresh = null }) {
-  map.createPane("pinTiles").style.zIndex = 450; // above areas and districts, below markers
-  let layer = null;
-  let query = null;
   let stamp = fresh;
-
-  function tileUrl(text) {
-    const params = new URLSearchParams(text);
-    if (stamp) params.set("fresh", stamp);
-    const full = params.toString();
-    return full ? `${url}?${full}` : url;
-  }
-
-  // A click on a circle or a pin zooms in on it (clicks beside them, e.g. while drawing,
-  // are left alone).
-  function onClick(event) {
-    if (!layer || map.getZoom() >= MAX_DATA_ZOOM) return;
-    const { lat, lng } = event.latlng;
-    const hits = [...layer.queryTileFeaturesDebug(lng, lat, 12).values()].flat();
-    if (!hits.length) return;
-    map.setView(event.latlng, Math.min(map.getZoom() + 2, MAX_DATA_ZOOM));
-  }
-
-  function show(params) {
-    const text = params.toString();
-    if (layer && text === query) return;
-    hide();
-    query = text;
-    layer = protomapsL.leafletLayer({
-      url: tileUrl(text),
-      pane: "pinTiles",
-      maxDataZoom: MAX_DATA_ZOOM,
-      paintRules,
-      labelRules,
-      attribution: "",
-    });
-    layer.addTo(map);
-    map.on("click", onClick);
-    map.getContainer().classList.add("pin-tiles-shown");
-  }
-
-  function hide() {
-    if (!layer) return;
-    map.off("click", onClick);
-    map.removeLayer(layer);
-    layer = null;
-    query = null;
-    map.getContainer().classList.remove("pin-tiles-shown");
-  }
+  const overlay = createTileOverlay(map, {
+    pane: "pinTiles",
+    zIndex: 450, // above areas and districts, below markers
+    shownClass: "pin-tiles-shown",
+    paintRules,
+    labelRules,
+    tileUrl: (text) => {
+      const params = new URLSearchParams(text);
+      if (stamp) params.set("fresh", stamp);
+      const full = params.toString();
+      return full ? `${url}?${full}` : url;
+    },
+  });
 
   // After a write here: fetch the tiles again under a new stamp, past any shared cache (the
   // browser revalidates them by ETag, and those the write touched come back new).
   function refresh() {
     stamp = String(Date.now());
-    if (!layer) return;
-    const params = new URLSearchParams(query);
-    hide();
-    show(params);
+    const query = overlay.shown();
+    if (query === null) return;
+    overlay.hide();
+    overlay.show(new URLSearchParams(query));
   }
 
-  return { show, hide, refresh, shown: () => (layer ? query : null), layer: () => layer };
+  return { ...overlay, refresh };
 }
