@@ -2,6 +2,7 @@
 
     /api/tiles/proposals/<z>/<x>/<y>.pbf?kind=&category=&compatibility=&district=&q=
     /api/tiles/clusters/<z>/<x>/<y>.pbf?contested=&category=&min_size=
+    /api/tiles/proposals/counts/<z>/<x>/<y>.json?kind=&category=&...  (pins per descendant)
     /api/layers/<slug>/tiles/<z>/<x>/<y>.pbf
 
 Every answer has an ETag (the tile's version and its filters) and asks to be revalidated
@@ -10,7 +11,9 @@ touches the tile. The bytes are kept in the shared cache under the same version.
 """
 
 import hashlib
+import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -27,7 +30,7 @@ from spatial.filters import CLUSTER_FILTERS
 
 from . import tiles
 from .filters import MAP_FILTERS
-from .tile_versions import tile_version
+from .tile_versions import MAX_VERSIONED_ZOOM, tile_version
 
 FORMAT = 1  # part of every cache key: raise it when what a tile holds changes
 
@@ -51,6 +54,11 @@ class PublicTileView(GenericAPIView):
     serializer_class = serializers.Serializer
     layer = ""
     filters: Filters
+    content_type = MVT
+
+    def cache_name(self) -> str:
+        """What the cache key and the ETag call this kind of tile."""
+        return self.layer
 
     def build(self, z: int, x: int, y: int, **filters) -> bytes:
         raise NotImplementedError
@@ -63,11 +71,13 @@ class PublicTileView(GenericAPIView):
         filters = self.read_filters(request)
         version = tile_version(self.layer, z, x, y)
         key = _filters_key(filters)
+        name = self.cache_name()
         return cached_response(
             request,
-            key=f"tile:{FORMAT}:{self.layer}:{version}:{z}/{x}/{y}:{key}",
-            etag=f"{self.layer}-{version}-{key}",
+            key=f"tile:{FORMAT}:{name}:{version}:{z}/{x}/{y}:{key}",
+            etag=f"{name}-{version}-{key}",
             build=lambda: self.build(z, x, y, **filters),
+            content_type=self.content_type,
         )
 
 
@@ -92,6 +102,41 @@ class ProposalTileView(PublicTileView):
     )
     def get(self, request, z, x, y):
         return super().get(request, z, x, y)
+
+
+class ProposalCountsView(ProposalTileView):
+    """How many pins lie in each of a tile's 8 x 8 descendants three zooms deeper, counted
+    up to MAP_MARKER_LIMIT + 1. The map sums those of its view to choose markers (few pins)
+    or tiles without asking the server about the view itself: a count tile is the same for
+    every reader who looks at that part of the city, so shared caches answer it."""
+
+    content_type = "application/json"
+
+    def cache_name(self) -> str:
+        return f"proposal-counts-{settings.MAP_MARKER_LIMIT + 1}"
+
+    @extend_schema(
+        summary="How many pins lie in each of the tile's 8 x 8 descendants three zooms deeper",
+        description="`counts` holds rows from north to south of counts from west to east, "
+        "for the tiles `zoom`/`x`+column/`y`+row; a count stops at `cap` "
+        "(MAP_MARKER_LIMIT + 1). The map sums those of its view: more than MAP_MARKER_LIMIT "
+        "pins, and it draws the vector tiles instead of asking for the features.",
+        parameters=PROPOSAL_TILE_FILTERS.openapi_parameters(),
+        responses={200: dict},
+    )
+    def get(self, request, z, x, y):
+        check_tile(z, x, y, max_zoom=MAX_VERSIONED_ZOOM - tiles.COUNT_DEPTH)
+        return PublicTileView.get(self, request, z, x, y)
+
+    def build(self, z, x, y, **filters):
+        cap = settings.MAP_MARKER_LIMIT + 1
+        counts = tiles.proposal_counts(z, x, y, cap=cap, **filters)
+        side = len(counts)
+        return json.dumps(
+            {"zoom": z + tiles.COUNT_DEPTH, "x": x * side, "y": y * side, "cap": cap,
+             "counts": counts},
+            separators=(",", ":"),
+        )  # fmt: skip
 
 
 class ClusterTileView(PublicTileView):

@@ -6,6 +6,10 @@
                                         number of pins)
     clusters_tile(z, x, y, **filters)   layer "clusters" (outlines from OUTLINE_ZOOM) or
                                         "cluster_cells" (counts per grid cell)
+    proposal_counts(z, x, y, cap=, **filters)
+                                        how many pins meet each of the tile's 8 x 8
+                                        descendants COUNT_DEPTH zooms deeper (JSON, for the
+                                        map's choice between markers and tiles)
 
 The filters are those of the map (publishing.filters.MAP_FILTERS, without bbox and author);
 the rows come from the same selectors as the GeoJSON answers, compiled into the tile
@@ -75,6 +79,41 @@ def proposal_rows(z: int, x: int, y: int, *, margin: float, **filters) -> QueryS
     """The drawn, active proposals matching the map's filters whose box meets the tile."""
     qs = map_proposal_list(bbox=tile_bbox(z, x, y, margin=margin), **filters)
     return qs.filter(scope=Scope.DRAWN).order_by()
+
+
+# A count tile holds the counts of its descendants this many zooms deeper: 8 x 8 of them.
+COUNT_DEPTH = 3
+
+
+def proposal_counts(z: int, x: int, y: int, *, cap: int, **filters) -> list[list[int]]:
+    """How many drawn, active proposals matching the filters meet each tile of zoom
+    z + COUNT_DEPTH inside tile z/x/y: rows from north to south, west to east, each count
+    stopped at `cap`, so one statement reads at most 64 x cap index entries whatever the
+    number of pins. A map view at zoom z + COUNT_DEPTH sums the counts of its own tiles to
+    learn whether it holds few enough pins for markers (map/loader.js)."""
+    side = 2**COUNT_DEPTH
+    deep = z + COUNT_DEPTH
+    boxes = [
+        tile_bbox(deep, x * side + col, y * side + row)
+        for row in range(side)
+        for col in range(side)
+    ]
+    rows = map_proposal_list(**filters).filter(scope=Scope.DRAWN).order_by().values("geom")
+    inner, params = _compiled(rows)
+    sql = f"""
+SELECT array_agg(n ORDER BY i) FROM (
+    SELECT b.i, (SELECT count(*) FROM (
+                     SELECT 1 FROM ({inner}) r
+                     WHERE r.geom && ST_MakeEnvelope(b.w, b.s, b.e, b.n, 4326) LIMIT %s
+                 ) hit)::int AS n
+    FROM unnest(%s::float8[], %s::float8[], %s::float8[], %s::float8[])
+         WITH ORDINALITY AS b(w, s, e, n, i)
+) c"""
+    columns = [list(column) for column in zip(*boxes, strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, cap, *columns))
+        counts = cursor.fetchone()[0]
+    return [counts[row * side : (row + 1) * side] for row in range(side)]
 
 
 def proposals_tile(z: int, x: int, y: int, **filters) -> bytes:

@@ -16,6 +16,11 @@ urlpatterns = [
         name="proposal-tile",
     ),
     path(
+        "tiles/proposals/counts/<int:z>/<int:x>/<int:y>.json",
+        tile_api.ProposalCountsView.as_view(),
+        name="proposal-counts",
+    ),
+    path(
         "tiles/clusters/<int:z>/<int:x>/<int:y>.pbf",
         tile_api.ClusterTileView.as_view(),
         name="cluster-tile",

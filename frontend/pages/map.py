@@ -111,6 +111,10 @@ def map_config(request) -> dict:
             "proposalTiles": reverse("api:proposal-tile", args=[0, 0, 0]).replace(
                 "/0/0/0.pbf", "/{z}/{x}/{y}.pbf"
             ),
+            # How many pins each tile holds (8 x 8 per count tile): the choice of markers.
+            "proposalCounts": reverse("api:proposal-counts", args=[0, 0, 0]).replace(
+                "/0/0/0.json", "/{z}/{x}/{y}.json"
+            ),
             "proposalPage": url_template("frontend:proposal-detail"),
             "proposalPhotos": url_template("api:proposal-photos"),
             "list": reverse("frontend:proposal-list"),

@@ -39,7 +39,7 @@ def record_tiles(page, path: str = TILE_PATH) -> list:
     tiles = []
 
     def on_response(response):
-        if path in response.url and response.status == 200:
+        if path in response.url and ".pbf" in response.url and response.status == 200:
             tiles.append((response.url, response.body()))
 
     page.on("response", on_response)
@@ -84,8 +84,17 @@ def painted_pixels(page) -> int:
     return page.evaluate(PAINTED_PIXELS)
 
 
+def record_requests(page, path: str) -> list[str]:
+    """The URL of every request the page makes under `path`."""
+    urls = []
+    page.on("request", lambda request: urls.append(request.url) if path in request.url else None)
+    return urls
+
+
 def test_a_crowded_view_draws_tiles_not_markers_and_filters_redraw_them(page, live_server, crowded):
     tiles = record_tiles(page)
+    counts = record_requests(page, "/api/tiles/proposals/counts/")
+    features = record_requests(page, "/api/proposals/?")
     page.goto(f"{live_server.url}/")
     expect(page.locator("#map-status[data-state=loaded]")).to_be_attached(timeout=15_000)
     expect(page.locator("#map-status")).to_contain_text("circles count them")
@@ -97,11 +106,16 @@ def test_a_crowded_view_draws_tiles_not_markers_and_filters_redraw_them(page, li
     wait_for_count(page, tiles, 8)
     assert page.locator(".leaflet-marker-icon.pin-icon").count() == 0
     page.wait_for_function(PAINTED)
+    # The count tiles said "too many": the features of this view were never asked for.
+    assert counts and all("/counts/" in url and ".json" in url for url in counts)
+    assert features == []
 
     tiles.clear()
     page.locator("input[name=category][value=mobility]").check()
     # Two pins match: few enough for markers again (clustered at this zoom).
     page.wait_for_function("() => window.stadtmacher.pins.features().length === 2")
+    assert any("category=mobility" in url for url in counts)
+    assert [url for url in features if "category=mobility" in url and "limit=3" in url]
     assert page.evaluate("() => window.stadtmacher.tiles.shown()") is None
     assert painted_pixels(page) == 0
 

@@ -5,7 +5,10 @@ MARKER_ZOOM `/api/proposals/?bbox=…&limit=MAP_MARKER_LIMIT`, and where the ans
 `limitExceeded`, the view's vector tiles (`/api/tiles/proposals/z/x/y.pbf`) as a browser
 fetches them: a tile the map already shows is not fetched again, one in the browser's cache
 is used while its Cache-Control max-age lasts, and revalidated by ETag after
-(LOADTEST_TILES=0 reads GeoJSON only, as before the tiles). LOADTEST_READERS=pan (default):
+(LOADTEST_TILES=0 reads GeoJSON only, as before the tiles). Before asking for features
+below MARKER_ZOOM, a reader sums its view's pins from the count tiles
+(`/api/tiles/proposals/counts/z/x/y.json`, cached the same way) and asks only where they
+are few (LOADTEST_COUNTS=0: always asks, as before the count tiles). LOADTEST_READERS=pan (default):
 most moves pan the view by up to half its size or zoom by one, one in six jumps somewhere
 else (a search, a link); =jump: every move jumps to a random place and zoom (the harder,
 older model). Readers also open the map page, the list page and pin pages.
@@ -39,6 +42,10 @@ VIEW_W, VIEW_H = 1280, 800  # a laptop's map
 TILES = os.environ.get("LOADTEST_TILES", "1") == "1"
 MARKER_ZOOM = 16  # frontend/static/frontend/map/tiles.js
 MARKER_LIMIT = int(os.environ.get("MAP_MARKER_LIMIT", "500"))  # the app's default
+# The map sums the count tiles of its view before it asks for features (map/loader.js);
+# LOADTEST_COUNTS=0 asks /api/proposals/?limit= for every view, as before them.
+COUNTS = os.environ.get("LOADTEST_COUNTS", "1") == "1"
+COUNT_DEPTH = 3  # publishing/tiles.py
 
 
 # What nginx in front of gunicorn adds (docs/operations.md): the time the request arrived,
@@ -123,32 +130,56 @@ class Reader(FastHttpUser):
                 f"/api/proposals/?bbox={bbox}", name=f"map bbox z{zoom}", headers=stamped()
             )
             return
-        response = self.client.get(
-            f"/api/proposals/?bbox={bbox}&limit={MARKER_LIMIT}",
-            name=f"map bbox z{zoom}",
-            headers=stamped(),
-        )
-        if response.status_code == 200 and response.json().get("limitExceeded"):
-            needed = set(tiles_of(view, zoom))
+        needed = set(tiles_of(view, zoom))
+        if COUNTS and self.pins_in(needed, zoom) > MARKER_LIMIT:
+            exceeded = True  # the count tiles said so: no question about this view
+        else:
+            response = self.client.get(
+                f"/api/proposals/?bbox={bbox}&limit={MARKER_LIMIT}",
+                name=f"map bbox z{zoom}",
+                headers=stamped(),
+            )
+            exceeded = response.status_code == 200 and response.json().get("limitExceeded")
+        if exceeded:
             for z, x, y in sorted(needed - self.shown if READERS == "pan" else needed):
-                self.tile(f"/api/tiles/proposals/{z}/{x}/{y}.pbf", z)
+                self.tile(f"/api/tiles/proposals/{z}/{x}/{y}.pbf", f"tile z{zoom}")
             self.shown = needed
         else:
             self.shown = set()
 
-    def tile(self, url: str, zoom: int):
-        etag, fresh_until = self.cache.get(url, (None, 0.0))
+    def pins_in(self, tiles: set, zoom: int) -> int:
+        """The pins of `tiles` by the count tiles COUNT_DEPTH zooms up (map/loader.js)."""
+        total = 0
+        for cx, cy in sorted({(x >> COUNT_DEPTH, y >> COUNT_DEPTH) for _, x, y in tiles}):
+            url = f"/api/tiles/proposals/counts/{zoom - COUNT_DEPTH}/{cx}/{cy}.json"
+            answer = self.tile(url, f"counts z{zoom - COUNT_DEPTH}")
+            if answer is None:
+                return MARKER_LIMIT + 1  # as if too many: the tiles show what there is
+            for dy, row in enumerate(answer["counts"]):
+                for dx, count in enumerate(row):
+                    if (zoom, answer["x"] + dx, answer["y"] + dy) in tiles:
+                        total += count
+        return total
+
+    def tile(self, url: str, name: str):
+        """GET url as a browser's HTTP cache would: its copy while max-age lasts, then a
+        revalidation by ETag. The body (JSON decoded for .json) or None on failure."""
+        etag, fresh_until, body = self.cache.get(url, (None, 0.0, None))
         if time.monotonic() < fresh_until:
-            return  # the browser uses its copy without asking
+            return body  # the browser uses its copy without asking
         headers = stamped({"If-None-Match": etag} if etag else None)
-        response = self.client.get(url, name=f"tile z{zoom}", headers=headers)
-        if response.status_code in (200, 304) and response.headers.get("ETag"):
+        response = self.client.get(url, name=name, headers=headers)
+        if response.status_code == 200:
+            body = response.json() if url.endswith(".json") else True
+        if response.status_code in (200, 304) and response.headers.get("ETag") and body:
             control = response.headers.get("Cache-Control", "")
             max_age = next(
                 (int(p.split("=")[1]) for p in control.split(", ") if p.startswith("max-age=")),
                 0,
             )
-            self.cache[url] = (response.headers["ETag"], time.monotonic() + max_age)
+            self.cache[url] = (response.headers["ETag"], time.monotonic() + max_age, body)
+            return body
+        return None
 
     @task(1)
     def map_page(self):

@@ -398,10 +398,17 @@ def tile_cache(access_log: Path, start: int) -> dict[str, int]:
 def read_stats(prefix: Path) -> dict:
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))  # noqa: SIM115
     failures = list(csv.DictReader(open(f"{prefix}_failures.csv")))  # noqa: SIM115
-    groups = {"map": "map bbox", "tiles": "tile z", "pages": "page:", "writes": "write:"}
+    # The map's reads: the features of a view, and the count tiles that decide whether to
+    # ask for them (map/loader.js).
+    groups = {
+        "map": ("map bbox", "counts z"),
+        "tiles": ("tile z",),
+        "pages": ("page:",),
+        "writes": ("write:",),
+    }
     stats = {}
-    for group, start in groups.items():
-        picked = [r for r in rows if r["Name"].startswith(start)]
+    for group, starts in groups.items():
+        picked = [r for r in rows if r["Name"].startswith(starts)]
         count = sum(int(r["Request Count"]) for r in picked)
         if not count:
             continue

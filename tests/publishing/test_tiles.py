@@ -396,3 +396,76 @@ def test_a_fresh_stamp_is_another_url_for_the_same_tile(api):
     plain, stamped = api.get(place), api.get(place + "?fresh=1764470000000")
     assert stamped.status_code == 200
     assert stamped["ETag"] == plain["ETag"] and stamped.content == plain.content
+
+
+# --- count tiles: the map's choice between markers and tiles ---------------------------
+
+
+def counts(api, z, x, y, **params) -> dict:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    response = api.get(
+        f"/api/tiles/proposals/counts/{z}/{x}/{y}.json" + (f"?{query}" * bool(query))
+    )
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def count_at(answer: dict, lon: float, lat: float) -> int:
+    _, x, y = tile_of(lon, lat, answer["zoom"])
+    return answer["counts"][y - answer["y"]][x - answer["x"]]
+
+
+def test_a_count_tile_counts_the_pins_of_each_descendant_three_zooms_deeper(api):
+    ProposalFactory(geom=at())
+    ProposalFactory(geom=at(0.0001))
+    ProposalFactory(kind="conflict", geom=at(0.0002))
+    z, x, y = tile_of(LON, LAT, 12)
+    # Another z15 tile in the same z12 tile.
+    dx = next(d for d in (0.02, -0.02) if tile_of(LON + d, LAT, 12) == (z, x, y))
+    far = at(dx)
+    ProposalFactory(geom=far)
+    ProposalFactory(status="withdrawn", geom=far)
+    answer = counts(api, z, x, y)
+    assert (answer["zoom"], answer["x"], answer["y"]) == (15, 8 * x, 8 * y)
+    assert len(answer["counts"]) == 8 and {len(row) for row in answer["counts"]} == {8}
+    assert count_at(answer, LON, LAT) == 3
+    assert count_at(answer, LON + dx, LAT) == 1
+    assert sum(map(sum, answer["counts"])) == 4
+    assert count_at(counts(api, z, x, y, kind="conflict"), LON, LAT) == 1
+
+
+def test_a_count_stops_at_the_marker_limit_plus_one(api, settings):
+    settings.MAP_MARKER_LIMIT = 3
+    ProposalFactory.create_batch(6, geom=at())
+    answer = counts(api, *tile_of(LON, LAT, 11))
+    assert answer["cap"] == 4
+    assert count_at(answer, LON, LAT) == 4
+
+
+def test_a_count_tile_is_cached_shared_and_changes_with_a_write_in_it(api, resident):
+    pin = ProposalFactory(author=resident, geom=at())
+    place = "/api/tiles/proposals/counts/{}/{}/{}.json".format(*tile_of(LON, LAT, 12))
+    first = api.get(place)
+    assert first["ETag"].startswith('"proposal-counts-')
+    assert "public" in first["Cache-Control"]
+    assert api.get(place, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    pin_tile = api.get(url(*tile_of(LON, LAT, 12)))
+    assert pin_tile["ETag"] != first["ETag"]  # the same place, another kind of answer
+    proposal_update(proposal=pin, user=resident, geom=at(0.0003))
+    assert api.get(place, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/tiles/proposals/counts/14/8755/5459.json", "/api/tiles/proposals/counts/2/4/0.json"],
+)
+def test_a_count_tile_deeper_than_zoom_13_or_outside_the_pyramid_is_a_404(api, path):
+    assert api.get(path).status_code == 404
+
+
+def test_a_count_tile_refuses_bad_filters_and_own_pins(api):
+    for params, parameter in (("kind=idea", "kind"), ("author=me", "author")):
+        response = api.get(f"/api/tiles/proposals/counts/12/2188/1364.json?{params}")
+        assert response.status_code == 400
+        assert parameter in response.json()

@@ -3,14 +3,18 @@
 // that a newer one has overtaken (its answer would show the wrong place).
 import { apiFetch } from "../api/client.js";
 
-// viewLoader(map, { url, show, onState, debounceMs }) -> { reload(delay), start(), stop() }
+// viewLoader(map, { url, show, onState, debounceMs, fetch }) -> { reload(delay), start(), stop() }
 //   url(map)   the URL for the current view, or null when nothing in view needs loading
 //              (then show(null) is called and nothing is fetched)
+//   fetch(url, { signal }) what asks for it (default: apiFetch)
 //   show(data) puts the answer on the map and returns what onState reports as `count`
 //   onState({ state: "loading" | "loaded" | "error", count, error })
 //   start()/stop() follow the map's moves (debounced by debounceMs) or stop following,
 //   stop() also aborting a request under way.
-export function viewLoader(map, { url, show, onState = () => {}, debounceMs = 0 }) {
+export function viewLoader(
+  map,
+  { url, show, onState = () => {}, debounceMs = 0, fetch = apiFetch },
+) {
   let controller = null;
   let timer = null;
 
@@ -26,7 +30,7 @@ export function viewLoader(map, { url, show, onState = () => {}, debounceMs = 0 
     const { signal } = controller;
     onState({ state: "loading" });
     try {
-      const data = await apiFetch(target, { signal });
+      const data = await fetch(target, { signal });
       onState({ state: "loaded", count: show(data) });
     } catch (error) {
       if (!signal.aborted) onState({ state: "error", error });

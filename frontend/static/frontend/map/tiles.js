@@ -81,7 +81,7 @@ const labelRules = [
   },
 ];
 
-// createPinTiles(map, { url, fresh }) -> { show(params), hide(), refresh(), shown() }
+// createPinTiles(map, { url, fresh }) -> { show(params), hide(), refresh(), shown(), stamp() }
 //   url: the tile URL template with {z}/{x}/{y}; params: URLSearchParams of the filters.
 //   fresh: a stamp for signed-in readers (config.tileFresh), null for anonymous ones.
 // Shared caches (a CDN, nginx) may serve a tile up to TILES_MAX_AGE seconds old. A URL with
@@ -114,5 +114,5 @@ export function createPinTiles(map, { url, fresh = null }) {
     overlay.show(new URLSearchParams(query));
   }
 
-  return { ...overlay, refresh };
+  return { ...overlay, refresh, stamp: () => stamp };
 }
