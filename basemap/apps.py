@@ -1,3 +1,5 @@
+import weakref
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -28,10 +30,16 @@ class BasemapConfig(AppConfig):
         )
 
 
+# The server connections that have the setting. With a pool, Django sends connection_created
+# each time a request takes a connection from it, not once per server connection.
+_configured = weakref.WeakSet()
+
+
 def set_word_similarity(sender, connection, **kwargs):
     """pg_trgm's threshold for the gazetteer's `%>` (selectors.WORD_SIMILARITY), once per
-    connection, so that a search is one statement (a placeholder setting until pg_trgm loads)."""
-    if connection.vendor != "postgresql":
+    server connection, so that a search is one statement (a placeholder setting until pg_trgm
+    loads). The setting lasts as long as the session; the pool does not reset it."""
+    if connection.vendor != "postgresql" or connection.connection in _configured:
         return
     from .selectors import WORD_SIMILARITY
 
@@ -40,3 +48,4 @@ def set_word_similarity(sender, connection, **kwargs):
             "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
             [str(WORD_SIMILARITY)],
         )
+    _configured.add(connection.connection)

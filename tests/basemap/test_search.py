@@ -64,3 +64,29 @@ def test_a_bad_query_is_a_400_that_says_why(api, params, message):
 
 def test_a_nul_character_is_refused(api):
     assert api.get(reverse("api:place-search"), {"q": "a\x00b"}).status_code == 400
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_search_threshold_is_set_once_per_server_connection_not_per_request():
+    """With the pool, every request takes a connection anew (connection_created each time);
+    the threshold is a session setting, so only a new server connection needs it."""
+    from django.db import connection
+
+    from basemap.selectors import WORD_SIMILARITY
+
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    connection.close()
+    with connection.execute_wrapper(record):
+        for _ in range(3):  # three requests' worth of taking and giving back a connection
+            connection.ensure_connection()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting('pg_trgm.word_similarity_threshold')")
+                assert float(cursor.fetchone()[0]) == WORD_SIMILARITY
+            connection.close()
+    settings_made = [sql for sql in statements if "word_similarity_threshold', %s" in sql]
+    assert len(settings_made) <= 1  # at most once: the pool may hand back the same connection
