@@ -278,6 +278,10 @@ def stop_servers(servers: list[subprocess.Popen]) -> None:
 # --- 3. stages and CPU -------------------------------------------------------------------
 
 
+# The advisory locks the app takes, by key: who waits on which.
+ADVISORY_LOCKS = {4_0004: "cluster writes", 0x7469_6C65: "tile flush"}
+
+
 class CpuSampler(threading.Thread):
     """CPU seconds of the app (gunicorn's processes), of the PostgreSQL backends serving the
     load database, and of locust, sampled every half second (backends come and go)."""
@@ -295,21 +299,29 @@ class CpuSampler(threading.Thread):
     def _backends(self, conn) -> list[int]:
         """The load database's backends; counts what the active ones wait on (CPU: none)."""
         rows = conn.execute(
-            """SELECT pid, state, wait_event_type, wait_event FROM pg_stat_activity
-               WHERE datname = %s AND pid <> pg_backend_pid()""",
+            r"""SELECT a.pid, a.state, a.wait_event_type, a.wait_event, l.objid,
+                      left(regexp_replace(a.query, '\s+', ' ', 'g'), 50)
+               FROM pg_stat_activity a
+               LEFT JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
+                                       AND l.locktype = 'advisory'
+               WHERE a.datname = %s AND a.pid <> pg_backend_pid()""",
             [DATABASE],
         ).fetchall()
-        for _, state, kind, event in rows:
+        for _, state, kind, event, objid, query in rows:
             if state == "active":
-                self.waits[f"{kind}:{event}" if kind else "CPU"] += 1
+                lock = ADVISORY_LOCKS.get(objid, objid)
+                self.waits[
+                    f"{kind}:{event}({lock})" if objid else f"{kind}:{event}" if kind else "CPU"
+                ] += 1
             elif state == "idle in transaction":
-                self.waits["idle in transaction"] += 1
+                # What the transaction ran last, while its thread does something else.
+                self.waits[f"idle in transaction after: {query}"] += 1
         self.samples += 1
         return [row[0] for row in rows]
 
     def db_waits(self) -> dict[str, float]:
         """Mean number of backends per state over the stage, the largest first."""
-        return {k: round(v / max(self.samples, 1), 2) for k, v in self.waits.most_common(6)}
+        return {k: round(v / max(self.samples, 1), 2) for k, v in self.waits.most_common(8)}
 
     def _sample(self, group: str, pids) -> None:
         import psutil
@@ -348,6 +360,16 @@ class CpuSampler(threading.Thread):
         }
 
 
+def cpu_pressure() -> float:
+    """Seconds during which some runnable task waited for a CPU, since boot (Linux PSI):
+    over a stage, the share of time the two cores were oversubscribed."""
+    try:
+        line = Path("/proc/pressure/cpu").read_text().splitlines()[0]
+    except OSError:
+        return 0.0
+    return int(line.rsplit("total=", 1)[1]) / 1e6
+
+
 def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAGE_SECONDS,
               name: str = "") -> dict:  # fmt: skip
     prefix = OUT / f"stage-{LAYOUT}-{name or users}"
@@ -369,6 +391,7 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
                *CLASSES]  # fmt: skip
     access_log = OUT / "nginx" / "access.log"
     log_start = access_log.stat().st_size if access_log.exists() else 0
+    pressure = cpu_pressure()
     started = time.monotonic()
     locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
                               stderr=subprocess.STDOUT)  # fmt: skip
@@ -379,7 +402,9 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
     sampler.join()
     wall = time.monotonic() - started
     cpu = {k: round(100 * v / wall) for k, v in sampler.seconds().items()}
+    waited = round(100 * (cpu_pressure() - pressure) / wall)
     return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu,
+            "cpu_waited_pct": waited,
             "db_backends": sampler.db_waits(),
             "tile_cache": tile_cache(access_log, log_start)}  # fmt: skip
 
@@ -533,6 +558,8 @@ def print_table(stages: list[dict]) -> None:
         print(" ".join(cells))
         waits = ", ".join(f"{k} {v}" for k, v in s.get("db_backends", {}).items())
         print(f"{'':>5} database backends on average: {waits or 'none active'}")
+        if "cpu_waited_pct" in s:
+            print(f"{'':>5} some task waited for a CPU {s['cpu_waited_pct']}% of the time (PSI)")
         if s.get("tile_cache"):
             cached = ", ".join(f"{k} {v}" for k, v in s["tile_cache"].items())
             print(f"{'':>5} tile requests at nginx: {cached}")
