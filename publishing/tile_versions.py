@@ -57,10 +57,13 @@ SELECT layer, z, x, y, new_version FROM bumped
 ON CONFLICT (layer, z, x, y) DO UPDATE SET version = EXCLUDED.version
 """
 
-# The flush as one statement (a function, installed by migration publishing/0002): it holds
-# the lock only while the server works. Run as several statements from Python, a flush held
-# the lock while its thread waited for the GIL between them, and every map read waited too
-# (the load test saw 1-2 backends "idle in transaction" and readers on the lock).
+# The flush as one statement (a function, installed by migrations publishing/0002 and 0003):
+# it holds the lock only while the server works. Run as several statements from Python, a
+# flush held the lock while its thread waited for the GIL between them, and every map read
+# waited too (the load test saw 1-2 backends "idle in transaction" and readers on the lock).
+# Readers that find a flush under way wait for it together (a shared lock) rather than one
+# after the other, and flush only if a change they must see is still pending: at 500 users
+# with 20 writes/s they used to queue for the lock only to find nothing left to do.
 # JIT is off: the planner's estimate for the generate_series joins is in the billions, which
 # made PostgreSQL JIT-compile the statement, ~600 ms of compiling for a few ms of work.
 FLUSH_FUNCTION = "publishing_flush_tile_changes"
@@ -68,23 +71,38 @@ FLUSH_FUNCTION = "publishing_flush_tile_changes"
 
 def install_sql() -> str:
     return f"""
-CREATE OR REPLACE FUNCTION {FLUSH_FUNCTION}() RETURNS void LANGUAGE plpgsql SET jit = off AS $$
+CREATE OR REPLACE FUNCTION {FLUSH_FUNCTION}(take_turns boolean) RETURNS boolean
+LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
+    seen bigint;
     last_change bigint;
     new_version bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock({_FLUSH_LOCK});
+    -- The changes this call must turn into versions: those committed before it began.
+    SELECT max(id) INTO seen FROM publishing_tilechange;
+    IF seen IS NULL THEN
+        RETURN true;
+    END IF;
+    IF take_turns THEN
+        PERFORM pg_advisory_xact_lock({_FLUSH_LOCK});
+    ELSIF NOT pg_try_advisory_xact_lock({_FLUSH_LOCK}) THEN
+        -- A flush is under way: wait for its end beside every other waiter (shared), then
+        -- see whether it took all of ours. If not, the caller calls again, taking turns.
+        PERFORM pg_advisory_xact_lock_shared({_FLUSH_LOCK});
+        RETURN NOT EXISTS (SELECT 1 FROM publishing_tilechange WHERE id <= seen);
+    END IF;
     SELECT max(id) INTO last_change FROM publishing_tilechange;
     IF last_change IS NULL THEN
-        RETURN;
+        RETURN true;
     END IF;
     new_version := nextval('publishing_tileversion_seq');
     {_FLUSH_SQL};
+    RETURN true;
 END $$"""
 
 
 def uninstall_sql() -> str:
-    return f"DROP FUNCTION IF EXISTS {FLUSH_FUNCTION}()"
+    return f"DROP FUNCTION IF EXISTS {FLUSH_FUNCTION}(boolean)"
 
 
 _READ_SQL = """
@@ -97,10 +115,13 @@ SELECT EXISTS (SELECT 1 FROM publishing_tilechange),
 def flush() -> None:
     """Turn the pending changes into tile versions: one new version number for every tile
     they touch. Flushes take turns (an advisory lock), so when this returns every change
-    committed before it began has its versions. One statement: outside a transaction the
-    lock is released as soon as the server is done."""
+    committed before it began has its versions. One statement (two when another flush was
+    under way and left some of ours): outside a transaction the lock is released as soon
+    as the server is done."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {FLUSH_FUNCTION}()")
+        cursor.execute(f"SELECT {FLUSH_FUNCTION}(false)")
+        if not cursor.fetchone()[0]:
+            cursor.execute(f"SELECT {FLUSH_FUNCTION}(true)")
 
 
 def _read(layer: str, z: int, x: int, y: int) -> int:

@@ -12,7 +12,7 @@ from django.db import connection
 from proposals.models import Proposal
 from proposals.services import proposal_update, support_add
 from publishing.models import TileChange
-from publishing.tile_versions import invalidate_layer, tile_version
+from publishing.tile_versions import FLUSH_FUNCTION, invalidate_layer, tile_version
 from tests.conftest import client_for
 from tests.factories import CITY_CENTRE, ProposalFactory
 
@@ -469,3 +469,67 @@ def test_a_count_tile_refuses_bad_filters_and_own_pins(api):
         response = api.get(f"/api/tiles/proposals/counts/12/2188/1364.json?{params}")
         assert response.status_code == 400
         assert parameter in response.json()
+
+
+# --- the flush while another is under way -----------------------------------------------
+
+
+def _statements_of_flush() -> tuple[int, list[str]]:
+    """flush() on this connection: (the version it leaves at the centre's z15 tile, the
+    statements it ran)."""
+    from publishing.tile_versions import flush
+
+    ran = []
+
+    def record(execute, sql, params, many, context):
+        if FLUSH_FUNCTION in sql:
+            ran.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        flush()
+    return tile_version("proposals", *tile_of(LON, LAT, 15)), ran
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_waits_for_the_flush_under_way_and_then_flushes_what_it_left():
+    """Another connection holds the flush lock (a flush under way) and commits without taking
+    a change committed before this reader began: the reader waits, then flushes it itself."""
+    import threading
+
+    import psycopg
+
+    from publishing.tile_versions import _FLUSH_LOCK
+
+    before = tile_version("proposals", *tile_of(LON, LAT, 15))
+    params = connection.get_connection_params()
+    other = psycopg.connect(**{k: v for k, v in params.items() if k != "context"})
+    other.execute("SELECT pg_advisory_xact_lock(%s)", [_FLUSH_LOCK])  # a flush under way
+    ProposalFactory(geom=at())  # committed: its change is pending
+    result = {}
+
+    def read():
+        try:
+            result["v"] = _statements_of_flush()
+        finally:
+            connection.close()  # this thread's own
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    reader.join(1.0)
+    assert reader.is_alive()  # it waits for the flush under way
+    other.commit()  # that flush ends, and took nothing
+    other.close()
+    reader.join(10)
+    version, ran = result["v"]
+    assert version != before  # the reader's own change has its version
+    assert ran == [f"SELECT {FLUSH_FUNCTION}(false)", f"SELECT {FLUSH_FUNCTION}(true)"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_with_nothing_under_way_is_one_statement():
+    before = tile_version("proposals", *tile_of(LON, LAT, 15))
+    ProposalFactory(geom=at())
+    version, ran = _statements_of_flush()
+    assert version != before
+    assert ran == [f"SELECT {FLUSH_FUNCTION}(false)"]
