@@ -11,7 +11,8 @@ def register() -> None:
         notices.after_proposal_write,
         order=30,
         reason="notices only tell what happened; they need nothing of the overlay or the "
-        "clusters, and run last so that a failing hook before them tells nobody",
+        "clusters. A hook that fails after them rolls their rows back, and their e-mails "
+        "leave only on commit, so a failed write still tells nobody",
     )
     negotiation_hooks.after_round_event.register(
         notices.after_round_event,

@@ -53,7 +53,10 @@ def after_proposal_write(*, proposal, change: str) -> None:
     """proposals' after-write hook: the author follows their new pin; followers hear of new
     comments, hiding and restoring."""
     if change == "created":
-        Follow.objects.get_or_create(user_id=proposal.author_id, proposal=proposal)
+        # One statement (no savepoint): part of every new pin's transaction.
+        Follow.objects.bulk_create(
+            [Follow(user_id=proposal.author_id, proposal=proposal)], ignore_conflicts=True
+        )
     elif change == "commented":
         # The newest comment is the one this write added (the count update that ran the
         # hook holds the pin's row lock until the commit).

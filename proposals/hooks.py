@@ -15,8 +15,9 @@ you do not care about. A hook that raises rolls the write back.
 The orders in use (lower runs first):
 
     10  layers   overlay_update_for_proposal  (the proposal's zoning overlay)
-    20  spatial  clusters_update_for_proposal (reads the overlay for the contested verdict)
     30  community  after_proposal_write       (follows of new pins, notices to followers)
+    40  spatial  clusters_update_for_proposal (reads the overlay for the contested verdict;
+                                              last: it holds the cluster lock to the commit)
 
 The city's outline and its districts come from the district layer, which proposals cannot
 read. A provider registers in `outline_providers` a function

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 # Orders in proposals.hooks.after_proposal_write and layers.hooks.after_overlay_bulk_change
 # (see those modules for the lists).
-CLUSTER_UPDATE_ORDER = 20
+CLUSTER_UPDATE_ORDER = 40
 RECLUSTER_ORDER = 10
 
 
@@ -23,7 +23,9 @@ class SpatialConfig(AppConfig):
             order=CLUSTER_UPDATE_ORDER,
             reason=(
                 "The incremental cluster update runs after the proposal's zoning overlay "
-                "(layers, order 10), because the cluster's contested verdict reads the overlay."
+                "(layers, order 10), because the cluster's contested verdict reads the overlay; "
+                "and last, because it takes the cluster lock, which every other writer of a "
+                "pin then waits for until this transaction commits."
             ),
         )
         layer_hooks.after_overlay_bulk_change.register(

@@ -10,7 +10,8 @@
    public tiles shared by all readers for LOADTEST_TILES_MAX_AGE seconds (TILES_MAX_AGE).
    LOADTEST_PROXY=none sends locust to gunicorn directly.
 3. Runs tests/load/locustfile.py headless once per stage of LOADTEST_STAGES users, each
-   LOADTEST_STAGE_SECONDS long (after LOADTEST_WARMUP_SECONDS at 20 users, not counted),
+   counted for LOADTEST_STAGE_SECONDS once all its users run (they start at
+   LOADTEST_SPAWN_RATE a second; after LOADTEST_WARMUP_SECONDS at 20 users, not counted),
    and samples the CPU time of gunicorn, the Celery worker, the PostgreSQL backends serving
    the load database, locust and nginx, what those backends wait on, and how many tile
    requests nginx answered from its cache.
@@ -49,7 +50,7 @@ STAGE_SECONDS = int(os.environ.get("LOADTEST_STAGE_SECONDS", "45"))
 WARMUP_SECONDS = int(os.environ.get("LOADTEST_WARMUP_SECONDS", "20"))
 # Which locust users run (e.g. "Reader" alone, to see reads without writes); empty: all.
 CLASSES = os.environ.get("LOADTEST_CLASSES", "").split()
-SPAWN_RATE = float(os.environ.get("LOADTEST_SPAWN_RATE", "25"))
+SPAWN_RATE = float(os.environ.get("LOADTEST_SPAWN_RATE", "50"))
 LAYOUT = os.environ.get("LOADTEST_LAYOUT", "gthread")
 WORKERS = int(os.environ.get("LOADTEST_WORKERS", "4"))
 THREADS = int(os.environ.get("LOADTEST_THREADS", "4"))
@@ -384,25 +385,30 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
         # nginx stamps X-Request-Start itself; without it locust plays the proxy
         "LOADTEST_PROXY_STAMP": "0" if PROXY == "nginx" else "1",
     }
+    # Users start at SPAWN_RATE a second; what is counted (locust's statistics, reset when
+    # the last user has started, and the samples here) is the `seconds` after that.
+    ramp = users / SPAWN_RATE
     command = [BIN / "locust", "-f", ROOT / "tests/load/locustfile.py", "--headless",
-               "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{seconds}s",
-               "--host", url, "--csv", prefix, "--only-summary", "--stop-timeout", "10",
-               "--exit-code-on-error", "0", "--loglevel", "WARNING",
+               "-u", str(users), "-r", str(SPAWN_RATE), "-t", f"{round(ramp + seconds)}s",
+               "--reset-stats", "--host", url, "--csv", prefix, "--only-summary",
+               "--stop-timeout", "10", "--exit-code-on-error", "0", "--loglevel", "WARNING",
                *CLASSES]  # fmt: skip
+    locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
+                              stderr=subprocess.STDOUT)  # fmt: skip
+    time.sleep(ramp)
     access_log = OUT / "nginx" / "access.log"
     log_start = access_log.stat().st_size if access_log.exists() else 0
     pressure = cpu_pressure()
     started = time.monotonic()
-    locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=logfile(f"{prefix.name}.log"),
-                              stderr=subprocess.STDOUT)  # fmt: skip
     sampler = CpuSampler({**pids, "locust": locust.pid})
     sampler.start()
-    locust.wait(seconds + 120)
+    time.sleep(seconds)
     sampler.stop.set()
     sampler.join()
     wall = time.monotonic() - started
     cpu = {k: round(100 * v / wall) for k, v in sampler.seconds().items()}
     waited = round(100 * (cpu_pressure() - pressure) / wall)
+    locust.wait(120)
     return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu,
             "cpu_waited_pct": waited,
             "db_backends": sampler.db_waits(),
