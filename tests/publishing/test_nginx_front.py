@@ -2,6 +2,8 @@
 live server: public tiles are shared for TILES_MAX_AGE seconds, a `fresh` stamp goes past
 the shared copy to the current tile, and tiles only planners may see are never shared."""
 
+import time
+
 import mapbox_vector_tile
 import pytest
 import requests
@@ -52,6 +54,28 @@ def test_a_public_tile_is_shared_and_a_fresh_stamp_gets_the_current_one(front):
     fresh = requests.get(place + "?fresh=1764470000000", timeout=10)
     assert fresh.headers["X-Cache"] == "MISS"
     assert pins_in(fresh) == {first_pin.pk, second_pin.pk}
+
+
+def test_an_expired_copy_is_served_at_once_and_renewed_in_the_background(front, settings):
+    settings.TILES_MAX_AGE = 1
+    first_pin = ProposalFactory(geom=at())
+    place = front + url(*tile_of(LON, LAT, 15))
+    miss = requests.get(place, timeout=10)
+    assert miss.headers["X-Cache"] == "MISS", miss.headers
+    assert miss.headers["Cache-Control"] == "public, max-age=1"
+    second_pin = ProposalFactory(geom=at(0.0001))
+    time.sleep(2.5)
+    expired = requests.get(place, timeout=10)
+    assert expired.headers["X-Cache"] in ("STALE", "UPDATING")  # no wait for the app
+    assert pins_in(expired) == {first_pin.pk}
+    deadline = time.monotonic() + 10
+    while True:  # the update nginx started in the background lands
+        renewed = requests.get(place, timeout=10)
+        if pins_in(renewed) == {first_pin.pk, second_pin.pk} or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert pins_in(renewed) == {first_pin.pk, second_pin.pk}
+    assert renewed.headers["X-Cache"] == "HIT"
 
 
 def test_the_browser_revalidates_its_copy_at_the_front(front):
