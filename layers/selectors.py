@@ -189,8 +189,15 @@ def zoning_rules_matrix(*, layer: Layer) -> dict[str, dict[str, str]]:
 
 
 def proposal_overlay(*, proposal) -> ProposalOverlay | None:
+    """The proposal's overlay, with its district and the district's layer, but not the
+    district's outline and attributes (a city district's polygon is many kilobytes, read
+    and parsed on every pin page for nothing)."""
     return (
-        ProposalOverlay.objects.filter(proposal=proposal).select_related("district__layer").first()
+        ProposalOverlay.objects.filter(proposal=proposal)
+        .select_related("district__layer")
+        .defer("district__geom", "district__attributes")
+        .order_by()
+        .first()
     )
 
 
