@@ -224,6 +224,26 @@ def test_list_paginates_and_keeps_the_filters_in_page_links(client):
     assert "Flat 00" in second  # oldest last
 
 
+@pytest.mark.django_db
+def test_the_list_counts_without_joins_and_reads_no_geometry(client):
+    """At a campaign's peak the list is built again after nearly every write: its count must
+    not join every pin to its author, nor its page read shapes the cards do not show."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(3):
+        ProposalFactory(category=Category.HOUSING, title=f"Flat {n}")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/proposals/?category=housing&x=1").content.decode()
+    assert "3 pins" in html
+    pins = [q["sql"] for q in queries.captured_queries if '"proposals_proposal"' in q["sql"]]
+    count = next(sql for sql in pins if "COUNT(*)" in sql)
+    assert "accounts_user" not in count and "layers_proposaloverlay" not in count
+    page = next(sql for sql in pins if "LIMIT" in sql and "COUNT(*)" not in sql)
+    assert '"proposals_proposal"."geom"' not in page
+    assert '"proposals_proposal"."description"' not in page
+
+
 # --- a pin's page --------------------------------------------------------------------------
 
 
