@@ -67,19 +67,22 @@ def cached_response(
     *,
     key: str,
     etag: str,
-    build: Callable[[], bytes | str],
+    build: Callable[[], bytes | str] | None,
     content_type: str = MVT,
     cache_control_value: str | None = None,
     use_cache: bool = True,
-) -> HttpResponse:
+) -> HttpResponse | None:
     """304 when the client holds `etag`; else the body from the cache under `key`, or
-    build() (then cached). The ETag and Cache-Control go on both answers."""
+    build() (then cached); None when it is not cached and build is None. The ETag and
+    Cache-Control go on both answers."""
     etag = quote_etag(etag)
     control = cache_control_value or cache_control()
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         response = HttpResponseNotModified()
     else:
         body = cache.get(key) if use_cache else None
+        if body is None and build is None:
+            return None
         if body is None:
             body = build()
             if use_cache:

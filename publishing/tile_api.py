@@ -63,12 +63,17 @@ class PublicTileView(GenericAPIView):
     def build(self, z: int, x: int, y: int, **filters) -> bytes:
         raise NotImplementedError
 
-    def read_filters(self, request) -> dict:
-        return self.filters.read(request.query_params)
+    def read_filters(self, params) -> dict:
+        return self.filters.read(params)
 
-    def get(self, request, z, x, y):
+    def check_tile(self, z: int, x: int, y: int) -> None:
         check_tile(z, x, y)
-        filters = self.read_filters(request)
+
+    def answer(self, request, params, z, x, y, *, build: bool = True):
+        """The tile's answer (304, or the bytes from the cache or built); with build=False
+        None when they would have to be built. Raises on bad input (404, 400)."""
+        self.check_tile(z, x, y)
+        filters = self.read_filters(params)
         version = tile_version(self.layer, z, x, y)
         key = _filters_key(filters)
         name = self.cache_name()
@@ -76,21 +81,24 @@ class PublicTileView(GenericAPIView):
             request,
             key=f"tile:{FORMAT}:{name}:{version}:{z}/{x}/{y}:{key}",
             etag=f"{name}-{version}-{key}",
-            build=lambda: self.build(z, x, y, **filters),
+            build=(lambda: self.build(z, x, y, **filters)) if build else None,
             content_type=self.content_type,
         )
+
+    def get(self, request, z, x, y):
+        return self.answer(request, request.query_params, z, x, y)
 
 
 class ProposalTileView(PublicTileView):
     layer = "proposals"
     filters = PROPOSAL_TILE_FILTERS
 
-    def read_filters(self, request) -> dict:
-        if request.query_params.get("author"):
+    def read_filters(self, params) -> dict:
+        if params.get("author"):
             raise ValidationError(
                 {"author": [_("Tiles show everybody's pins; ask /api/proposals/ for your own.")]}
             )
-        return super().read_filters(request)
+        return super().read_filters(params)
 
     def build(self, z, x, y, **filters):
         return tiles.proposals_tile(z, x, y, **filters)
@@ -125,8 +133,10 @@ class ProposalCountsView(ProposalTileView):
         responses={200: dict},
     )
     def get(self, request, z, x, y):
+        return super().get(request, z, x, y)
+
+    def check_tile(self, z, x, y):
         check_tile(z, x, y, max_zoom=MAX_VERSIONED_ZOOM - tiles.COUNT_DEPTH)
-        return PublicTileView.get(self, request, z, x, y)
 
     def build(self, z, x, y, **filters):
         cap = settings.MAP_MARKER_LIMIT + 1

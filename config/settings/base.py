@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After static files: bounds the requests a process works on, 503 beyond (ADR 0014).
     "config.overload.OverloadMiddleware",
+    # Public tiles the app need not build (304, cached bytes): answered here, without
+    # sessions, locale, CSRF and DRF, which a tile does not use (publishing/middleware.py).
+    "publishing.middleware.TileFastLane",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

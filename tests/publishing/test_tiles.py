@@ -533,3 +533,45 @@ def test_a_flush_with_nothing_under_way_is_one_statement():
     version, ran = _statements_of_flush()
     assert version != before
     assert ran == [f"SELECT {FLUSH_FUNCTION}(false)"]
+
+
+# --- the fast lane (publishing/middleware.py) ---------------------------------------------
+
+
+def test_a_tile_does_not_vary_by_language_so_shared_caches_keep_one_copy(api):
+    ProposalFactory(geom=at())
+    place = url(*tile_of(LON, LAT, 15))
+    built = api.get(place, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")  # built on the usual path
+    cached = api.get(place, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")  # from the lane
+    again = api.get(place, HTTP_IF_NONE_MATCH=built["ETag"], HTTP_ACCEPT_LANGUAGE="fr")
+    assert built.content == cached.content and built["ETag"] == cached["ETag"]
+    assert again.status_code == 304
+    for response in (built, cached, again):
+        assert not response.has_header("Vary")
+        assert response["X-Content-Type-Options"] == "nosniff"
+    counts_place = "/api/tiles/proposals/counts/{}/{}/{}.json".format(*tile_of(LON, LAT, 12))
+    assert not api.get(counts_place).has_header("Vary")
+
+
+def test_the_lane_answers_cached_tiles_without_sessions_and_bad_input_the_usual_way(
+    api, monkeypatch
+):
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    ProposalFactory(geom=at())
+    place = url(*tile_of(LON, LAT, 15))
+    api.get(place)  # built and cached
+    seen = []
+    original = SessionMiddleware.process_request
+
+    def spy(self, request):
+        seen.append(request.path)
+        return original(self, request)
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", spy)
+    assert api.get(place).status_code == 200
+    assert seen == []  # the lane answered: no session middleware
+    bad = api.get(place + "?kind=idea", HTTP_ACCEPT_LANGUAGE="de")
+    assert bad.status_code == 400 and "kind" in bad.json()
+    assert seen  # the usual way said what was wrong, in the reader's language
+    assert bad.has_header("Vary")
