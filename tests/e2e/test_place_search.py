@@ -68,6 +68,9 @@ def test_locate_me_centres_the_map_when_allowed(browser, live_server, transactio
     )
     try:
         page.goto(live_server.url + "/")
+        # As a person would: once the map has loaded (its first pins' announcement would
+        # otherwise land after the one under test, in the same status line).
+        page.locator("#map-status[data-state=loaded]").wait_for(state="attached")
         page.get_by_role("button", name="Locate me").click()
         page.locator(
             ".locate-status", has_text="The map shows where you are (within about 20 m)."

@@ -295,6 +295,7 @@ class CpuSampler(threading.Thread):
         }  # fmt: skip
         self.stop = threading.Event()
         self.waits: collections.Counter = collections.Counter()
+        self.busy: collections.Counter = collections.Counter()
         self.samples = 0
 
     def _backends(self, conn) -> list[int]:
@@ -309,6 +310,8 @@ class CpuSampler(threading.Thread):
             [DATABASE],
         ).fetchall()
         for _, state, kind, event, objid, query in rows:
+            if state == "active" and not kind:
+                self.busy[query] += 1  # on a CPU (or runnable): what it runs
             if state == "active":
                 lock = ADVISORY_LOCKS.get(objid, objid)
                 self.waits[
@@ -319,6 +322,10 @@ class CpuSampler(threading.Thread):
                 self.waits[f"idle in transaction after: {query}"] += 1
         self.samples += 1
         return [row[0] for row in rows]
+
+    def db_busy(self) -> dict[str, float]:
+        """Mean number of backends running each statement (by its start) on a CPU."""
+        return {k: round(v / max(self.samples, 1), 2) for k, v in self.busy.most_common(5)}
 
     def db_waits(self) -> dict[str, float]:
         """Mean number of backends per state over the stage, the largest first."""
@@ -412,6 +419,7 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
     return {"users": users, "wall_s": round(wall, 1), **read_stats(prefix), "cpu_pct": cpu,
             "cpu_waited_pct": waited,
             "db_backends": sampler.db_waits(),
+            "db_busy": sampler.db_busy(),
             "tile_cache": tile_cache(access_log, log_start)}  # fmt: skip
 
 
@@ -564,6 +572,9 @@ def print_table(stages: list[dict]) -> None:
         print(" ".join(cells))
         waits = ", ".join(f"{k} {v}" for k, v in s.get("db_backends", {}).items())
         print(f"{'':>5} database backends on average: {waits or 'none active'}")
+        busy = "; ".join(f"{v} {k}" for k, v in s.get("db_busy", {}).items())
+        if busy:
+            print(f"{'':>5} database backends on a CPU, running: {busy}")
         if "cpu_waited_pct" in s:
             print(f"{'':>5} some task waited for a CPU {s['cpu_waited_pct']}% of the time (PSI)")
         if s.get("tile_cache"):
