@@ -225,6 +225,29 @@ def test_list_paginates_and_keeps_the_filters_in_page_links(client):
 
 
 @pytest.mark.django_db
+def test_a_long_list_counts_up_to_the_cap_and_still_pages_to_its_end(client, monkeypatch):
+    from frontend.pages import proposals as list_page
+
+    monkeypatch.setattr(list_page, "COUNT_CAP", 30)
+    author = UserFactory()
+    for n in range(60):
+        ProposalFactory(author=author, title=f"Flat {n:02d}")
+    first = client.get("/proposals/?x=1").content.decode()
+    assert "More than 30 pins" in first
+    assert first.count('class="result ') == 25
+    assert 'page=2" rel="next"' in first and "Page 1<" in first  # no "of N"
+    third = client.get("/proposals/?x=1&page=3").content.decode()
+    assert third.count('class="result ') == 10 and "Flat 00" in third
+    assert 'rel="next"' not in third and 'page=2" rel="prev"' in third
+    assert '<ol class="results" start="51">' in third
+    beyond = client.get("/proposals/?x=1&page=9").content.decode()
+    assert "Flat 59" in beyond  # an old link past the end: the first page
+    monkeypatch.setattr(list_page, "COUNT_CAP", 100)
+    exact = client.get("/proposals/?x=2").content.decode()
+    assert "60 pins" in exact and "Page 1 of 3" in exact
+
+
+@pytest.mark.django_db
 def test_the_list_counts_without_joins_and_reads_no_geometry(client):
     """At a campaign's peak the list is built again after nearly every write: its count must
     not join every pin to its author, nor its page read shapes the cards do not show."""
@@ -238,6 +261,7 @@ def test_the_list_counts_without_joins_and_reads_no_geometry(client):
     assert "3 pins" in html
     pins = [q["sql"] for q in queries.captured_queries if '"proposals_proposal"' in q["sql"]]
     count = next(sql for sql in pins if "COUNT(*)" in sql)
+    assert "LIMIT 1001" in count  # bounded, whatever the size of the city
     assert "accounts_user" not in count and "layers_proposaloverlay" not in count
     page = next(sql for sql in pins if "LIMIT" in sql and "COUNT(*)" not in sql)
     assert '"proposals_proposal"."geom"' not in page
