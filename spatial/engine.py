@@ -87,15 +87,37 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
                     ahead = helper.submit(candidates, chunks[i + 1])
                 _merge_candidates(geoms, left, dst, parent, tolerance, helper)
             return _compact(_find(parent, np.arange(n)))
-    # Dense areas collapsed into few components: only claims whose reach touches another
-    # component's bounding box can connect two components; their candidate pairs are
-    # tested in rounds that skip pairs already joined.
-    for chunk in _chunks(_near_other_components(roots, geoms, bounds, tolerance)):
-        src, dst = tree.query(_boxes(bounds[chunk], tolerance))
-        left = chunk[src]
-        keep = _find(parent, left) != _find(parent, dst)
-        _merge_candidates(geoms, left[keep], dst[keep], parent, tolerance)
-    return _compact(_find(parent, np.arange(n)))
+        # Dense areas collapsed into a few large components: claims of small components
+        # ask the tree (a pair of two small ones once); a pair of two large components
+        # is found among the claims whose reach meets another large component's box.
+        # Either way, pairs whose ends already share a component are skipped untested.
+        size = np.bincount(roots, minlength=n)
+        large = size[roots] > SMALL_COMPONENT
+        small = np.flatnonzero(~large)
+
+        def candidates(chunk):
+            src, dst = tree.query(_boxes(bounds[chunk], tolerance))
+            left = chunk[src]
+            keep = ((left < dst) | large[dst]) & (roots[left] != roots[dst])
+            return left[keep], dst[keep]
+
+        chunks = _chunks(small[_spatial_order(bounds[small])]) if len(small) else []
+        ahead = helper.submit(candidates, chunks[0]) if chunks else None
+        for i in range(len(chunks)):
+            left, dst = ahead.result()
+            if i + 1 < len(chunks):
+                ahead = helper.submit(candidates, chunks[i + 1])
+            _merge_candidates(geoms, left, dst, parent, tolerance, helper)
+        big = np.flatnonzero(large)
+        near = big[_near_other_components(roots[big], geoms[big], bounds[big], tolerance)]
+        if len(near) > 1:
+            among = shapely.STRtree(geoms[near])
+            for chunk in _chunks(np.arange(len(near))):
+                src, dst = among.query(_boxes(bounds[near[chunk]], tolerance))
+                left, right = near[chunk[src]], near[dst]
+                keep = (left < right) & (roots[left] != roots[right])
+                _merge_candidates(geoms, left[keep], right[keep], parent, tolerance, helper)
+        return _compact(_find(parent, np.arange(n)))
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
@@ -129,6 +151,8 @@ def _chunks(indices: np.ndarray) -> list[np.ndarray]:
     return np.array_split(indices, max(1, -(-len(indices) // CHUNK)))
 
 
+DENSE_COMPONENT = 3  # after the first grid, the others bin only claims of components this large
+SMALL_COMPONENT = 8  # claims of components up to this size ask the tree themselves
 CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
 SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average
 FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
@@ -151,13 +175,21 @@ def _contract(geoms, bounds, tolerance, helper=None):
     if _occupied_cells(centres, cell) > SPARSE_CELLS * n:
         return parent  # sparse: cells hold about one claim each, nothing to contract
     largest_first = np.argsort(-extent, kind="stable")
+    point = shapely.get_type_id(geoms) == 0
+    order = largest_first
     grids = ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0))
     for i, (size, shift) in enumerate(grids):
-        edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance, helper)
+        edges = _anchor_edges(
+            geoms, bounds, point, centres, order, size, shift, parent, tolerance, helper
+        )
         if edges is None or (i == 0 and len(edges[0]) < FEW_MERGES * n):
             break  # sparse: the first grid found little to merge, the others would not either
         if len(edges[0]):
             _union(parent, *edges)
+        if i == 0:
+            roots = _find(parent, order)
+            counts = np.bincount(roots, minlength=n)
+            order = order[counts[roots] >= DENSE_COMPONENT]
     return parent
 
 
@@ -180,10 +212,10 @@ def _occupied_cells(centres: np.ndarray, size: float) -> int:
     return int(np.count_nonzero(np.bincount(slot, minlength=1 << bits)))
 
 
-def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=None):
+def _anchor_edges(geoms, bounds, point, centres, order, size, shift, parent, tolerance, helper):
     """Edges found by testing claims against their cell's anchor and neighbouring anchors;
     None when the claims are too sparse for cells to help."""
-    n = len(geoms)
+    n = len(order)
     cx = np.floor(centres[order, 0] / size + shift).astype(np.int64)
     cy = np.floor(centres[order, 1] / size + shift).astype(np.int64)
     key = cx * 4_294_967_311 + cy
@@ -192,19 +224,44 @@ def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=
         return None
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
-    test = (members != anchor) & (_find(parent, members) != _find(parent, anchor))
-    hit = touch(geoms[members[test]], geoms[anchor[test]], tolerance, helper)
-    left, right = [members[test][hit]], [anchor[test][hit]]
+    pairs = [(members, anchor)]
     for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
         wanted = cells + dx * 4_294_967_311 + dy
         at = np.minimum(np.searchsorted(cells, wanted), len(cells) - 1)
         found = cells[at] == wanted
-        a, b = anchors[found], anchors[at[found]]
-        keep = _find(parent, a) != _find(parent, b)
-        hit = touch(geoms[a[keep]], geoms[b[keep]], tolerance)
-        left.append(a[keep][hit])
-        right.append(b[keep][hit])
-    return np.concatenate(left), np.concatenate(right)
+        pairs.append((anchors[found], anchors[at[found]]))
+    left, right = np.concatenate([a for a, _ in pairs]), np.concatenate([b for _, b in pairs])
+    keep = (left != right) & _near_boxes(bounds, left, right, tolerance)
+    left, right = left[keep], right[keep]
+    keep = _find(parent, left) != _find(parent, right)
+    left, right = left[keep], right[keep]
+    hit = _touch_known(geoms, bounds, point, left, right, tolerance, helper)
+    return left[hit], right[hit]
+
+
+def _near_boxes(bounds, left, right, tolerance):
+    """False only for pairs whose bounding boxes lie clearly more than `tolerance` apart
+    (so they cannot touch; the margin absorbs rounding, the exact test comes after)."""
+    gap_x = np.maximum(bounds[left, 0] - bounds[right, 2], bounds[right, 0] - bounds[left, 2])
+    gap_y = np.maximum(bounds[left, 1] - bounds[right, 3], bounds[right, 1] - bounds[left, 3])
+    np.maximum(gap_x, 0, out=gap_x)
+    np.maximum(gap_y, 0, out=gap_y)
+    reach = tolerance * (1 + 1e-9) + 1e-6
+    return ~(gap_x * gap_x + gap_y * gap_y > reach * reach)  # NaN (empty): keep, GEOS decides
+
+
+def _touch_known(geoms, bounds, point, left, right, tolerance, helper=None):
+    """`touch` for pairs of claims (indices): two points in numpy (_union_points), the
+    others by GEOS."""
+    both = point[left] & point[right]
+    hit = np.empty(len(left), dtype=bool)
+    a, b = left[both], right[both]
+    dx = bounds[a, 0] - bounds[b, 0]
+    dy = bounds[a, 1] - bounds[b, 1]
+    hit[both] = np.sqrt(dx * dx + dy * dy) <= tolerance
+    other = ~both
+    hit[other] = touch(geoms[left[other]], geoms[right[other]], tolerance, helper)
+    return hit
 
 
 def _near_other_components(roots, geoms, bounds, tolerance):
