@@ -10,17 +10,22 @@ for claims at exactly the tolerance, where GEOS and PostGIS may round a distance
 How, in three steps:
 
 1. Contraction: claims are binned into cells about one claim wide; each is tested against
-   its cell's largest claim, and those anchors against neighbouring anchors (on a few
-   shifted and coarser grids). O(n) exact tests that collapse a dense hotspot, where
-   hundreds of claims overlap each other, into one component.
+   its cell's largest claim, and those anchors against neighbouring anchors; then, for
+   the claims the first grid left in components of a few claims (the dense areas) only,
+   the same on a few shifted and coarser grids. O(n) exact tests that collapse a dense
+   hotspot, where hundreds of claims overlap each other, into one component. Pairs whose
+   bounding boxes lie farther apart than the tolerance are dropped before any test, and
+   two points are compared in numpy.
 2. Sparse data (contraction did not halve the count, e.g. a spread-out city): candidate
    pairs by bounding box per chunk, in spatial order, each pair once; two points are
    compared in numpy, other pairs by GEOS unless their ends are already joined.
-3. Dense data: only claims whose reach touches another component's bounding box query
-   the tree, by bounding box; the candidate pairs are tested in rounds, one probe per
-   component first, and every pair whose ends already share a component is dropped
-   without an exact test (what makes PostGIS fast on hotspots, where testing all
-   intersecting pairs is quadratic in the hotspot size).
+3. Dense data: claims of small components query the tree by bounding box, as in step 2
+   (a pair of two small ones once); claims of large components only look for each other,
+   and only those whose reach touches another large component's bounding box. The
+   candidate pairs are tested in rounds, one probe per component first, and every pair
+   whose ends already share a component is dropped without an exact test (what makes
+   PostGIS fast on hotspots, where testing all intersecting pairs is quadratic in the
+   hotspot size).
 
 Components are kept in a union-find forest whose unions touch only the roots involved.
 
@@ -62,62 +67,76 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         tree = helper.submit(shapely.STRtree, geoms)
         parent = _contract(geoms, bounds, tolerance, helper)
         roots = _find(parent, np.arange(n))
-        tree = tree.result()
         if np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n:
-            # Sparse (a spread-out city): few candidates per claim. Pairs of two points come
-            # from a k-d tree on their coordinates and are decided in numpy; the other
-            # claims query the tree by bounding box, each pair once (the tree's exact query
-            # would test both directions), tested by GEOS unless already joined.
-            point = shapely.get_type_id(geoms) == 0
-            point_pairs = helper.submit(_point_pairs, bounds, np.flatnonzero(point), tolerance)
+            _join_sparse(geoms, bounds, tree.result(), parent, tolerance, helper)
+        else:
+            _join_dense(geoms, bounds, tree.result(), parent, roots, tolerance, helper)
+    return _compact(_find(parent, np.arange(n)))
 
-            def candidates(chunk):
-                src, dst = tree.query(_boxes(bounds[chunk], tolerance))
-                left = chunk[src]
-                keep = (left < dst) | point[dst]  # a point never asks: take it from this side
-                return left[keep], dst[keep]
 
-            others = np.flatnonzero(~point)
-            chunks = _chunks(others[_spatial_order(bounds[others])]) if len(others) else []
-            ahead = helper.submit(candidates, chunks[0]) if chunks else None
-            _union_points(parent, bounds, *point_pairs.result(), tolerance)
-            for i in range(len(chunks)):
-                left, dst = ahead.result()
-                if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
-                    ahead = helper.submit(candidates, chunks[i + 1])
-                _merge_candidates(geoms, left, dst, parent, tolerance, helper)
-            return _compact(_find(parent, np.arange(n)))
-        # Dense areas collapsed into a few large components: claims of small components
-        # ask the tree (a pair of two small ones once); a pair of two large components
-        # is found among the claims whose reach meets another large component's box.
-        # Either way, pairs whose ends already share a component are skipped untested.
-        size = np.bincount(roots, minlength=n)
-        large = size[roots] > SMALL_COMPONENT
-        small = np.flatnonzero(~large)
+def _join_sparse(geoms, bounds, tree, parent, tolerance, helper):
+    """Every remaining edge where claims have few neighbours each (a spread-out city).
 
-        def candidates(chunk):
-            src, dst = tree.query(_boxes(bounds[chunk], tolerance))
-            left = chunk[src]
-            keep = ((left < dst) | large[dst]) & (roots[left] != roots[dst])
-            return left[keep], dst[keep]
+    Pairs of two points come from a k-d tree on their coordinates and are decided in
+    numpy; the other claims query the tree by bounding box, each pair once (the tree's
+    exact query would test both directions), tested by GEOS unless already joined."""
+    point = shapely.get_type_id(geoms) == 0
+    point_pairs = helper.submit(_point_pairs, bounds, np.flatnonzero(point), tolerance)
 
-        chunks = _chunks(small[_spatial_order(bounds[small])]) if len(small) else []
-        ahead = helper.submit(candidates, chunks[0]) if chunks else None
-        for i in range(len(chunks)):
-            left, dst = ahead.result()
-            if i + 1 < len(chunks):
-                ahead = helper.submit(candidates, chunks[i + 1])
-            _merge_candidates(geoms, left, dst, parent, tolerance, helper)
-        big = np.flatnonzero(large)
-        near = big[_near_other_components(roots[big], geoms[big], bounds[big], tolerance)]
-        if len(near) > 1:
-            among = shapely.STRtree(geoms[near])
-            for chunk in _chunks(np.arange(len(near))):
-                src, dst = among.query(_boxes(bounds[near[chunk]], tolerance))
-                left, right = near[chunk[src]], near[dst]
-                keep = (left < right) & (roots[left] != roots[right])
-                _merge_candidates(geoms, left[keep], right[keep], parent, tolerance, helper)
-        return _compact(_find(parent, np.arange(n)))
+    def candidates(chunk):
+        src, dst = tree.query(_boxes(bounds[chunk], tolerance))
+        left = chunk[src]
+        keep = (left < dst) | point[dst]  # a point never asks: take it from this side
+        return left[keep], dst[keep]
+
+    others = np.flatnonzero(~point)
+    chunks = _chunks(others[_spatial_order(bounds[others])]) if len(others) else []
+    ahead = helper.submit(candidates, chunks[0]) if chunks else None
+    _union_points(parent, bounds, *point_pairs.result(), tolerance)
+    _merge_chunks(geoms, chunks, ahead, candidates, parent, tolerance, helper)
+
+
+def _join_dense(geoms, bounds, tree, parent, roots, tolerance, helper):
+    """Every remaining edge once contraction collapsed the dense areas into a few large
+    components (`roots`: each claim's root after it).
+
+    Claims of small components query the tree (a pair of two small ones once); a pair of
+    two large components is found among the claims whose reach meets another large
+    component's bounding box, which spares the large ones their many neighbours inside
+    their own component. Either way, pairs whose ends already share a component are
+    dropped without an exact test."""
+    n = len(geoms)
+    large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
+
+    def candidates(chunk):
+        src, dst = tree.query(_boxes(bounds[chunk], tolerance))
+        left = chunk[src]
+        keep = ((left < dst) | large[dst]) & (roots[left] != roots[dst])
+        return left[keep], dst[keep]
+
+    small = np.flatnonzero(~large)
+    chunks = _chunks(small[_spatial_order(bounds[small])]) if len(small) else []
+    ahead = helper.submit(candidates, chunks[0]) if chunks else None
+    _merge_chunks(geoms, chunks, ahead, candidates, parent, tolerance, helper)
+    big = np.flatnonzero(large)
+    near = big[_near_other_components(roots[big], geoms[big], bounds[big], tolerance)]
+    if len(near) > 1:
+        among = shapely.STRtree(geoms[near])
+        for chunk in _chunks(np.arange(len(near))):
+            src, dst = among.query(_boxes(bounds[near[chunk]], tolerance))
+            left, right = near[chunk[src]], near[dst]
+            keep = (left < right) & (roots[left] != roots[right])
+            _merge_candidates(geoms, left[keep], right[keep], parent, tolerance, helper)
+
+
+def _merge_chunks(geoms, chunks, ahead, candidates, parent, tolerance, helper):
+    """Test the candidate pairs of each chunk, those of the next one being found by
+    `helper` meanwhile (`ahead`: the first chunk's, already submitted)."""
+    for i in range(len(chunks)):
+        left, dst = ahead.result()
+        if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
+            ahead = helper.submit(candidates, chunks[i + 1])
+        _merge_candidates(geoms, left, dst, parent, tolerance, helper)
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
@@ -151,9 +170,9 @@ def _chunks(indices: np.ndarray) -> list[np.ndarray]:
     return np.array_split(indices, max(1, -(-len(indices) // CHUNK)))
 
 
-DENSE_COMPONENT = 3  # after the first grid, the others bin only claims of components this large
-SMALL_COMPONENT = 8  # claims of components up to this size ask the tree themselves
-CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
+DENSE_COMPONENT = 3  # grids after the first bin only claims of components this large
+SMALL_COMPONENT = 8  # dense data: claims of components up to this size ask the tree
+CONTRACTED = 0.5  # dense data when contraction at least halved the count
 SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average
 FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
 
@@ -163,9 +182,9 @@ def _contract(geoms, bounds, tolerance, helper=None):
 
     Claims are binned by their bbox centre into cells about one typical claim wide. In
     each cell every claim is tested against one anchor (the cell's largest claim), and
-    each anchor against the anchors of the neighbouring cells; repeated on a shifted and a
-    coarser grid. O(n) exact tests that collapse a dense hotspot into one or a few
-    components.
+    each anchor against the anchors of the neighbouring cells (where both hold several
+    claims); repeated on a shifted and on coarser grids for the claims of dense areas.
+    O(n) exact tests that collapse a dense hotspot into one or a few components.
     """
     n = len(geoms)
     parent = np.arange(n, dtype=np.int64)
@@ -225,15 +244,19 @@ def _anchor_edges(geoms, bounds, point, centres, order, size, shift, parent, tol
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
     pairs = [(members, anchor)]
+    # Neighbouring anchors only where both cells hold several claims: two claims alone in
+    # their cells are an ordinary sparse pair, which the tree queries after contraction
+    # test once anyway.
+    crowded = np.bincount(inverse) > 1
     for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
         wanted = cells + dx * 4_294_967_311 + dy
         at = np.minimum(np.searchsorted(cells, wanted), len(cells) - 1)
-        found = cells[at] == wanted
+        found = (cells[at] == wanted) & crowded & crowded[at]
         pairs.append((anchors[found], anchors[at[found]]))
     left, right = np.concatenate([a for a, _ in pairs]), np.concatenate([b for _, b in pairs])
-    keep = (left != right) & _near_boxes(bounds, left, right, tolerance)
+    keep = _find(parent, left) != _find(parent, right)  # also drops an anchor's own pair
     left, right = left[keep], right[keep]
-    keep = _find(parent, left) != _find(parent, right)
+    keep = _near_boxes(bounds, left, right, tolerance)
     left, right = left[keep], right[keep]
     hit = _touch_known(geoms, bounds, point, left, right, tolerance, helper)
     return left[hit], right[hit]
