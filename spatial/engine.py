@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -63,24 +64,26 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     # GEOS releases the GIL while it queries trees and tests pairs: helper threads build
     # the tree beside the contraction, and find the candidate pairs of the next chunk
     # while this one tests and joins the last.
+    point = shapely.get_type_id(geoms) == 0
     with ThreadPoolExecutor(2) as helper:
         tree = helper.submit(shapely.STRtree, geoms)
-        parent = _contract(geoms, bounds, tolerance, helper)
+        claims = _Claims(geoms, bounds, point)
+        parent = _contract(claims, tolerance, helper)
         roots = _find(parent, np.arange(n))
         if np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n:
-            _join_sparse(geoms, bounds, tree.result(), parent, tolerance, helper)
+            _join_sparse(claims, tree.result(), parent, tolerance, helper)
         else:
-            _join_dense(geoms, bounds, tree.result(), parent, roots, tolerance, helper)
+            _join_dense(claims, tree.result(), parent, roots, tolerance, helper)
     return _compact(_find(parent, np.arange(n)))
 
 
-def _join_sparse(geoms, bounds, tree, parent, tolerance, helper):
+def _join_sparse(claims, tree, parent, tolerance, helper):
     """Every remaining edge where claims have few neighbours each (a spread-out city).
 
     Pairs of two points come from a k-d tree on their coordinates and are decided in
     numpy; the other claims query the tree by bounding box, each pair once (the tree's
     exact query would test both directions), tested by GEOS unless already joined."""
-    point = shapely.get_type_id(geoms) == 0
+    bounds, point = claims.bounds, claims.point
     point_pairs = helper.submit(_point_pairs, bounds, np.flatnonzero(point), tolerance)
 
     def candidates(chunk):
@@ -93,10 +96,10 @@ def _join_sparse(geoms, bounds, tree, parent, tolerance, helper):
     chunks = _chunks(others[_spatial_order(bounds[others])]) if len(others) else []
     ahead = helper.submit(candidates, chunks[0]) if chunks else None
     _union_points(parent, bounds, *point_pairs.result(), tolerance)
-    _merge_chunks(geoms, chunks, ahead, candidates, parent, tolerance, helper)
+    _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper)
 
 
-def _join_dense(geoms, bounds, tree, parent, roots, tolerance, helper):
+def _join_dense(claims, tree, parent, roots, tolerance, helper):
     """Every remaining edge once contraction collapsed the dense areas into a few large
     components (`roots`: each claim's root after it).
 
@@ -105,7 +108,7 @@ def _join_dense(geoms, bounds, tree, parent, roots, tolerance, helper):
     component's bounding box, which spares the large ones their many neighbours inside
     their own component. Either way, pairs whose ends already share a component are
     dropped without an exact test."""
-    n = len(geoms)
+    geoms, bounds, n = claims.geoms, claims.bounds, len(claims.geoms)
     large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
 
     def candidates(chunk):
@@ -117,7 +120,7 @@ def _join_dense(geoms, bounds, tree, parent, roots, tolerance, helper):
     small = np.flatnonzero(~large)
     chunks = _chunks(small[_spatial_order(bounds[small])]) if len(small) else []
     ahead = helper.submit(candidates, chunks[0]) if chunks else None
-    _merge_chunks(geoms, chunks, ahead, candidates, parent, tolerance, helper)
+    _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper)
     big = np.flatnonzero(large)
     near = big[_near_other_components(roots[big], geoms[big], bounds[big], tolerance)]
     if len(near) > 1:
@@ -126,17 +129,25 @@ def _join_dense(geoms, bounds, tree, parent, roots, tolerance, helper):
             src, dst = among.query(_boxes(bounds[near[chunk]], tolerance))
             left, right = near[chunk[src]], near[dst]
             keep = (left < right) & (roots[left] != roots[right])
-            _merge_candidates(geoms, left[keep], right[keep], parent, tolerance, helper)
+            _merge_candidates(claims, left[keep], right[keep], parent, tolerance, helper)
 
 
-def _merge_chunks(geoms, chunks, ahead, candidates, parent, tolerance, helper):
+def _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper):
     """Test the candidate pairs of each chunk, those of the next one being found by
     `helper` meanwhile (`ahead`: the first chunk's, already submitted)."""
     for i in range(len(chunks)):
         left, dst = ahead.result()
         if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
             ahead = helper.submit(candidates, chunks[i + 1])
-        _merge_candidates(geoms, left, dst, parent, tolerance, helper)
+        _merge_candidates(claims, left, dst, parent, tolerance, helper)
+
+
+class _Claims(NamedTuple):
+    """The claims being clustered, as the helpers below index them."""
+
+    geoms: np.ndarray  # shapely geometries
+    bounds: np.ndarray  # (n, 4): xmin, ymin, xmax, ymax
+    point: np.ndarray  # mask of single points
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
@@ -177,7 +188,7 @@ SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on av
 FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
 
 
-def _contract(geoms, bounds, tolerance, helper=None):
+def _contract(claims, tolerance, helper=None):
     """Cheap first merges (not complete; the caller finds every remaining edge).
 
     Claims are binned by their bbox centre into cells about one typical claim wide. In
@@ -186,7 +197,7 @@ def _contract(geoms, bounds, tolerance, helper=None):
     claims); repeated on a shifted and on coarser grids for the claims of dense areas.
     O(n) exact tests that collapse a dense hotspot into one or a few components.
     """
-    n = len(geoms)
+    bounds, n = claims.bounds, len(claims.geoms)
     parent = np.arange(n, dtype=np.int64)
     extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     cell = max(float(np.median(extent)) + tolerance, 1e-6)
@@ -194,13 +205,10 @@ def _contract(geoms, bounds, tolerance, helper=None):
     if _occupied_cells(centres, cell) > SPARSE_CELLS * n:
         return parent  # sparse: cells hold about one claim each, nothing to contract
     largest_first = np.argsort(-extent, kind="stable")
-    point = shapely.get_type_id(geoms) == 0
     order = largest_first
     grids = ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0))
     for i, (size, shift) in enumerate(grids):
-        edges = _anchor_edges(
-            geoms, bounds, point, centres, order, size, shift, parent, tolerance, helper
-        )
+        edges = _anchor_edges(claims, centres, order, size, shift, parent, tolerance, helper)
         if edges is None or (i == 0 and len(edges[0]) < FEW_MERGES * n):
             break  # sparse: the first grid found little to merge, the others would not either
         if len(edges[0]):
@@ -231,7 +239,7 @@ def _occupied_cells(centres: np.ndarray, size: float) -> int:
     return int(np.count_nonzero(np.bincount(slot, minlength=1 << bits)))
 
 
-def _anchor_edges(geoms, bounds, point, centres, order, size, shift, parent, tolerance, helper):
+def _anchor_edges(claims, centres, order, size, shift, parent, tolerance, helper):
     """Edges found by testing claims against their cell's anchor and neighbouring anchors;
     None when the claims are too sparse for cells to help."""
     n = len(order)
@@ -256,9 +264,9 @@ def _anchor_edges(geoms, bounds, point, centres, order, size, shift, parent, tol
     left, right = np.concatenate([a for a, _ in pairs]), np.concatenate([b for _, b in pairs])
     keep = _find(parent, left) != _find(parent, right)  # also drops an anchor's own pair
     left, right = left[keep], right[keep]
-    keep = _near_boxes(bounds, left, right, tolerance)
+    keep = _near_boxes(claims.bounds, left, right, tolerance)
     left, right = left[keep], right[keep]
-    hit = _touch_known(geoms, bounds, point, left, right, tolerance, helper)
+    hit = _touch_claims(claims, left, right, tolerance, helper)
     return left[hit], right[hit]
 
 
@@ -273,10 +281,11 @@ def _near_boxes(bounds, left, right, tolerance):
     return ~(gap_x * gap_x + gap_y * gap_y > reach * reach)  # NaN (empty): keep, GEOS decides
 
 
-def _touch_known(geoms, bounds, point, left, right, tolerance, helper=None):
+def _touch_claims(claims, left, right, tolerance, helper=None):
     """`touch` for pairs of claims (indices): two points in numpy (_union_points), the
     others by GEOS."""
-    both = point[left] & point[right]
+    geoms, bounds = claims.geoms, claims.bounds
+    both = claims.point[left] & claims.point[right]
     hit = np.empty(len(left), dtype=bool)
     a, b = left[both], right[both]
     dx = bounds[a, 0] - bounds[b, 0]
@@ -321,7 +330,7 @@ def _interleave(v: np.ndarray) -> np.ndarray:
     return v
 
 
-def _merge_candidates(geoms, left, right, parent, tolerance, helper=None):
+def _merge_candidates(claims, left, right, parent, tolerance, helper=None):
     """Test candidate pairs in rounds, skipping pairs whose ends already share a root.
 
     While there are many candidate pairs per component (a dense area), a round tests only
@@ -340,7 +349,7 @@ def _merge_candidates(geoms, left, right, parent, tolerance, helper=None):
         pick = _one_per_root(slot, root_left) | _one_per_root(slot, root_right)
         if len(left) <= 4 * pick.sum():
             pick[:] = True
-        hit = touch(geoms[left[pick]], geoms[right[pick]], tolerance, helper)
+        hit = _touch_claims(claims, left[pick], right[pick], tolerance, helper)
         if hit.any():
             _union(parent, left[pick][hit], right[pick][hit])
         left, right = left[~pick], right[~pick]
@@ -386,8 +395,20 @@ def _find(parent: np.ndarray, nodes: np.ndarray) -> np.ndarray:
 
 def _union(parent: np.ndarray, left, right) -> None:
     """Merge the components of each (left, right) pair, in place. Only the roots involved
-    are touched, so a union costs O(pairs), not O(all claims). A merged component's root
-    is its smallest old root, so every root is the smallest index of its component."""
+    are touched, so a union costs O(pairs), not O(all claims), unless the pairs are many:
+    then one pass over all claims is cheaper than sorting the roots involved. A merged
+    component's root is its smallest old root (its smallest index), so every root is the
+    smallest index of its component."""
+    n = len(parent)
+    if 4 * len(left) > n:
+        roots = _find(parent, np.arange(n))
+        pairs = np.ones(len(left), dtype=np.int8)
+        graph = coo_matrix((pairs, (roots[left], roots[right])), shape=(n, n))
+        _, comp = connected_components(graph, directed=False)
+        rep = np.full(comp.max() + 1, n, dtype=np.int64)
+        np.minimum.at(rep, comp, np.arange(n))
+        parent[:] = rep[comp[roots]]
+        return
     ra, rb = _find(parent, left), _find(parent, right)
     involved, inverse = np.unique(np.concatenate([ra, rb]), return_inverse=True)
     m, k = len(involved), len(ra)
