@@ -70,10 +70,14 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
         claims = _Claims(geoms, bounds, point)
         parent = _contract(claims, tolerance, helper)
         roots = _find(parent, np.arange(n))
-        if np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n:
+        large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
+        if (
+            np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n
+            and np.count_nonzero(large) < HOTSPOT_SHARE * n
+        ):
             _join_sparse(claims, tree.result(), parent, tolerance, helper)
         else:
-            _join_dense(claims, tree.result(), parent, roots, tolerance, helper)
+            _join_dense(claims, tree.result(), parent, roots, large, tolerance, helper)
     return _compact(_find(parent, np.arange(n)))
 
 
@@ -99,17 +103,16 @@ def _join_sparse(claims, tree, parent, tolerance, helper):
     _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper)
 
 
-def _join_dense(claims, tree, parent, roots, tolerance, helper):
+def _join_dense(claims, tree, parent, roots, large, tolerance, helper):
     """Every remaining edge once contraction collapsed the dense areas into a few large
     components (`roots`: each claim's root after it).
 
     Claims of small components query the tree (a pair of two small ones once); a pair of
     two large components is found among the claims whose reach meets another large
-    component's bounding box, which spares the large ones their many neighbours inside
-    their own component. Either way, pairs whose ends already share a component are
-    dropped without an exact test."""
-    geoms, bounds, n = claims.geoms, claims.bounds, len(claims.geoms)
-    large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
+    component's bounding box, which spares the large ones (`large`: a mask of their
+    claims) their many neighbours inside their own component. Either way, pairs whose
+    ends already share a component are dropped without an exact test."""
+    geoms, bounds = claims.geoms, claims.bounds
 
     def candidates(chunk):
         src, dst = tree.query(_boxes(bounds[chunk], tolerance))
@@ -183,9 +186,10 @@ def _chunks(indices: np.ndarray) -> list[np.ndarray]:
 
 DENSE_COMPONENT = 3  # grids after the first bin only claims of components this large
 SMALL_COMPONENT = 8  # dense data: claims of components up to this size ask the tree
-CONTRACTED = 0.5  # dense data when contraction at least halved the count
-SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average
-FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
+CONTRACTED = 0.5  # dense data when contraction at least halved the count, or
+HOTSPOT_SHARE = 0.05  # when at least this share of the claims is in large components
+SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average,
+CROWDED_CELL = 8  # unless a HOTSPOT_SHARE of the claims sits in cells of this many
 
 
 def _contract(claims, tolerance, helper=None):
@@ -202,28 +206,28 @@ def _contract(claims, tolerance, helper=None):
     extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     cell = max(float(np.median(extent)) + tolerance, 1e-6)
     centres = np.stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2], 1)
-    if _occupied_cells(centres, cell) > SPARSE_CELLS * n:
+    occupied, crowded = _occupied_cells(centres, cell)
+    if occupied > SPARSE_CELLS * n and crowded < HOTSPOT_SHARE * n:
         return parent  # sparse: cells hold about one claim each, nothing to contract
-    largest_first = np.argsort(-extent, kind="stable")
-    order = largest_first
+    order = np.argsort(-extent, kind="stable")  # so a cell's first claim is its largest
     grids = ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0))
     for i, (size, shift) in enumerate(grids):
         edges = _anchor_edges(claims, centres, order, size, shift, parent, tolerance, helper)
-        if edges is None or (i == 0 and len(edges[0]) < FEW_MERGES * n):
-            break  # sparse: the first grid found little to merge, the others would not either
         if len(edges[0]):
             _union(parent, *edges)
         if i == 0:
             roots = _find(parent, order)
-            counts = np.bincount(roots, minlength=n)
-            order = order[counts[roots] >= DENSE_COMPONENT]
+            order = order[np.bincount(roots, minlength=n)[roots] >= DENSE_COMPONENT]
+        if len(order) < 2:
+            break
     return parent
 
 
-def _occupied_cells(centres: np.ndarray, size: float) -> int:
-    """About how many square cells of `size` hold a claim centre, in O(n) without a sort:
-    cell keys hashed into at least 4n slots (a collision undercounts by a few per cent,
-    which only shifts the choice of strategy, never the result)."""
+def _occupied_cells(centres: np.ndarray, size: float) -> tuple[int, int]:
+    """About how many square cells of `size` hold a claim centre, and how many claims sit
+    in cells of CROWDED_CELL claims or more, in O(n) without a sort: cell keys hashed into
+    at least 4n slots (a collision miscounts by a few per cent, which only shifts the
+    choice of strategy, never the result)."""
     bits = max(4, int(np.ceil(np.log2(4 * len(centres)))))
     cx = np.floor(centres[:, 0] / size).astype(np.int64).astype(np.uint64)
     cy = np.floor(centres[:, 1] / size).astype(np.int64).astype(np.uint64)
@@ -236,19 +240,17 @@ def _occupied_cells(centres: np.ndarray, size: float) -> int:
     key *= np.uint64(0x94D049BB133111EB)
     key ^= key >> np.uint64(31)
     slot = (key >> np.uint64(64 - bits)).astype(np.int64)
-    return int(np.count_nonzero(np.bincount(slot, minlength=1 << bits)))
+    counts = np.bincount(slot, minlength=1 << bits)
+    return int(np.count_nonzero(counts)), int(counts[counts >= CROWDED_CELL].sum())
 
 
 def _anchor_edges(claims, centres, order, size, shift, parent, tolerance, helper):
-    """Edges found by testing claims against their cell's anchor and neighbouring anchors;
-    None when the claims are too sparse for cells to help."""
-    n = len(order)
+    """Edges found by testing claims against their cell's anchor and neighbouring
+    anchors."""
     cx = np.floor(centres[order, 0] / size + shift).astype(np.int64)
     cy = np.floor(centres[order, 1] / size + shift).astype(np.int64)
     key = cx * 4_294_967_311 + cy
     cells, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    if len(cells) > SPARSE_CELLS * n:
-        return None
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
     pairs = [(members, anchor)]
