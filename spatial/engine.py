@@ -16,9 +16,10 @@ How, in three steps:
    hotspot, where hundreds of claims overlap each other, into one component. Pairs whose
    bounding boxes lie farther apart than the tolerance are dropped before any test, and
    two points are compared in numpy.
-2. Sparse data (contraction did not halve the count, e.g. a spread-out city): candidate
-   pairs by bounding box per chunk, in spatial order, each pair once; two points are
-   compared in numpy, other pairs by GEOS unless their ends are already joined.
+2. Sparse data (contraction did not halve the count, nor leave a twentieth of the claims
+   in large components; e.g. a spread-out city): candidate pairs by bounding box per
+   chunk, in spatial order, each pair once; two points are compared in numpy, other pairs
+   by GEOS unless their ends are already joined.
 3. Dense data: claims of small components query the tree by bounding box, as in step 2
    (a pair of two small ones once); claims of large components only look for each other,
    and only those whose reach touches another large component's bounding box. The
