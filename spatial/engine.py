@@ -10,17 +10,23 @@ for claims at exactly the tolerance, where GEOS and PostGIS may round a distance
 How, in three steps:
 
 1. Contraction: claims are binned into cells about one claim wide; each is tested against
-   its cell's largest claim, and those anchors against neighbouring anchors (on a few
-   shifted and coarser grids). O(n) exact tests that collapse a dense hotspot, where
-   hundreds of claims overlap each other, into one component.
-2. Sparse data (contraction did not halve the count, e.g. a spread-out city): candidate
-   pairs by bounding box per chunk, in spatial order, each pair once; two points are
-   compared in numpy, other pairs by GEOS unless their ends are already joined.
-3. Dense data: only claims whose reach touches another component's bounding box query
-   the tree, by bounding box; the candidate pairs are tested in rounds, one probe per
-   component first, and every pair whose ends already share a component is dropped
-   without an exact test (what makes PostGIS fast on hotspots, where testing all
-   intersecting pairs is quadratic in the hotspot size).
+   its cell's largest claim, and those anchors against neighbouring anchors; then, for
+   the claims the first grid left in components of a few claims (the dense areas) only,
+   the same on a few shifted and coarser grids. O(n) exact tests that collapse a dense
+   hotspot, where hundreds of claims overlap each other, into one component. Pairs whose
+   bounding boxes lie farther apart than the tolerance are dropped before any test, and
+   two points are compared in numpy.
+2. Sparse data (contraction did not halve the count, nor leave a twentieth of the claims
+   in large components; e.g. a spread-out city): candidate pairs by bounding box per
+   chunk, in spatial order, each pair once; two points are compared in numpy, other pairs
+   by GEOS unless their ends are already joined.
+3. Dense data: claims of small components query the tree by bounding box, as in step 2
+   (a pair of two small ones once); claims of large components only look for each other,
+   and only those whose reach touches another large component's bounding box. The
+   candidate pairs are tested in rounds, one probe per component first, and every pair
+   whose ends already share a component is dropped without an exact test (what makes
+   PostGIS fast on hotspots, where testing all intersecting pairs is quadratic in the
+   hotspot size).
 
 Components are kept in a union-find forest whose unions touch only the roots involved.
 
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 import numpy as np
 import shapely
@@ -58,44 +65,93 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     # GEOS releases the GIL while it queries trees and tests pairs: helper threads build
     # the tree beside the contraction, and find the candidate pairs of the next chunk
     # while this one tests and joins the last.
+    point = shapely.get_type_id(geoms) == 0
     with ThreadPoolExecutor(2) as helper:
         tree = helper.submit(shapely.STRtree, geoms)
-        parent = _contract(geoms, bounds, tolerance, helper)
+        claims = _Claims(geoms, bounds, point)
+        parent = _contract(claims, tolerance, helper)
         roots = _find(parent, np.arange(n))
-        tree = tree.result()
-        if np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n:
-            # Sparse (a spread-out city): few candidates per claim. Pairs of two points come
-            # from a k-d tree on their coordinates and are decided in numpy; the other
-            # claims query the tree by bounding box, each pair once (the tree's exact query
-            # would test both directions), tested by GEOS unless already joined.
-            point = shapely.get_type_id(geoms) == 0
-            point_pairs = helper.submit(_point_pairs, bounds, np.flatnonzero(point), tolerance)
+        large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
+        if (
+            np.count_nonzero(roots == np.arange(n)) > CONTRACTED * n
+            and np.count_nonzero(large) < HOTSPOT_SHARE * n
+        ):
+            _join_sparse(claims, tree.result(), parent, tolerance, helper)
+        else:
+            _join_dense(claims, tree.result(), parent, roots, large, tolerance, helper)
+    return _compact(_find(parent, np.arange(n)))
 
-            def candidates(chunk):
-                src, dst = tree.query(_boxes(bounds[chunk], tolerance))
-                left = chunk[src]
-                keep = (left < dst) | point[dst]  # a point never asks: take it from this side
-                return left[keep], dst[keep]
 
-            others = np.flatnonzero(~point)
-            chunks = _chunks(others[_spatial_order(bounds[others])]) if len(others) else []
-            ahead = helper.submit(candidates, chunks[0]) if chunks else None
-            _union_points(parent, bounds, *point_pairs.result(), tolerance)
-            for i in range(len(chunks)):
-                left, dst = ahead.result()
-                if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
-                    ahead = helper.submit(candidates, chunks[i + 1])
-                _merge_candidates(geoms, left, dst, parent, tolerance, helper)
-            return _compact(_find(parent, np.arange(n)))
-    # Dense areas collapsed into few components: only claims whose reach touches another
-    # component's bounding box can connect two components; their candidate pairs are
-    # tested in rounds that skip pairs already joined.
-    for chunk in _chunks(_near_other_components(roots, geoms, bounds, tolerance)):
+def _join_sparse(claims, tree, parent, tolerance, helper):
+    """Every remaining edge where claims have few neighbours each (a spread-out city).
+
+    Pairs of two points come from a k-d tree on their coordinates and are decided in
+    numpy; the other claims query the tree by bounding box, each pair once (the tree's
+    exact query would test both directions), tested by GEOS unless already joined."""
+    bounds, point = claims.bounds, claims.point
+    point_pairs = helper.submit(_point_pairs, bounds, np.flatnonzero(point), tolerance)
+
+    def candidates(chunk):
         src, dst = tree.query(_boxes(bounds[chunk], tolerance))
         left = chunk[src]
-        keep = _find(parent, left) != _find(parent, dst)
-        _merge_candidates(geoms, left[keep], dst[keep], parent, tolerance)
-    return _compact(_find(parent, np.arange(n)))
+        keep = (left < dst) | point[dst]  # a point never asks: take it from this side
+        return left[keep], dst[keep]
+
+    others = np.flatnonzero(~point)
+    chunks = _chunks(others[_spatial_order(bounds[others])]) if len(others) else []
+    ahead = helper.submit(candidates, chunks[0]) if chunks else None
+    _union_points(parent, bounds, *point_pairs.result(), tolerance)
+    _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper)
+
+
+def _join_dense(claims, tree, parent, roots, large, tolerance, helper):
+    """Every remaining edge once contraction collapsed the dense areas into a few large
+    components (`roots`: each claim's root after it).
+
+    Claims of small components query the tree (a pair of two small ones once); a pair of
+    two large components is found among the claims whose reach meets another large
+    component's bounding box, which spares the large ones (`large`: a mask of their
+    claims) their many neighbours inside their own component. Either way, pairs whose
+    ends already share a component are dropped without an exact test."""
+    geoms, bounds = claims.geoms, claims.bounds
+
+    def candidates(chunk):
+        src, dst = tree.query(_boxes(bounds[chunk], tolerance))
+        left = chunk[src]
+        keep = ((left < dst) | large[dst]) & (roots[left] != roots[dst])
+        return left[keep], dst[keep]
+
+    small = np.flatnonzero(~large)
+    chunks = _chunks(small[_spatial_order(bounds[small])]) if len(small) else []
+    ahead = helper.submit(candidates, chunks[0]) if chunks else None
+    _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper)
+    big = np.flatnonzero(large)
+    near = big[_near_other_components(roots[big], geoms[big], bounds[big], tolerance)]
+    if len(near) > 1:
+        among = shapely.STRtree(geoms[near])
+        for chunk in _chunks(np.arange(len(near))):
+            src, dst = among.query(_boxes(bounds[near[chunk]], tolerance))
+            left, right = near[chunk[src]], near[dst]
+            keep = (left < right) & (roots[left] != roots[right])
+            _merge_candidates(claims, left[keep], right[keep], parent, tolerance, helper)
+
+
+def _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper):
+    """Test the candidate pairs of each chunk, those of the next one being found by
+    `helper` meanwhile (`ahead`: the first chunk's, already submitted)."""
+    for i in range(len(chunks)):
+        left, dst = ahead.result()
+        if i + 1 < len(chunks):  # one chunk ahead; the other thread helps testing
+            ahead = helper.submit(candidates, chunks[i + 1])
+        _merge_candidates(claims, left, dst, parent, tolerance, helper)
+
+
+class _Claims(NamedTuple):
+    """The claims being clustered, as the helpers below index them."""
+
+    geoms: np.ndarray  # shapely geometries
+    bounds: np.ndarray  # (n, 4): xmin, ymin, xmax, ymax
+    point: np.ndarray  # mask of single points
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
@@ -129,42 +185,50 @@ def _chunks(indices: np.ndarray) -> list[np.ndarray]:
     return np.array_split(indices, max(1, -(-len(indices) // CHUNK)))
 
 
-CONTRACTED = 0.5  # use the component filter when contraction at least halved the count
-SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average
-FEW_MERGES = 0.25  # stop contracting when a grid merges fewer claims than this share
+DENSE_COMPONENT = 3  # grids after the first bin only claims of components this large
+SMALL_COMPONENT = 8  # dense data: claims of components up to this size ask the tree
+CONTRACTED = 0.5  # dense data when contraction at least halved the count, or
+HOTSPOT_SHARE = 0.05  # when at least this share of the claims is in large components
+SPARSE_CELLS = 0.5  # no contraction when cells hold fewer than two claims on average,
+CROWDED_CELL = 8  # unless a HOTSPOT_SHARE of the claims sits in cells of this many
 
 
-def _contract(geoms, bounds, tolerance, helper=None):
+def _contract(claims, tolerance, helper=None):
     """Cheap first merges (not complete; the caller finds every remaining edge).
 
     Claims are binned by their bbox centre into cells about one typical claim wide. In
     each cell every claim is tested against one anchor (the cell's largest claim), and
-    each anchor against the anchors of the neighbouring cells; repeated on a shifted and a
-    coarser grid. O(n) exact tests that collapse a dense hotspot into one or a few
-    components.
+    each anchor against the anchors of the neighbouring cells (where both hold several
+    claims); repeated on a shifted and on coarser grids for the claims of dense areas.
+    O(n) exact tests that collapse a dense hotspot into one or a few components.
     """
-    n = len(geoms)
+    bounds, n = claims.bounds, len(claims.geoms)
     parent = np.arange(n, dtype=np.int64)
     extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     cell = max(float(np.median(extent)) + tolerance, 1e-6)
     centres = np.stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2], 1)
-    if _occupied_cells(centres, cell) > SPARSE_CELLS * n:
+    occupied, crowded = _occupied_cells(centres, cell)
+    if occupied > SPARSE_CELLS * n and crowded < HOTSPOT_SHARE * n:
         return parent  # sparse: cells hold about one claim each, nothing to contract
-    largest_first = np.argsort(-extent, kind="stable")
+    order = np.argsort(-extent, kind="stable")  # so a cell's first claim is its largest
     grids = ((cell, 0.0), (cell, 0.5), (2 * cell, 0.25), (4 * cell, 0.0))
     for i, (size, shift) in enumerate(grids):
-        edges = _anchor_edges(geoms, centres, largest_first, size, shift, parent, tolerance, helper)
-        if edges is None or (i == 0 and len(edges[0]) < FEW_MERGES * n):
-            break  # sparse: the first grid found little to merge, the others would not either
+        edges = _anchor_edges(claims, centres, order, size, shift, parent, tolerance, helper)
         if len(edges[0]):
             _union(parent, *edges)
+        if i == 0:
+            roots = _find(parent, order)
+            order = order[np.bincount(roots, minlength=n)[roots] >= DENSE_COMPONENT]
+        if len(order) < 2:
+            break
     return parent
 
 
-def _occupied_cells(centres: np.ndarray, size: float) -> int:
-    """About how many square cells of `size` hold a claim centre, in O(n) without a sort:
-    cell keys hashed into at least 4n slots (a collision undercounts by a few per cent,
-    which only shifts the choice of strategy, never the result)."""
+def _occupied_cells(centres: np.ndarray, size: float) -> tuple[int, int]:
+    """About how many square cells of `size` hold a claim centre, and how many claims sit
+    in cells of CROWDED_CELL claims or more, in O(n) without a sort: cell keys hashed into
+    at least 4n slots (a collision miscounts by a few per cent, which only shifts the
+    choice of strategy, never the result)."""
     bits = max(4, int(np.ceil(np.log2(4 * len(centres)))))
     cx = np.floor(centres[:, 0] / size).astype(np.int64).astype(np.uint64)
     cy = np.floor(centres[:, 1] / size).astype(np.int64).astype(np.uint64)
@@ -177,34 +241,62 @@ def _occupied_cells(centres: np.ndarray, size: float) -> int:
     key *= np.uint64(0x94D049BB133111EB)
     key ^= key >> np.uint64(31)
     slot = (key >> np.uint64(64 - bits)).astype(np.int64)
-    return int(np.count_nonzero(np.bincount(slot, minlength=1 << bits)))
+    counts = np.bincount(slot, minlength=1 << bits)
+    return int(np.count_nonzero(counts)), int(counts[counts >= CROWDED_CELL].sum())
 
 
-def _anchor_edges(geoms, centres, order, size, shift, parent, tolerance, helper=None):
-    """Edges found by testing claims against their cell's anchor and neighbouring anchors;
-    None when the claims are too sparse for cells to help."""
-    n = len(geoms)
+def _anchor_edges(claims, centres, order, size, shift, parent, tolerance, helper):
+    """Edges found by testing claims against their cell's anchor and neighbouring
+    anchors."""
     cx = np.floor(centres[order, 0] / size + shift).astype(np.int64)
     cy = np.floor(centres[order, 1] / size + shift).astype(np.int64)
     key = cx * 4_294_967_311 + cy
     cells, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    if len(cells) > SPARSE_CELLS * n:
-        return None
     anchors = order[first]  # the largest claim of each cell
     members, anchor = order, anchors[inverse]
-    test = (members != anchor) & (_find(parent, members) != _find(parent, anchor))
-    hit = touch(geoms[members[test]], geoms[anchor[test]], tolerance, helper)
-    left, right = [members[test][hit]], [anchor[test][hit]]
+    pairs = [(members, anchor)]
+    # Neighbouring anchors only where both cells hold several claims: two claims alone in
+    # their cells are an ordinary sparse pair, which the tree queries after contraction
+    # test once anyway.
+    crowded = np.bincount(inverse) > 1
     for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1)):  # each neighbouring pair once
         wanted = cells + dx * 4_294_967_311 + dy
         at = np.minimum(np.searchsorted(cells, wanted), len(cells) - 1)
-        found = cells[at] == wanted
-        a, b = anchors[found], anchors[at[found]]
-        keep = _find(parent, a) != _find(parent, b)
-        hit = touch(geoms[a[keep]], geoms[b[keep]], tolerance)
-        left.append(a[keep][hit])
-        right.append(b[keep][hit])
-    return np.concatenate(left), np.concatenate(right)
+        found = (cells[at] == wanted) & crowded & crowded[at]
+        pairs.append((anchors[found], anchors[at[found]]))
+    left, right = np.concatenate([a for a, _ in pairs]), np.concatenate([b for _, b in pairs])
+    keep = _find(parent, left) != _find(parent, right)  # also drops an anchor's own pair
+    left, right = left[keep], right[keep]
+    keep = _near_boxes(claims.bounds, left, right, tolerance)
+    left, right = left[keep], right[keep]
+    hit = _touch_claims(claims, left, right, tolerance, helper)
+    return left[hit], right[hit]
+
+
+def _near_boxes(bounds, left, right, tolerance):
+    """False only for pairs whose bounding boxes lie clearly more than `tolerance` apart
+    (so they cannot touch; the margin absorbs rounding, the exact test comes after)."""
+    gap_x = np.maximum(bounds[left, 0] - bounds[right, 2], bounds[right, 0] - bounds[left, 2])
+    gap_y = np.maximum(bounds[left, 1] - bounds[right, 3], bounds[right, 1] - bounds[left, 3])
+    np.maximum(gap_x, 0, out=gap_x)
+    np.maximum(gap_y, 0, out=gap_y)
+    reach = tolerance * (1 + 1e-9) + 1e-6
+    return ~(gap_x * gap_x + gap_y * gap_y > reach * reach)  # NaN (empty): keep, GEOS decides
+
+
+def _touch_claims(claims, left, right, tolerance, helper=None):
+    """`touch` for pairs of claims (indices): two points in numpy (_union_points), the
+    others by GEOS."""
+    geoms, bounds = claims.geoms, claims.bounds
+    both = claims.point[left] & claims.point[right]
+    hit = np.empty(len(left), dtype=bool)
+    a, b = left[both], right[both]
+    dx = bounds[a, 0] - bounds[b, 0]
+    dy = bounds[a, 1] - bounds[b, 1]
+    hit[both] = np.sqrt(dx * dx + dy * dy) <= tolerance
+    other = ~both
+    hit[other] = touch(geoms[left[other]], geoms[right[other]], tolerance, helper)
+    return hit
 
 
 def _near_other_components(roots, geoms, bounds, tolerance):
@@ -241,7 +333,7 @@ def _interleave(v: np.ndarray) -> np.ndarray:
     return v
 
 
-def _merge_candidates(geoms, left, right, parent, tolerance, helper=None):
+def _merge_candidates(claims, left, right, parent, tolerance, helper=None):
     """Test candidate pairs in rounds, skipping pairs whose ends already share a root.
 
     While there are many candidate pairs per component (a dense area), a round tests only
@@ -260,7 +352,7 @@ def _merge_candidates(geoms, left, right, parent, tolerance, helper=None):
         pick = _one_per_root(slot, root_left) | _one_per_root(slot, root_right)
         if len(left) <= 4 * pick.sum():
             pick[:] = True
-        hit = touch(geoms[left[pick]], geoms[right[pick]], tolerance, helper)
+        hit = _touch_claims(claims, left[pick], right[pick], tolerance, helper)
         if hit.any():
             _union(parent, left[pick][hit], right[pick][hit])
         left, right = left[~pick], right[~pick]
@@ -306,8 +398,20 @@ def _find(parent: np.ndarray, nodes: np.ndarray) -> np.ndarray:
 
 def _union(parent: np.ndarray, left, right) -> None:
     """Merge the components of each (left, right) pair, in place. Only the roots involved
-    are touched, so a union costs O(pairs), not O(all claims). A merged component's root
-    is its smallest old root, so every root is the smallest index of its component."""
+    are touched, so a union costs O(pairs), not O(all claims), unless the pairs are many:
+    then one pass over all claims is cheaper than sorting the roots involved. A merged
+    component's root is its smallest old root (its smallest index), so every root is the
+    smallest index of its component."""
+    n = len(parent)
+    if 4 * len(left) > n:
+        roots = _find(parent, np.arange(n))
+        pairs = np.ones(len(left), dtype=np.int8)
+        graph = coo_matrix((pairs, (roots[left], roots[right])), shape=(n, n))
+        _, comp = connected_components(graph, directed=False)
+        rep = np.full(comp.max() + 1, n, dtype=np.int64)
+        np.minimum.at(rep, comp, np.arange(n))
+        parent[:] = rep[comp[roots]]
+        return
     ra, rb = _find(parent, left), _find(parent, right)
     involved, inverse = np.unique(np.concatenate([ra, rb]), return_inverse=True)
     m, k = len(involved), len(ra)

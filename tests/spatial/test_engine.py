@@ -187,6 +187,41 @@ def test_dense_mixed_hotspots_that_touch_each_other_match_the_reference(toleranc
     )
 
 
+@pytest.mark.parametrize("tolerance", [0, 10])
+def test_hotspots_over_a_spread_out_city_match_the_reference(tolerance):
+    """The mixed case: hotspots collapse into a few large components while the city's
+    claims stay in small ones; both kinds of pair between components must be found."""
+    rng = np.random.default_rng(5)
+    city = rng.uniform(0, 700, (1200, 2))
+    centres = np.array([[100, 100], [190, 100], [500, 300], [300, 600]])
+    xy = np.concatenate([city, centres[rng.integers(0, 4, 1200)] + rng.uniform(-30, 30, (1200, 2))])
+    n = len(xy)
+    kind = np.concatenate([rng.integers(0, 3, 1200), np.ones(1200, dtype=int)])
+    side = np.concatenate([rng.uniform(2, 10, 1200), rng.uniform(20, 60, 1200)])
+    points = shapely.points(xy)
+    areas = shapely.box(*(xy - side[:, None] / 2).T, *(xy + side[:, None] / 2).T)
+    lines = shapely.linestrings(np.stack([xy, xy + rng.normal(0, 10, (n, 2))], axis=1))
+    geoms = np.choose(kind, [points, areas, lines])
+    ours = partition(cluster_labels(geoms, tolerance))
+    assert ours == partition(every_pair_components(geoms, tolerance))
+    sizes = sorted(len(group) for group in ours)
+    assert sizes[0] == 1 and sizes[-1] > 200  # single city claims beside whole hotspots
+
+
+@pytest.mark.parametrize("tolerance", [0, 3])
+def test_two_hotspots_joined_only_by_their_long_claims(tolerance):
+    """Two dense hotspots whose only touching pair is a long claim centred in each: no grid
+    cell holds both centres, so the pair is found between the two large components."""
+    rng = np.random.default_rng(8)
+    xy = np.concatenate([rng.uniform(-20, 20, (300, 2)), rng.uniform(-20, 20, (300, 2)) + [200, 0]])
+    squares = shapely.box(*(xy - 2.5).T, *(xy + 2.5).T)
+    reach = 100 - tolerance / 2  # from either centre: the two long claims just touch
+    long_claims = [box(-reach, -1, reach, 1), box(200 - reach, -1, 200 + reach, 1)]
+    geoms = np.concatenate([squares, long_claims])
+    assert len(set(cluster_labels(geoms, tolerance))) == 1
+    assert len(set(cluster_labels(geoms[:-1], tolerance))) == 2
+
+
 def test_incremental_finds_coincident_points_in_its_tree_at_tolerance_zero():
     """Found by the property test: a point's bounding box is degenerate, and buffering it
     by a tolerance of 0 gave an empty query, so after a tree rebuild a coincident point
