@@ -102,7 +102,11 @@ END $$"""
 
 
 def uninstall_sql() -> str:
-    return f"DROP FUNCTION IF EXISTS {FLUSH_FUNCTION}(boolean)"
+    """Drops the flush in both forms (the one without arguments: migration publishing/0003)."""
+    return (
+        f"DROP FUNCTION IF EXISTS {FLUSH_FUNCTION}(); "
+        f"DROP FUNCTION IF EXISTS {FLUSH_FUNCTION}(boolean)"
+    )
 
 
 _READ_SQL = """

@@ -575,3 +575,20 @@ def test_the_lane_answers_cached_tiles_without_sessions_and_bad_input_the_usual_
     assert bad.status_code == 400 and "kind" in bad.json()
     assert seen  # the usual way said what was wrong, in the reader's language
     assert bad.has_header("Vary")
+
+
+def test_the_previous_release_flush_still_works_during_a_rolling_deploy():
+    """App servers of the release before migration publishing/0003 call the function without
+    arguments: it still turns pending changes into versions."""
+    before = tile_version("proposals", *tile_of(LON, LAT, 15))
+    ProposalFactory(geom=at())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {FLUSH_FUNCTION}()")
+        cursor.execute(
+            "SELECT coalesce(max(version), 0) FROM publishing_tileversion WHERE layer = %s"
+            " AND (z, x, y) IN ((-1, 0, 0), (%s, %s, %s))",
+            ["proposals", *tile_of(LON, LAT, 15)],
+        )
+        assert cursor.fetchone()[0] != before
+        cursor.execute("SELECT count(*) FROM publishing_tilechange")
+        assert cursor.fetchone()[0] == 0
