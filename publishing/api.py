@@ -60,6 +60,8 @@ class ProposalListView(MapReadModelMixin, proposals_api.ProposalListView):
             proposals = selectors.map_proposal_list(**filters, user=request.user)
             if exceeds(proposals, limit):
                 return LIMIT_EXCEEDED
+            if "bbox" in filters and not personal:  # a view of the map
+                return selectors.map_feature_collection_in_box(**filters)
             return self.feature_collection(proposals)
 
         return cached_response(

@@ -158,3 +158,47 @@ def test_hidden_proposal_is_visible_only_to_author_and_moderators(moderator, oth
     assert selectors.proposal_get(proposal_id=proposal.pk, user=moderator) == proposal
     props = map_feature(proposal=proposal, user=moderator)["properties"]
     assert props["hidden_reason"] == "insults"
+
+
+# --- a view's statement, compiled once per set of filters ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"categories": ["housing", "mobility"]},
+        {"kinds": ["conflict"], "q": "tree"},
+        {"compatibility": ["unknown"], "sort": "newest"},
+        {"categories": []},
+    ],
+)
+def test_a_view_in_a_box_answers_what_the_orm_statement_answers(filters, settings):
+    from django.utils import translation
+
+    from publishing.selectors import map_feature_collection_in_box
+
+    gone = UserFactory()
+    ProposalFactory(category="housing", title="Trees", geom=Point(12.30, 51.30, srid=4326))
+    ProposalFactory(category="mobility", kind="conflict", title="tree lane", author=gone,
+                    geom=LineString((12.31, 51.31), (12.32, 51.31), srid=4326))  # fmt: skip
+    ProposalFactory(category="housing", geom=Point(12.50, 51.50, srid=4326))  # outside the box
+    gone.deleted_at = "2026-01-01T00:00:00Z"
+    gone.save()
+    for box in [(12.29, 51.29, 12.33, 51.32), (12.0, 51.0, 13.0, 52.0), (1.0, 1.0, 2.0, 2.0)]:
+        for language in ("de", "en"):
+            with translation.override(language):
+                expected = map_feature_collection(map_proposal_list(bbox=box, **filters))
+                assert map_feature_collection_in_box(bbox=box, **filters) == expected
+
+
+def test_a_view_in_a_box_compiles_its_statement_once_per_filters_and_language():
+    from publishing import selectors as map_selectors
+
+    map_selectors._box_statement.cache_clear()
+    ProposalFactory(geom=Point(12.30, 51.30, srid=4326))
+    for lon in (12.2, 12.25, 12.29):
+        map_selectors.map_feature_collection_in_box(bbox=(lon, 51.29, 12.33, 51.32))
+    map_selectors.map_feature_collection_in_box(bbox=(12.2, 51.29, 12.33, 51.32), kinds=["idea"])
+    info = map_selectors._box_statement.cache_info()
+    assert (info.misses, info.hits) == (2, 2)
