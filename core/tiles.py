@@ -67,22 +67,19 @@ def cached_response(
     *,
     key: str,
     etag: str,
-    build: Callable[[], bytes | str] | None,
+    build: Callable[[], bytes | str],
     content_type: str = MVT,
     cache_control_value: str | None = None,
     use_cache: bool = True,
-) -> HttpResponse | None:
+) -> HttpResponse:
     """304 when the client holds `etag`; else the body from the cache under `key`, or
-    build() (then cached); None when it is not cached and build is None. The ETag and
-    Cache-Control go on both answers."""
+    build() (then cached). The ETag and Cache-Control go on both answers."""
     etag = quote_etag(etag)
     control = cache_control_value or cache_control()
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         response = HttpResponseNotModified()
     else:
         body = cache.get(key) if use_cache else None
-        if body is None and build is None:
-            return None
         if body is None:
             body = build()
             if use_cache:

@@ -1,10 +1,10 @@
 """The fast lane of public map tiles (settings.MIDDLEWARE, right after the overload bound).
 
-Most requests at a campaign's peak are tiles that the app need not build: a revalidation
-answered 304, or bytes already in the cache. They read no session, cookie, language or
-CSRF token, so the lane answers them before the rest of the middleware and DRF, with the
-same checks, keys and ETags as the views (publishing/tile_api.py, `answer(build=False)`).
-Everything else goes the usual way: tiles to build, bad input (answered there with a
+Most requests at a campaign's peak are public tiles, most of them a revalidation answered
+304 or bytes already in the cache. A public tile reads no session, cookie, language or CSRF
+token, so the lane answers it before the rest of the middleware and DRF, with the same
+checks, keys and ETags as the views (publishing/tile_api.py, `answer`), and inside the
+overload bound. Everything else goes the usual way: bad input (answered there with a
 message in the reader's language), other URLs.
 
 A public tile is the same whatever the reader's language or Accept header, so its answers
@@ -45,11 +45,9 @@ class TileFastLane:
             return self.get_response(request)
         view, kwargs = found
         try:
-            response = view.answer(request, request.GET, **kwargs, build=False)
+            response = view.answer(request, request.GET, **kwargs)
         except (ValidationError, Http404, APIException):
-            response = None  # the usual way says what is wrong
-        if response is None:
-            response = self.get_response(request)
+            response = self.get_response(request)  # the usual way says what is wrong
         if response.status_code in (200, 304):
             del response["Vary"]
         return response

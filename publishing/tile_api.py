@@ -69,9 +69,9 @@ class PublicTileView(GenericAPIView):
     def check_tile(self, z: int, x: int, y: int) -> None:
         check_tile(z, x, y)
 
-    def answer(self, request, params, z, x, y, *, build: bool = True):
-        """The tile's answer (304, or the bytes from the cache or built); with build=False
-        None when they would have to be built. Raises on bad input (404, 400)."""
+    def answer(self, request, params, z, x, y):
+        """The tile's answer: 304, or the bytes from the cache or built. Raises on bad
+        input (404, 400)."""
         self.check_tile(z, x, y)
         filters = self.read_filters(params)
         version = tile_version(self.layer, z, x, y)
@@ -81,7 +81,7 @@ class PublicTileView(GenericAPIView):
             request,
             key=f"tile:{FORMAT}:{name}:{version}:{z}/{x}/{y}:{key}",
             etag=f"{name}-{version}-{key}",
-            build=(lambda: self.build(z, x, y, **filters)) if build else None,
+            build=lambda: self.build(z, x, y, **filters),
             content_type=self.content_type,
         )
 

@@ -541,7 +541,7 @@ def test_a_flush_with_nothing_under_way_is_one_statement():
 def test_a_tile_does_not_vary_by_language_so_shared_caches_keep_one_copy(api):
     ProposalFactory(geom=at())
     place = url(*tile_of(LON, LAT, 15))
-    built = api.get(place, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")  # built on the usual path
+    built = api.get(place, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")  # built
     cached = api.get(place, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")  # from the lane
     again = api.get(place, HTTP_IF_NONE_MATCH=built["ETag"], HTTP_ACCEPT_LANGUAGE="fr")
     assert built.content == cached.content and built["ETag"] == cached["ETag"]
