@@ -8,7 +8,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from spatial.models import Cluster
-from tests.e2e.test_map_tiles import record_tiles
+from tests.e2e.test_map_tiles import painted_pixels_js, record_tiles
 from tests.spatial.claims import create
 
 pytestmark = pytest.mark.e2e
@@ -66,15 +66,7 @@ def wait_for_count(page, tiles, expected: int, *, seconds: float = 15) -> None:
     assert tiles and counted(list(tiles)) == expected
 
 
-PAINTED = """() => [...document.querySelectorAll('.leaflet-clusterTiles-pane canvas')]
-            .map((canvas) => {
-              if (!canvas.width) return 0;
-              const data = canvas.getContext('2d')
-                .getImageData(0, 0, canvas.width, canvas.height).data;
-              let n = 0;
-              for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-              return n;
-            }).reduce((a, b) => a + b, 0) > 100"""
+PAINTED = f"() => ({painted_pixels_js('clusterTiles')})() > 100"
 
 
 def outlines(page, colour):

@@ -67,16 +67,20 @@ def counted(tiles, *, must_contain="") -> int:
     return total
 
 
-# How many pixels of the pin tiles' canvases are painted (not transparent).
-PAINTED_PIXELS = """() => [...document.querySelectorAll('.leaflet-pinTiles-pane canvas')]
-            .map((canvas) => {
+def painted_pixels_js(pane: str) -> str:
+    """A script counting the pixels painted (not transparent) on the canvases of `pane`."""
+    return f"""() => [...document.querySelectorAll('.leaflet-{pane}-pane canvas')]
+            .map((canvas) => {{
               if (!canvas.width) return 0;
               const data = canvas.getContext('2d')
                 .getImageData(0, 0, canvas.width, canvas.height).data;
               let n = 0;
               for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
               return n;
-            }).reduce((a, b) => a + b, 0)"""
+            }}).reduce((a, b) => a + b, 0)"""
+
+
+PAINTED_PIXELS = painted_pixels_js("pinTiles")
 PAINTED = f"() => ({PAINTED_PIXELS})() > 100"
 
 

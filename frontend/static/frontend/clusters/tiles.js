@@ -7,11 +7,7 @@
 // The filters are part of the tile URL: a new filter is a new layer. A click on a circle
 // or an outline zooms in towards it, down to where the outlines are GeoJSON again.
 /* global protomapsL */
-import { createTileOverlay } from "../lib/tileoverlay.js";
-
-function cellRadius(props) {
-  return 9 + 3 * Math.log2(1 + (props.count ?? 1));
-}
+import { cellRules, createTileOverlay } from "../lib/tileoverlay.js";
 
 function rules(colours) {
   const colourOf = (contested) => (contested ? colours.contested : colours.convergent);
@@ -34,33 +30,14 @@ function rules(colours) {
       ),
     },
   ];
+  const cells = cellRules("cluster_cells", (z, f) => colourOf((f.props.contested ?? 0) > 0));
   const paintRules = [
-    {
-      dataLayer: "cluster_cells",
-      symbolizer: new protomapsL.CircleSymbolizer({
-        radius: (z, f) => cellRadius(f.props),
-        fill: (z, f) => colourOf((f.props.contested ?? 0) > 0),
-        opacity: 0.85,
-        stroke: "#ffffff",
-        width: 2,
-      }),
-    },
+    cells.paint,
     // Convergent first, contested last: contested outlines end up on top.
     ...outlines(false),
     ...outlines(true),
   ];
-  const labelRules = [
-    {
-      dataLayer: "cluster_cells",
-      symbolizer: new protomapsL.CenteredTextSymbolizer({
-        labelProps: ["label"],
-        fill: "#ffffff",
-        stroke: "#222222",
-        width: 2,
-        font: "600 12px sans-serif",
-      }),
-    },
-  ];
+  const labelRules = [cells.label];
   return { paintRules, labelRules };
 }
 

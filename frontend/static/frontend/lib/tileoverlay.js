@@ -7,6 +7,34 @@
 
 export const MAX_DATA_ZOOM = 16; // tiles deeper than this are drawn from the z16 tile
 
+// The rules of a low-zoom tile's grid cells (pins' and clusters' tiles alike): a circle that
+// grows with the cell's count, filled by fill(z, feature), and the count written on it.
+//   -> { paint, label }: one paint rule and one label rule for `dataLayer`.
+export function cellRules(dataLayer, fill) {
+  return {
+    paint: {
+      dataLayer,
+      symbolizer: new protomapsL.CircleSymbolizer({
+        radius: (z, f) => 9 + 3 * Math.log2(1 + (f.props.count ?? 1)),
+        fill,
+        opacity: 0.85,
+        stroke: "#ffffff",
+        width: 2,
+      }),
+    },
+    label: {
+      dataLayer,
+      symbolizer: new protomapsL.CenteredTextSymbolizer({
+        labelProps: ["label"],
+        fill: "#ffffff",
+        stroke: "#222222",
+        width: 2,
+        font: "600 12px sans-serif",
+      }),
+    },
+  };
+}
+
 // createTileOverlay(map, { pane, zIndex, shownClass, paintRules, labelRules, tileUrl })
 //   -> { show(params), hide(), shown(), layer() }
 //   tileUrl(query): the tile URL template ({z}/{x}/{y}) for the filters' query string;

@@ -5,7 +5,7 @@
 // The filters are part of the tile URL: a new filter is a new layer. A click zooms in
 // towards what was clicked, down to where the pins are markers again.
 /* global protomapsL */
-import { createTileOverlay } from "../lib/tileoverlay.js";
+import { cellRules, createTileOverlay } from "../lib/tileoverlay.js";
 import { colourOf } from "./style.js";
 
 const CATEGORIES = ["housing", "mobility", "green_space", "public_space", "commons", "other"];
@@ -23,21 +23,10 @@ function mainCategory(props) {
   return best;
 }
 
-function cellRadius(props) {
-  return 9 + 3 * Math.log2(1 + (props.count ?? 1));
-}
+const cells = cellRules("proposal_cells", (z, f) => colourOf(mainCategory(f.props)));
 
 const paintRules = [
-  {
-    dataLayer: "proposal_cells",
-    symbolizer: new protomapsL.CircleSymbolizer({
-      radius: (z, f) => cellRadius(f.props),
-      fill: (z, f) => colourOf(mainCategory(f.props)),
-      opacity: 0.85,
-      stroke: "#ffffff",
-      width: 2,
-    }),
-  },
+  cells.paint,
   {
     dataLayer: "proposals",
     filter: (z, f) => f.geomType === POLYGON,
@@ -68,18 +57,7 @@ const paintRules = [
   },
 ];
 
-const labelRules = [
-  {
-    dataLayer: "proposal_cells",
-    symbolizer: new protomapsL.CenteredTextSymbolizer({
-      labelProps: ["label"],
-      fill: "#ffffff",
-      stroke: "#222222",
-      width: 2,
-      font: "600 12px sans-serif",
-    }),
-  },
-];
+const labelRules = [cells.label];
 
 // createPinTiles(map, { url, fresh }) -> { show(params), hide(), refresh(), shown(), stamp() }
 //   url: the tile URL template with {z}/{x}/{y}; params: URLSearchParams of the filters.
