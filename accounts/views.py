@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import privacy, services
@@ -48,15 +49,27 @@ def apply_language(response, user):
     return response
 
 
+@csrf_protect
+def _set_language_signed_in(request):
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    if language in dict(settings.LANGUAGES):
+        services.language_set(user=request.user, language=language)
+    return response
+
+
+@csrf_exempt
 @require_POST
 def set_language(request):
     """Django's language switch; for a signed-in person it also becomes their profile's
-    language, so the next sign-in keeps it."""
-    response = i18n.set_language(request)
-    language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        services.language_set(user=request.user, language=language)
-    return response
+    language, so the next sign-in keeps it.
+
+    Only that change needs the CSRF token. Without an account the switch sets a cookie and
+    nothing else, and its form carries no token: a page without a token is the same for
+    every anonymous reader, so a shared cache may keep it (docs/adr/0017)."""
+    if request.user.is_authenticated:
+        return _set_language_signed_in(request)
+    return i18n.set_language(request)
 
 
 class LoginView(auth_views.LoginView):

@@ -1,8 +1,15 @@
+import logging
+from functools import cache
+
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from community.selectors import unread_count
+from config.csp import import_map, script_hash
+
+log = logging.getLogger(__name__)
 
 # Navigation slots: (label, URL names to try in order[, permission]). A slot shows only once
 # one of its names resolves, so pages other areas add appear in the nav as soon as they are
@@ -44,10 +51,24 @@ def nav_items(path: str, user=None) -> list[dict]:
     return items
 
 
+@cache
+def _import_map(prefix: str) -> str:
+    text = import_map(prefix)
+    if script_hash(text) not in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"]:
+        # Browsers would refuse it and no page's script would run: say why, once.
+        log.error(
+            "The import map for static prefix %s is not allowed by the Content-Security-"
+            "Policy: served under a sub-path, set FORCE_SCRIPT_NAME to it.",
+            prefix,
+        )
+    return mark_safe(text)  # noqa: S308 (our own JSON, the static prefix from settings)
+
+
 def site(request):
     user = getattr(request, "user", None)
     return {
         "CITY_NAME": settings.CITY_NAME,
+        "IMPORT_MAP": _import_map(settings.STATIC_URL),
         "NAV": nav_items(request.path, user),
         # The badge on the notices link (one count query on pages of signed-in people).
         "NOTICES_UNREAD": unread_count(user=user) if user is not None else 0,

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.csp import policy as csp_policy
+from config.csp import static_prefix
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -296,6 +297,10 @@ MAP_MARKER_LIMIT = env.int("MAP_MARKER_LIMIT", default=500)
 # cluster maps draw the cluster tiles.
 MAP_CLUSTER_LIMIT = env.int("MAP_CLUSTER_LIMIT", default=250)
 TILES_MAX_AGE = env.int("TILES_MAX_AGE", default=0)
+# PAGES_MAX_AGE > 0 lets shared caches serve the public pages (map, list, a pin, clusters,
+# legal texts) to anonymous readers that many seconds unasked; never a signed-in reader's
+# page (frontend/pages/shared.py, docs/adr/0017).
+PAGES_MAX_AGE = env.int("PAGES_MAX_AGE", default=0)
 # Place search: empty means the city's own gazetteer (manage.py import_basemap); else the
 # search URL of a Nominatim- or Photon-compatible geocoder, which browsers then ask directly
 # (e.g. https://nominatim.example.org/search, https://photon.example.org/api).
@@ -307,8 +312,14 @@ if GEOCODER_KIND not in ("nominatim", "photon"):
 CLUSTER_TOLERANCE_M = env.float("CLUSTER_TOLERANCE_M", default=10.0)
 
 # Content-Security-Policy on every response (config/csp.py: the tile server and the
-# external geocoder are allowed).
-CONTENT_SECURITY_POLICY = csp_policy(tile_url=BASEMAP_TILE_URL, geocoder_url=GEOCODER_URL)
+# external geocoder are allowed, the import map by its hash). Served under a sub-path, set
+# FORCE_SCRIPT_NAME: the import map's text, and so its hash, holds the static prefix.
+FORCE_SCRIPT_NAME = env("FORCE_SCRIPT_NAME", default=None)
+CONTENT_SECURITY_POLICY = csp_policy(
+    tile_url=BASEMAP_TILE_URL,
+    geocoder_url=GEOCODER_URL,
+    static_url=static_prefix(STATIC_URL, FORCE_SCRIPT_NAME),
+)
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": ((CITY_BBOX[1] + CITY_BBOX[3]) / 2, (CITY_BBOX[0] + CITY_BBOX[2]) / 2),

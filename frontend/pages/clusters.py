@@ -14,6 +14,7 @@ from spatial.models import Cluster
 from spatial.selectors import cluster_list
 
 from .map import CATEGORY_COLOURS, map_config, url_template
+from .shared import shared_when_anonymous
 
 # Contested clusters in a warning colour, convergent ones in a calm one (both >= 3:1
 # against white); the legend says which is which, so colour is not the only cue.
@@ -45,6 +46,7 @@ def _categories(selected) -> list[dict]:
     ]
 
 
+@shared_when_anonymous
 def clusters_page(request):
     query = request.GET.copy()
     categories = [c for v in query.getlist("category") for c in v.split(",") if c]
@@ -79,6 +81,7 @@ def clusters_page(request):
     )
 
 
+@shared_when_anonymous
 def cluster_page(request, pk):
     cluster = Cluster.objects.filter(pk=pk).first()
     if cluster is None:

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.translation import get_language
 
 from ..models import LegalPage, LegalText
+from .shared import shared_when_anonymous
 
 
 def legal_text(page: str) -> LegalText | None:
@@ -19,11 +20,13 @@ def legal_text(page: str) -> LegalText | None:
     return texts.get(language) or next(iter(texts.values()), None)
 
 
+@shared_when_anonymous
 def imprint_page(request):
     context = {"text": legal_text(LegalPage.IMPRINT)}
     return render(request, "legal/imprint.html", context)
 
 
+@shared_when_anonymous
 def privacy_page(request):
     context = {"text": legal_text(LegalPage.PRIVACY)}
     return render(request, "legal/privacy.html", context)

@@ -14,6 +14,7 @@ from proposals.selectors import Sort, wide_claim_list
 from .basemap import basemap_config, geocoder_config
 from .cached import cached, versions
 from .layer_overlay import layer_overlay_config
+from .shared import shared_when_anonymous
 from .zoning import compatibility_labels, overlay_filter_state, usable_layers
 
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), chosen
@@ -226,6 +227,7 @@ def _panel(request) -> str:
     return mark_safe(cached("map-panel", key, build))  # noqa: S308
 
 
+@shared_when_anonymous
 def map_page(request):
     context = {
         "config": map_config(request),

@@ -27,6 +27,7 @@ from publishing.selectors import map_proposal_list, overlay_properties
 from .cached import PinRows, cached, cached_each, pin_rows, versions
 from .community import pin_context
 from .map import api_query, categories, filter_state, map_config
+from .shared import shared_when_anonymous
 from .zoning import compatibility_labels, proposal_zoning, usable_layers
 
 PAGE_SIZE = 25
@@ -143,6 +144,7 @@ def _cards(proposals) -> list[str]:
     return [mark_safe(html) for html in cached_each("list-card", proposals, shown, card)]  # noqa: S308
 
 
+@shared_when_anonymous
 def proposal_list_page(request):
     errors = []
     try:
@@ -222,6 +224,7 @@ def _detail_body(request, proposal, rows: PinRows) -> str:
     return render_to_string("frontend/proposals/_detail.html", context, request=request)
 
 
+@shared_when_anonymous
 def proposal_detail_page(request, pk):
     user = request.user
     proposal = proposal_get(proposal_id=pk, user=user)

@@ -19,6 +19,7 @@ from negotiations import forms, selectors, services
 from negotiations.models import Option, Round, Stance
 
 from .map import base_map_config, categories
+from .shared import shared_when_anonymous
 
 
 def _messages_of(exc: ValidationError) -> list[str]:
@@ -164,6 +165,7 @@ def _render_round(request, negotiation_round, *, close_form=None, option_form=No
     return render(request, "frontend/rounds/round.html", context, status=status)
 
 
+@shared_when_anonymous
 def round_page(request, pk):
     return _render_round(request, _visible_round(request, pk))
 

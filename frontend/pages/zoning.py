@@ -23,6 +23,7 @@ from layers.selectors import (
 from proposals.models import Category
 
 from .cached import cached, versions
+from .shared import shared_when_anonymous
 
 
 def compatibility_labels() -> dict[str, str]:
@@ -188,6 +189,7 @@ def zoning_legend() -> list[dict]:
     return result
 
 
+@shared_when_anonymous
 def zoning_legend_page(request):
     context = {"layers": zoning_legend(), "categories": [label for _v, label in Category.choices]}
     return render(request, "frontend/zoning/legend.html", context)

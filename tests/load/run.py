@@ -8,7 +8,8 @@
 2. Starts gunicorn as docs/operations.md describes (LOADTEST_LAYOUT gthread: 4 workers x 4
    threads with the overload bound; sync: 4 sync workers, as before), a Celery worker and,
    with LOADTEST_PROXY=nginx (the default), nginx in front with config/nginx/stadtmacher.conf:
-   public tiles shared by all readers for LOADTEST_TILES_MAX_AGE seconds (TILES_MAX_AGE).
+   public tiles shared by all readers for LOADTEST_TILES_MAX_AGE seconds (TILES_MAX_AGE),
+   and anonymous readers' public pages for LOADTEST_PAGES_MAX_AGE seconds (PAGES_MAX_AGE).
    LOADTEST_PROXY=none sends locust to gunicorn directly.
 3. Runs tests/load/locustfile.py headless once per stage of LOADTEST_STAGES users, each
    counted for LOADTEST_STAGE_SECONDS once all its users run (they start at
@@ -59,6 +60,7 @@ WRITERS = int(os.environ.get("LOADTEST_WRITERS", "300"))
 BROKER = os.environ.get("LOADTEST_BROKER", "redis://127.0.0.1:6379/12")
 PROXY = os.environ.get("LOADTEST_PROXY", "nginx")
 TILES_MAX_AGE = os.environ.get("LOADTEST_TILES_MAX_AGE", "10" if PROXY == "nginx" else "0")
+PAGES_MAX_AGE = os.environ.get("LOADTEST_PAGES_MAX_AGE", "10" if PROXY == "nginx" else "0")
 KNEE_MS = 300
 
 os.environ.update(
@@ -244,6 +246,7 @@ def server_env() -> dict:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
         "TILES_MAX_AGE": TILES_MAX_AGE,
+        "PAGES_MAX_AGE": PAGES_MAX_AGE,
         "TRUSTED_PROXY_COUNT": "1" if PROXY == "nginx" else "0",
     }
     if LAYOUT == "sync":  # as before: no pool, no bound on the work in a process
@@ -451,18 +454,25 @@ def run_stage(users: int, url: str, pids: dict, files: dict, seconds: int = STAG
             "cpu_waited_pct": waited,
             "db_backends": sampler.db_waits(),
             "db_busy": sampler.db_busy(),
-            "tile_cache": tile_cache(access_log, log_start)}  # fmt: skip
+            "nginx_cache": cache_statuses(access_log, log_start)}  # fmt: skip
 
 
-def tile_cache(access_log: Path, start: int) -> dict[str, int]:
-    """nginx's answers to tile requests since `start` by cache status (HIT: without the app;
-    REVALIDATED, EXPIRED, MISS: the app answered)."""
+def cache_statuses(access_log: Path, start: int) -> dict[str, dict[str, int]]:
+    """nginx's answers since `start` by cache status (HIT, STALE, UPDATING: without the app;
+    REVALIDATED, EXPIRED, MISS, BYPASS: the app answered), for tile requests and for page
+    requests (anything outside /api/ and /static/)."""
     if not access_log.exists():
         return {}
+    kinds = {"tiles": collections.Counter(), "pages": collections.Counter()}
     with access_log.open() as log:
         log.seek(start)
-        statuses = [line.split()[0] for line in log if "/tiles/" in line]
-    return dict(collections.Counter(statuses).most_common())
+        for line in log:
+            status, *_, uri = line.split()
+            if "/tiles/" in uri:
+                kinds["tiles"][status] += 1
+            elif not uri.startswith(("/api/", "/static/", "/jsi18n/")):
+                kinds["pages"][status] += 1
+    return {kind: dict(counts.most_common()) for kind, counts in kinds.items() if counts}
 
 
 def read_stats(prefix: Path) -> dict:
@@ -608,9 +618,9 @@ def print_table(stages: list[dict]) -> None:
             print(f"{'':>5} database backends on a CPU, running: {busy}")
         if "cpu_waited_pct" in s:
             print(f"{'':>5} some task waited for a CPU {s['cpu_waited_pct']}% of the time (PSI)")
-        if s.get("tile_cache"):
-            cached = ", ".join(f"{k} {v}" for k, v in s["tile_cache"].items())
-            print(f"{'':>5} tile requests at nginx: {cached}")
+        for kind, statuses in s.get("nginx_cache", {}).items():
+            cached = ", ".join(f"{k} {v}" for k, v in statuses.items())
+            print(f"{'':>5} {kind[:-1]} requests at nginx: {cached}")
 
 
 def main() -> int:
@@ -659,6 +669,7 @@ def main() -> int:
         None,
     )  # fmt: skip
     summary = {"layout": LAYOUT, "proxy": PROXY, "tiles_max_age": TILES_MAX_AGE,
+               "pages_max_age": PAGES_MAX_AGE,
                "workers": WORKERS, "threads": THREADS, "proposals": PROPOSALS,
                "stage_seconds": STAGE_SECONDS, "stages": stages, "knee_users": knee,
                "writes": writes, "clusters": clusters}  # fmt: skip

@@ -1,6 +1,8 @@
 """The documented front (config/nginx/stadtmacher.conf) run by a real nginx in front of the
 live server: public tiles are shared for TILES_MAX_AGE seconds, a `fresh` stamp goes past
-the shared copy to the current tile, and tiles only planners may see are never shared."""
+the shared copy to the current tile, and tiles only planners may see are never shared;
+anonymous readers' public pages are shared for PAGES_MAX_AGE seconds, per language, and a
+signed-in reader always gets the current page."""
 
 import time
 
@@ -21,6 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def front(live_server, tmp_path, settings):
     settings.TILES_MAX_AGE = 30
+    settings.PAGES_MAX_AGE = 30
     cache.clear()
     port = nginx.free_port()
     with open(tmp_path / "nginx.log", "ab") as log:
@@ -101,3 +104,32 @@ def test_a_tile_only_planners_may_see_is_never_shared(front, planner, city):
         seen = requests.get(place, cookies=session, timeout=10)
         assert seen.status_code == 200 and seen.headers["X-Cache"] == "MISS"
     assert requests.get(place, timeout=10).status_code == 404  # nothing shared for others
+
+
+def test_an_anonymous_page_is_shared_per_language_and_a_session_goes_past_it(front, resident):
+    first = ProposalFactory(geom=at(), title="Erster Pin am Platz")
+    page = front + "/proposals/"
+    german = [requests.get(page, headers={"Accept-Language": "de"}, timeout=10) for _ in "ab"]
+    assert [r.headers["X-Cache"] for r in german] == ["MISS", "HIT"]
+    assert first.title in german[1].text and 'lang="de"' in german[1].text
+    english = requests.get(page, headers={"Accept-Language": "en"}, timeout=10)
+    assert 'lang="en"' in english.text  # Vary: Accept-Language: not the German copy
+
+    second = ProposalFactory(geom=at(0.0001), title="Zweiter Pin am Platz")
+    shared = requests.get(page, headers={"Accept-Language": "de"}, timeout=10)
+    assert shared.headers["X-Cache"] == "HIT" and second.title not in shared.text
+    client = Client()
+    client.force_login(resident)
+    session = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
+    for _ in range(2):
+        mine = requests.get(page, cookies=session, timeout=10)
+        assert mine.headers["X-Cache"] == "BYPASS" and second.title in mine.text
+        assert mine.headers["Cache-Control"] == "private, no-cache"
+    assert requests.get(page, headers={"Accept-Language": "de"}, timeout=10).text == shared.text
+
+
+def test_an_answer_that_sets_a_cookie_is_never_shared(front):
+    login = [requests.get(front + "/accounts/login/", timeout=10) for _ in range(2)]
+    assert all("csrftoken" in r.cookies for r in login)
+    assert [r.headers["X-Cache"] for r in login] == ["MISS", "MISS"]
+    assert login[0].cookies["csrftoken"] != login[1].cookies["csrftoken"]
