@@ -55,10 +55,15 @@ def cache_control() -> str:
     so a write shows at once. TILES_MAX_AGE > 0 lets them use it that many seconds without
     asking: anonymous readers see a new pin that much later, while signed-in readers' maps
     ask with a `fresh` stamp of their own, renewed by each write (map/tiles.js), so they see
-    theirs at once (docs/operations.md)."""
+    theirs at once (docs/operations.md).
+
+    A cache may answer with a copy up to TILES_MAX_AGE seconds past that while it renews the
+    copy in the background (`stale-while-revalidate`), and no longer: past it the reader
+    waits for the app, so a tile that is gone (404) or has turned private is never served
+    from an old copy beyond twice TILES_MAX_AGE (docs/adr/0017)."""
     max_age = int(getattr(settings, "TILES_MAX_AGE", 0))
     if max_age > 0:
-        return f"public, max-age={max_age}"
+        return f"public, max-age={max_age}, stale-while-revalidate={max_age}"
     return "public, no-cache"
 
 

@@ -2,6 +2,7 @@
 (config/nginx/stadtmacher.conf), for the load test and the tests of that config."""
 
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -19,8 +20,11 @@ def free_port() -> int:
 
 
 def write_config(home: Path, *, port: int, upstream: int) -> Path:
-    """nginx.conf under `home` (with its cache, temp files, pid and log) including the site
+    """nginx.conf under `home` (with its cache, emptied, temp files, pid and log) including the site
     config with @LISTEN@, @UPSTREAM@ and @CACHE@ filled in; returns its path."""
+    # A new front starts with an empty cache: copies left by an earlier run (of another
+    # database, with other versions) would be served as if they were this one's.
+    shutil.rmtree(home / "cache", ignore_errors=True)
     for sub in ("cache", "temp"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     site = SITE.read_text()

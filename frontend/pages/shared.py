@@ -4,14 +4,18 @@
     def map_page(request): ...
 
 A page an anonymous reader gets is marked `Cache-Control: public, max-age=0,
-s-maxage=PAGES_MAX_AGE` only when nothing in it belongs to that request: no CSRF token
-(base.html's language switch carries none without an account), no message shown, no
-cookie set. Anything else, a signed-in reader's page above all, is `private, no-cache`.
-`Vary: Cookie` keeps a signed-in reader from ever getting the anonymous copy from a cache
-that honours Vary; config/nginx/stadtmacher.conf also sends requests with a session cookie
-past its cache. So anonymous readers may see a page up to PAGES_MAX_AGE seconds old (a
-little more while nginx renews it in the background), a writer never sees their own page
-late (docs/adr/0017). PAGES_MAX_AGE 0 (the default) marks nothing.
+s-maxage=PAGES_MAX_AGE, stale-while-revalidate=PAGES_MAX_AGE` only when nothing in it
+belongs to that request: no CSRF token (base.html's language switch carries none without
+an account), no message shown, no cookie set. Anything else, a signed-in reader's page
+above all, is `private, no-cache`. `Vary: Cookie` keeps a signed-in reader from ever
+getting the anonymous copy from a cache that honours Vary; config/nginx/stadtmacher.conf
+also sends requests with a session cookie past its cache.
+
+So anonymous readers may see a page up to PAGES_MAX_AGE seconds old, or twice that while a
+cache renews it in the background, and never older: a pin hidden by a moderator, whose
+page is then a 404 that no cache keeps, is gone for everybody within twice PAGES_MAX_AGE.
+A writer never sees their own page late (docs/adr/0017). PAGES_MAX_AGE 0 (the default)
+marks nothing.
 """
 
 from functools import wraps
@@ -41,7 +45,9 @@ def _mark(request, response):
     if max_age <= 0 or response.has_header("Cache-Control"):
         return response
     if is_shareable(request, response):
-        response["Cache-Control"] = f"public, max-age=0, s-maxage={max_age}"
+        response["Cache-Control"] = (
+            f"public, max-age=0, s-maxage={max_age}, stale-while-revalidate={max_age}"
+        )
         patch_vary_headers(response, ("Cookie",))
     else:
         response["Cache-Control"] = PRIVATE

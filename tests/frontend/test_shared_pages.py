@@ -20,7 +20,7 @@ from tests.negotiations.factories import round_create
 
 pytestmark = pytest.mark.django_db
 
-SHARED = "public, max-age=0, s-maxage=30"
+SHARED = "public, max-age=0, s-maxage=30, stale-while-revalidate=30"
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
+from proposals.services import proposal_hide
 from tests import nginx
 from tests.factories import ProposalFactory
 from tests.publishing.test_tiles import LAT, LON, at, tile_of, url
@@ -45,7 +46,7 @@ def test_a_public_tile_is_shared_and_a_fresh_stamp_gets_the_current_one(front):
     place = front + url(*tile_of(LON, LAT, 15))
     miss = requests.get(place, timeout=10)
     assert miss.headers["X-Cache"] == "MISS" and pins_in(miss) == {first_pin.pk}
-    assert miss.headers["Cache-Control"] == "public, max-age=30"
+    assert miss.headers["Cache-Control"] == "public, max-age=30, stale-while-revalidate=30"
     hit = requests.get(place, timeout=10)
     assert hit.headers["X-Cache"] == "HIT" and hit.content == miss.content
 
@@ -60,14 +61,14 @@ def test_a_public_tile_is_shared_and_a_fresh_stamp_gets_the_current_one(front):
 
 
 def test_an_expired_copy_is_served_at_once_and_renewed_in_the_background(front, settings):
-    settings.TILES_MAX_AGE = 1
+    settings.TILES_MAX_AGE = 2
     first_pin = ProposalFactory(geom=at())
     place = front + url(*tile_of(LON, LAT, 15))
     miss = requests.get(place, timeout=10)
     assert miss.headers["X-Cache"] == "MISS", miss.headers
-    assert miss.headers["Cache-Control"] == "public, max-age=1"
+    assert miss.headers["Cache-Control"] == "public, max-age=2, stale-while-revalidate=2"
     second_pin = ProposalFactory(geom=at(0.0001))
-    time.sleep(2.5)
+    time.sleep(2.5)  # expired, within stale-while-revalidate
     expired = requests.get(place, timeout=10)
     assert expired.headers["X-Cache"] in ("STALE", "UPDATING")  # no wait for the app
     assert pins_in(expired) == {first_pin.pk}
@@ -133,3 +134,32 @@ def test_an_answer_that_sets_a_cookie_is_never_shared(front):
     assert all("csrftoken" in r.cookies for r in login)
     assert [r.headers["X-Cache"] for r in login] == ["MISS", "MISS"]
     assert login[0].cookies["csrftoken"] != login[1].cookies["csrftoken"]
+
+
+def test_a_page_that_is_gone_is_not_served_from_an_old_copy(front, settings, moderator):
+    """A pin hidden by a moderator: anonymous readers may get its old page until
+    PAGES_MAX_AGE and stale-while-revalidate have run out, never after (nginx would serve
+    a copy whose renewal is a 404 for as long as readers ask, if allowed to)."""
+    settings.PAGES_MAX_AGE = 1
+    pin = ProposalFactory(geom=at(), title="Bald versteckt")
+    page = front + f"/proposals/{pin.pk}/"
+    assert [requests.get(page, timeout=10).headers["X-Cache"] for _ in "ab"] == ["MISS", "HIT"]
+    proposal_hide(proposal=pin, moderator=moderator, reason="Beleidigend")
+    time.sleep(1.5)  # expired, within stale-while-revalidate: the old copy, renewed behind it
+    assert requests.get(page, timeout=10).status_code in (200, 404)
+    time.sleep(2.5)  # past both
+    for _ in range(3):
+        gone = requests.get(page, timeout=10)
+        assert gone.status_code == 404 and "Bald versteckt" not in gone.text
+
+
+def test_a_tile_that_turns_private_is_not_served_from_an_old_copy(front, settings, city):
+    settings.TILES_MAX_AGE = 1
+    zoning = city["nord"].layer.__class__.objects.get(kind="zoning")
+    place = front + f"/api/layers/{zoning.slug}/tiles/" + "/".join(
+        str(v) for v in tile_of(*city["homes"].geom.centroid.coords, 14)
+    ) + ".pbf"  # fmt: skip
+    assert [requests.get(place, timeout=10).headers["X-Cache"] for _ in "ab"] == ["MISS", "HIT"]
+    zoning.__class__.objects.filter(pk=zoning.pk).update(in_effect=False)
+    time.sleep(4.5)  # past max-age and stale-while-revalidate
+    assert [requests.get(place, timeout=10).status_code for _ in "ab"] == [404, 404]

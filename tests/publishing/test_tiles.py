@@ -383,7 +383,7 @@ def test_caches_may_use_a_tile_tiles_max_age_seconds_unasked(api, settings, max_
     ProposalFactory(geom=at())
     control = api.get(url(*tile_of(LON, LAT, 14)))["Cache-Control"]
     if max_age:  # browsers and shared caches use it unasked for max_age seconds
-        assert control == "public, max-age=30"
+        assert control == "public, max-age=30, stale-while-revalidate=30"
     else:
         assert control == "public, no-cache"
 
