@@ -67,8 +67,10 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     # while this one tests and joins the last.
     point = shapely.get_type_id(geoms) == 0
     with ThreadPoolExecutor(2) as helper:
-        tree = helper.submit(shapely.STRtree, geoms)
-        claims = _Claims(geoms, bounds, point)
+        # The tree's build holds the GIL: it starts with the first exact tests, which do not
+        # (started at once, it stalled the contraction's numpy work for as long as it took).
+        tree = _Deferred(helper, shapely.STRtree, geoms)
+        claims = _Claims(geoms, bounds, point, tree)
         parent = _contract(claims, tolerance, helper)
         roots = _find(parent, np.arange(n))
         large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
@@ -146,12 +148,28 @@ def _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper):
         _merge_candidates(claims, left, dst, parent, tolerance, helper)
 
 
+class _Deferred:
+    """`fn(*args)` on `pool`, submitted at the first `start()` or `result()`."""
+
+    def __init__(self, pool, fn, *args):
+        self.pool, self.fn, self.args, self.future = pool, fn, args, None
+
+    def start(self) -> None:
+        if self.future is None:
+            self.future = self.pool.submit(self.fn, *self.args)
+
+    def result(self):
+        self.start()
+        return self.future.result()
+
+
 class _Claims(NamedTuple):
     """The claims being clustered, as the helpers below index them."""
 
     geoms: np.ndarray  # shapely geometries
     bounds: np.ndarray  # (n, 4): xmin, ymin, xmax, ymax
     point: np.ndarray  # mask of single points
+    tree: _Deferred  # their STRtree, built from the first exact test on
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
@@ -295,7 +313,9 @@ def _touch_claims(claims, left, right, tolerance, helper=None):
     dy = bounds[a, 1] - bounds[b, 1]
     hit[both] = np.sqrt(dx * dx + dy * dy) <= tolerance
     other = ~both
-    hit[other] = touch(geoms[left[other]], geoms[right[other]], tolerance, helper)
+    if other.any():
+        claims.tree.start()  # GEOS tests without the GIL: the tree can be built meanwhile
+        hit[other] = touch(geoms[left[other]], geoms[right[other]], tolerance, helper)
     return hit
 
 
