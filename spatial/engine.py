@@ -173,10 +173,17 @@ class _Claims(NamedTuple):
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
-    """Bounding boxes widened by `margin` on every side, as polygons."""
-    return shapely.box(
-        bounds[:, 0] - margin, bounds[:, 1] - margin, bounds[:, 2] + margin, bounds[:, 3] + margin
-    )
+    """Bounding boxes widened by `margin` on every side, for trees, which look at envelopes
+    only: as their diagonals (lines cost two thirds of a polygon to make; made while
+    holding the GIL), None for empty geometries (NaN bounds), which meet nothing."""
+    corners = (bounds + (-margin, -margin, margin, margin)).reshape(-1, 2, 2)
+    empty = np.isnan(bounds).any(axis=1)
+    if empty.any():
+        corners[empty] = 0.0
+        diagonals = shapely.linestrings(corners)
+        diagonals[empty] = None
+        return diagonals
+    return shapely.linestrings(corners)
 
 
 def _point_pairs(bounds, points, tolerance):
