@@ -67,10 +67,8 @@ def cluster_labels(geoms, tolerance: float = 0.0) -> np.ndarray:
     # while this one tests and joins the last.
     point = shapely.get_type_id(geoms) == 0
     with ThreadPoolExecutor(2) as helper:
-        # The tree's build holds the GIL: it starts with the first exact tests, which do not
-        # (started at once, it stalled the contraction's numpy work for as long as it took).
-        tree = _Deferred(helper, shapely.STRtree, geoms)
-        claims = _Claims(geoms, bounds, point, tree)
+        tree = helper.submit(shapely.STRtree, geoms)
+        claims = _Claims(geoms, bounds, point)
         parent = _contract(claims, tolerance, helper)
         roots = _find(parent, np.arange(n))
         large = np.bincount(roots, minlength=n)[roots] > SMALL_COMPONENT
@@ -148,42 +146,19 @@ def _merge_chunks(claims, chunks, ahead, candidates, parent, tolerance, helper):
         _merge_candidates(claims, left, dst, parent, tolerance, helper)
 
 
-class _Deferred:
-    """`fn(*args)` on `pool`, submitted at the first `start()` or `result()`."""
-
-    def __init__(self, pool, fn, *args):
-        self.pool, self.fn, self.args, self.future = pool, fn, args, None
-
-    def start(self) -> None:
-        if self.future is None:
-            self.future = self.pool.submit(self.fn, *self.args)
-
-    def result(self):
-        self.start()
-        return self.future.result()
-
-
 class _Claims(NamedTuple):
     """The claims being clustered, as the helpers below index them."""
 
     geoms: np.ndarray  # shapely geometries
     bounds: np.ndarray  # (n, 4): xmin, ymin, xmax, ymax
     point: np.ndarray  # mask of single points
-    tree: _Deferred  # their STRtree, built from the first exact test on
 
 
 def _boxes(bounds: np.ndarray, margin: float) -> np.ndarray:
-    """Bounding boxes widened by `margin` on every side, for trees, which look at envelopes
-    only: as their diagonals (lines cost two thirds of a polygon to make; made while
-    holding the GIL), None for empty geometries (NaN bounds), which meet nothing."""
-    corners = (bounds + (-margin, -margin, margin, margin)).reshape(-1, 2, 2)
-    empty = np.isnan(bounds).any(axis=1)
-    if empty.any():
-        corners[empty] = 0.0
-        diagonals = shapely.linestrings(corners)
-        diagonals[empty] = None
-        return diagonals
-    return shapely.linestrings(corners)
+    """Bounding boxes widened by `margin` on every side, as polygons."""
+    return shapely.box(
+        bounds[:, 0] - margin, bounds[:, 1] - margin, bounds[:, 2] + margin, bounds[:, 3] + margin
+    )
 
 
 def _point_pairs(bounds, points, tolerance):
@@ -320,9 +295,7 @@ def _touch_claims(claims, left, right, tolerance, helper=None):
     dy = bounds[a, 1] - bounds[b, 1]
     hit[both] = np.sqrt(dx * dx + dy * dy) <= tolerance
     other = ~both
-    if other.any():
-        claims.tree.start()  # GEOS tests without the GIL: the tree can be built meanwhile
-        hit[other] = touch(geoms[left[other]], geoms[right[other]], tolerance, helper)
+    hit[other] = touch(geoms[left[other]], geoms[right[other]], tolerance, helper)
     return hit
 
 

@@ -82,26 +82,24 @@ class _Run:
     tolerance: float
 
 
-def _read_claims(cur, stack: contextlib.ExitStack):
-    """(ids, geometries, stored memberships, snapshot reader or None) of every active
-    claim. A second connection on this transaction's snapshot reads while this one works
-    (None for small reads, or when this transaction has already written). Beside the
-    geometries, the stored memberships are read (store.load_memberships), and the active
-    proposals counted: if spatial_claimgeometry holds another number of rows, it is
-    refilled and read again, on this connection alone (the other cannot see the refill)."""
+def _read_claims(cur, stack: contextlib.ExitStack) -> tuple[np.ndarray, np.ndarray, object]:
+    """(ids, geometries, snapshot reader or None) of every active claim. A second
+    connection on this transaction's snapshot reads while this one works (None for small
+    reads, or when this transaction has already written)."""
     low, high = store.claim_id_range(cur)
     big = high is not None and high - low >= store.LOAD_CHUNK
-    reading = stack.enter_context(contextlib.ExitStack())  # closed with `stack`, or before
-    other = reading.enter_context(store.snapshot_reader(cur, wanted=big))
-    ids, geoms, (active, memberships) = store.load_geometries(
-        cur, low, high, other, beside=(store.count_active_claims, store.load_memberships)
-    )
-    if active != len(ids):
-        reading.close()  # the reader's open transaction would block the refill's TRUNCATE
-        other = None
-        low, high = store.refill_claim_geometry(cur, len(ids), active)
-        ids, geoms = store.load_geometries(cur, low, high)
-    return ids, geoms, memberships, other
+    other = stack.enter_context(store.snapshot_reader(cur, wanted=big))
+    ids, geoms = store.load_geometries(cur, low, high, other)
+    return ids, geoms, other
+
+
+def _memberships_later(run: _Run):
+    """A callable giving the stored memberships: read now by the snapshot reader while
+    the engine works, or on `cur` when called."""
+    if run.other is None:
+        return lambda: store.load_memberships(run.cur)
+    cursor = run.stack.enter_context(run.other.cursor())
+    return run.pool.submit(store.load_memberships, cursor).result
 
 
 def _to_rewrite(diff: _Diff, refresh: bool) -> np.ndarray:
@@ -180,7 +178,7 @@ def _collector_paused():
     """Python's cyclic garbage collector paused, for the recompute: it makes a million
     shapely geometries, which the collector tracks though they refer to no Python object,
     and every full collection walked all of those made so far again (at a million claims
-    the read took 1.5-2.0 s with it, 0.9-1.2 s without; docs/adr/0004, sixth pass).
+    the read took 1.6-2.1 s with it, 0.9-1.4 s without; docs/adr/0004, sixth pass).
     Reference counting frees them as always; cycles made meanwhile, by any thread, are
     collected once the collector runs again."""
     was_enabled = gc.isenabled()
@@ -210,12 +208,13 @@ def clusters_recompute(*, tolerance: float | None = None, refresh: bool = False)
         cur.execute(store.NO_JIT)
         if tolerance is None:
             tolerance = AnalysisSettings.load().cluster_tolerance_m
-        ids, geoms, memberships, other = _read_claims(cur, stack)
+        ids, geoms, other = _read_claims(cur, stack)
         run = _Run(cur=cur, stack=stack, pool=pool, other=other, tolerance=tolerance)
         clock.mark("read")
+        stored_memberships = _memberships_later(run)
         labels = engine.cluster_labels(geoms, tolerance)
         clock.mark("cluster")
-        diff = _diff(cur, ids, labels, *memberships)
+        diff = _diff(cur, ids, labels, *stored_memberships())
         written = _write(run, diff, ids, geoms, _to_rewrite(diff, refresh))
         clock.mark("write")
         _dissolve_emptied(cur, diff)

@@ -2,6 +2,7 @@
 (spatial/triggers.py); the full recompute reads claims from there, in parallel on a
 second connection when it can (store.snapshot_reader)."""
 
+import gc
 import io
 import logging
 
@@ -205,41 +206,31 @@ def test_without_a_second_connection_the_recompute_reads_on_one(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_jobs_beside_the_read_and_empty_id_ranges_on_two_connections(
-    django_user_model, monkeypatch
-):
-    """The id ranges and the jobs beside them are shared by two connections, whichever is
-    free; ranges without a claim give nothing, and each job's result comes back in its
-    place."""
+def test_id_ranges_without_a_claim_on_two_connections(django_user_model, monkeypatch):
+    """The id ranges are shared by two connections; ranges without a claim give nothing."""
     author = django_user_model.objects.create(username="gaps")
     ids = insert_claims(author, mixed_geometries(400, seed=13, spread=400))
     with connection.cursor() as cur:  # a gap of several id ranges without a claim
         cur.execute("DELETE FROM proposals_proposal WHERE id = ANY(%s)", [ids[50:300]])
     monkeypatch.setattr(store, "LOAD_CHUNK", 32)
-    clusters_recompute(tolerance=8)
-    stored = store.load_memberships
     with transaction.atomic(), store.raw_cursor() as cur:
         low, high = store.claim_id_range(cur)
         with store.snapshot_reader(cur) as other:
             assert other is not None
-            read, geoms, (active, (members, of), constant) = store.load_geometries(
-                cur, low, high, other, beside=(store.count_active_claims, stored, lambda c: 7)
-            )
+            read, geoms = store.load_geometries(cur, low, high, other)
     assert list(read) == sorted(active_ids()) == ids[:50] + ids[300:]
-    assert active == len(geoms) == 150 and constant == 7
-    assert sorted(members) == sorted(ClusterMember.objects.values_list("proposal_id", flat=True))
-    assert dict(zip(members, of, strict=True)) == dict(
-        ClusterMember.objects.values_list("proposal_id", "cluster_id")
-    )
+    assert len(geoms) == 150
+    assert clusters_recompute(tolerance=8).claims == 150
+    assert our_partition() == postgis_partition(8)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_out_of_step_claim_geometry_is_refilled_and_read_again_on_one_connection(
     django_user_model, monkeypatch, caplog
 ):
-    """The count beside the parallel read finds rows missing, and rows of claims no longer
-    active: the table is refilled, and read again on this connection, since the other one
-    cannot see the refill."""
+    """Rows missing, and rows of claims no longer active, with many id ranges: the table is
+    refilled before the read (which then stays on this connection: the other one could
+    not see the refill)."""
     author = django_user_model.objects.create(username="restore")
     ids = insert_claims(author, mixed_geometries(300, seed=14, spread=350))
     clusters_recompute(tolerance=6)
@@ -284,3 +275,36 @@ def test_a_claim_that_changes_its_type_between_recomputes(django_user_model, mon
         read, geoms = store.load_geometries(cur, *store.claim_id_range(cur))
     at = dict(zip(read.tolist(), shapely.get_type_id(geoms).tolist(), strict=True))
     assert at[point] == 3 and at[area] == 0
+
+
+@pytest.mark.django_db
+def test_the_garbage_collector_is_paused_only_while_a_recompute_runs(resident, monkeypatch):
+    from spatial import engine
+
+    insert_claims(resident, mixed_geometries(60, seed=16, spread=200))
+    real, seen = engine.cluster_labels, []
+
+    def spy(geoms, tolerance):
+        seen.append(gc.isenabled())
+        return real(geoms, tolerance)
+
+    monkeypatch.setattr(engine, "cluster_labels", spy)
+    assert gc.isenabled()
+    clusters_recompute(tolerance=5)
+    assert seen == [False] and gc.isenabled()
+
+    def fail(geoms, tolerance):
+        raise RuntimeError("engine failed")
+
+    monkeypatch.setattr(engine, "cluster_labels", fail)
+    with pytest.raises(RuntimeError, match="engine failed"):
+        clusters_recompute(tolerance=5)
+    assert gc.isenabled()  # back on after an error too
+    monkeypatch.setattr(engine, "cluster_labels", spy)
+    gc.disable()  # paused by someone else: left as it was
+    try:
+        clusters_recompute(tolerance=5)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False]
