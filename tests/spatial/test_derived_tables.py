@@ -2,11 +2,13 @@
 (spatial/triggers.py); the full recompute reads claims from there, in parallel on a
 second connection when it can (store.snapshot_reader)."""
 
+import gc
 import io
 import logging
 
 import numpy as np
 import pytest
+import shapely
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -201,3 +203,108 @@ def test_without_a_second_connection_the_recompute_reads_on_one(
         result = clusters_recompute(tolerance=8)
     assert "no second connection" in caplog.text
     assert result.claims == 300 and our_partition() == postgis_partition(8)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_id_ranges_without_a_claim_on_two_connections(django_user_model, monkeypatch):
+    """The id ranges are shared by two connections; ranges without a claim give nothing."""
+    author = django_user_model.objects.create(username="gaps")
+    ids = insert_claims(author, mixed_geometries(400, seed=13, spread=400))
+    with connection.cursor() as cur:  # a gap of several id ranges without a claim
+        cur.execute("DELETE FROM proposals_proposal WHERE id = ANY(%s)", [ids[50:300]])
+    monkeypatch.setattr(store, "LOAD_CHUNK", 32)
+    with transaction.atomic(), store.raw_cursor() as cur:
+        low, high = store.claim_id_range(cur)
+        with store.snapshot_reader(cur) as other:
+            assert other is not None
+            read, geoms = store.load_geometries(cur, low, high, other)
+    assert list(read) == sorted(active_ids()) == ids[:50] + ids[300:]
+    assert len(geoms) == 150
+    assert clusters_recompute(tolerance=8).claims == 150
+    assert our_partition() == postgis_partition(8)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_out_of_step_claim_geometry_is_refilled_and_read_again_on_one_connection(
+    django_user_model, monkeypatch, caplog
+):
+    """Rows missing, and rows of claims no longer active, with many id ranges: the table is
+    refilled before the read (which then stays on this connection: the other one could
+    not see the refill)."""
+    author = django_user_model.objects.create(username="restore")
+    ids = insert_claims(author, mixed_geometries(300, seed=14, spread=350))
+    clusters_recompute(tolerance=6)
+    monkeypatch.setattr(store, "LOAD_CHUNK", 32)
+    with connection.cursor() as cur:  # as after a restore with triggers disabled
+        cur.execute("DELETE FROM spatial_claimgeometry WHERE proposal_id % 4 = 0")
+        cur.execute("ALTER TABLE proposals_proposal DISABLE TRIGGER USER")
+        cur.execute(
+            "UPDATE proposals_proposal SET status = 'withdrawn' WHERE id = ANY(%s)", [ids[:9]]
+        )
+        cur.execute("ALTER TABLE proposals_proposal ENABLE TRIGGER USER")
+    with caplog.at_level(logging.WARNING, logger="spatial.store"):
+        result = clusters_recompute(tolerance=6)
+    assert "refilling" in caplog.text
+    assert result.claims == 291 and set(stored_geometries()) == active_ids()
+    assert our_partition() == postgis_partition(6)
+    assert not ClusterMember.objects.filter(proposal_id__in=ids[:9]).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_that_changes_its_type_between_recomputes(django_user_model, monkeypatch):
+    """A point that becomes a polygon (and a polygon a point) is read as what it is now."""
+    author = django_user_model.objects.create(username="reshape")
+    insert_claims(author, mixed_geometries(200, seed=15, spread=300))
+    monkeypatch.setattr(store, "LOAD_CHUNK", 32)
+    clusters_recompute(tolerance=5)
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT min(id) FILTER (WHERE GeometryType(geom) = 'POINT'), "
+            "min(id) FILTER (WHERE GeometryType(geom) = 'POLYGON') FROM proposals_proposal"
+        )
+        point, area = cur.fetchone()
+    with connection.cursor() as cur:  # each takes the other's place and shape, in SQL
+        cur.execute(
+            "UPDATE proposals_proposal p SET geom = q.geom FROM proposals_proposal q "
+            "WHERE (p.id, q.id) IN ((%s, %s), (%s, %s))",
+            [point, area, area, point],
+        )
+    clusters_recompute(tolerance=5)
+    assert our_partition() == postgis_partition(5)
+    with store.raw_cursor() as cur:
+        read, geoms = store.load_geometries(cur, *store.claim_id_range(cur))
+    at = dict(zip(read.tolist(), shapely.get_type_id(geoms).tolist(), strict=True))
+    assert at[point] == 3 and at[area] == 0
+
+
+@pytest.mark.django_db
+def test_the_garbage_collector_is_paused_only_while_a_recompute_runs(resident, monkeypatch):
+    from spatial import engine
+
+    insert_claims(resident, mixed_geometries(60, seed=16, spread=200))
+    real, seen = engine.cluster_labels, []
+
+    def spy(geoms, tolerance):
+        seen.append(gc.isenabled())
+        return real(geoms, tolerance)
+
+    monkeypatch.setattr(engine, "cluster_labels", spy)
+    assert gc.isenabled()
+    clusters_recompute(tolerance=5)
+    assert seen == [False] and gc.isenabled()
+
+    def fail(geoms, tolerance):
+        raise RuntimeError("engine failed")
+
+    monkeypatch.setattr(engine, "cluster_labels", fail)
+    with pytest.raises(RuntimeError, match="engine failed"):
+        clusters_recompute(tolerance=5)
+    assert gc.isenabled()  # back on after an error too
+    monkeypatch.setattr(engine, "cluster_labels", spy)
+    gc.disable()  # paused by someone else: left as it was
+    try:
+        clusters_recompute(tolerance=5)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False]
