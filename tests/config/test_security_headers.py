@@ -61,6 +61,18 @@ def test_no_template_has_an_inline_handler_or_script():
             assert "src=" in tag or tag == '<script type="importmap">', (template, tag)
 
 
+def test_no_template_has_a_comment_over_several_lines():
+    """`{# … #}` ends at its line: one that goes on to the next is not a comment, and the
+    page shows its text (in <head>, at the top of the page)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for template in [*root.glob("templates/**/*.html"), *root.glob("*/templates/**/*.html")]:
+        for number, line in enumerate(template.read_text().splitlines(), 1):
+            opened, closed = line.count("{#"), line.count("#}")
+            assert opened == closed, f"{template}:{number}: use {{% comment %}} for several lines"
+
+
 def test_hsts_and_the_tls_redirect_come_from_the_environment(monkeypatch):
     import importlib
 
